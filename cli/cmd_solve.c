@@ -1,0 +1,120 @@
+/* cmd_solve.c - `cefo solve FILE`: the least-cost plan as text, JSON or CSV. */
+#include <getopt.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char help[] =
+    "usage: cefo solve FILE [--format text|json|csv] [-o OUT] [options]\n\n"
+    "Finds the plan that meets every demand at least total cost, pollution damage included,\n"
+    "and prints it: activities, link flows, imports, exports, discharges, emissions against\n"
+    "caps, shadow prices, the cost breakdown and the indicators (docs/results.md).\n\n"
+    "  -f, --format F       text (default), json or csv\n"
+    "  -o, --output OUT     write to OUT (atomically: never a partial file) instead of stdout\n"
+    "      --method M       auto (default), primal or dual simplex\n"
+    "      --no-presolve    solve without GLPK's presolver\n"
+    "      --time-limit S   stop after S seconds (status time-limit, exit 1)\n"
+    "  -h, --help           this text\n\n"
+    "Exit: 0 optimal; 1 infeasible, unbounded or a limit (the result is still written);\n"
+    "64 usage; 65 invalid input; 66 no FILE; 70 internal error; 73 cannot create OUT.\n";
+
+typedef struct solve_args {
+    const char *path;
+    const char *out;
+    cefo_format format;
+    cefo_options opt;
+} solve_args;
+
+static int parse(int argc, char **argv, solve_args *a)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"method", required_argument, NULL, 'm'}, {"no-presolve", no_argument, NULL, 'P'},
+        {"time-limit", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
+        {0}};
+    int c;
+    char *end;
+    optind = 1;
+    opterr = 0;
+    cefo_options_init(&a->opt);
+    while ((c = getopt_long(argc, argv, ":f:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(help, stdout); return -1;
+        case 'f':
+            if (cli_parse_format(optarg, &a->format) != 0)
+                return cli_usage_error("solve", "unknown format '%s'", optarg);
+            break;
+        case 'o': a->out = optarg; break;
+        case 'P': a->opt.presolve = 0; break;
+        case 'm':
+            if (strcmp(optarg, "primal") == 0)
+                a->opt.method = CEFO_METHOD_PRIMAL;
+            else if (strcmp(optarg, "dual") == 0)
+                a->opt.method = CEFO_METHOD_DUAL;
+            else if (strcmp(optarg, "auto") != 0)
+                return cli_usage_error("solve", "unknown method '%s'", optarg);
+            break;
+        case 't':
+            a->opt.time_limit = strtod(optarg, &end);
+            if (*end || !isfinite(a->opt.time_limit) || a->opt.time_limit <= 0)
+                return cli_usage_error("solve", "--time-limit needs a positive number of seconds");
+            break;
+        case ':': return cli_usage_error("solve", "option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error("solve", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("solve", "expects exactly one FILE");
+    a->path = argv[optind];
+    return 0;
+}
+
+/* An interrupt during the write waits until the file is complete and renamed into place. */
+static cefo_status write_out(const cefo_result *res, const solve_args *a, cefo_error *err)
+{
+    if (!a->out)
+        return cefo_result_write(res, stdout, a->format, err);
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    cefo_status st = cefo_result_write_file(res, a->out, a->format, err);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return st;
+}
+
+int cmd_solve(int argc, char **argv)
+{
+    solve_args a = {0};
+    int rc = parse(argc, argv, &a);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_error err = {0};
+    cefo_status st = cefo_network_load_file(&net, a.path, &err);
+    if (st == CEFO_OK)
+        st = cefo_problem_build(&prob, net, &err);
+    if (st == CEFO_OK)
+        st = cefo_problem_solve(prob, &a.opt, &res, &err);
+    if (st == CEFO_OK)
+        st = write_out(res, &a, &err);
+    if (st != CEFO_OK) {
+        rc = cli_report(&err, st);
+    } else if (cefo_result_status(res) != CEFO_SOLVE_OPTIMAL) {
+        fprintf(stderr, "%s: no optimal plan: the model is %s\n", a.path,
+                cefo_solve_status_name(cefo_result_status(res)));
+        rc = EXIT_NOT_OPTIMAL;
+    }
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+    return rc;
+}

@@ -1,0 +1,43 @@
+/* main.c - the cefo command line: a git-style table of commands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const cli_command commands[] = {
+    {"validate", "check a network file and report the first error with its line", cmd_validate},
+    {"solve", "find the least-cost plan of a network and print it", cmd_solve},
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp, "usage: cefo <command> [options] FILE\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(fp, "\n'cefo <command> --help' describes one command; 'cefo --version' the version.\n"
+                "Exit codes: 0 optimal or done, 1 solved without an optimum, 64 usage,\n"
+                "65 invalid input, 66 no input file, 70 internal error, 73 cannot create\n"
+                "output, 74 I/O error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
+        || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("cefo %s\n", cefo_version());
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "cefo: '%s' is not a cefo command. See 'cefo --help'.\n", argv[1]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,295 @@
+/* cefo.h - public C API of libcefo, the circular-economy flow optimiser. */
+#ifndef CEFO_CEFO_H
+#define CEFO_CEFO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CEFO_BUILDING) && defined(__GNUC__)
+#define CEFO_API __attribute__((visibility("default")))
+#else
+#define CEFO_API
+#endif
+
+/*
+ * Lifecycle: load -> build -> solve -> read -> free.
+ *
+ *   cefo_network *net;  cefo_problem *prob;  cefo_result *res;  cefo_error err;
+ *   cefo_network_load_file(&net, "cluster.xml", &err);
+ *   cefo_problem_build(&prob, net, &err);
+ *   cefo_problem_solve(prob, NULL, &res, &err);
+ *   ... cefo_result_status(res), cefo_result_process(res, i, &row) ...
+ *   cefo_result_free(res); cefo_problem_free(prob); cefo_network_free(net);
+ *
+ * Every function returning cefo_status returns CEFO_OK (0) on success and writes its outputs
+ * through the leading `out` pointers only then. An infeasible or unbounded model is not an
+ * error: the solve succeeds and the result carries that solve status.
+ *
+ * Ownership: every handle is owned by the caller and freed by its own cefo_*_free, which
+ * accepts NULL. A problem borrows its network, and a result borrows its problem's network:
+ * the network must outlive both. Strings returned by accessors belong to the handle they came
+ * from and stay valid until it is freed. The library never prints, exits or aborts; handles
+ * may be used from any thread but one handle by one thread at a time.
+ */
+
+/* Status codes. Zero is success. */
+typedef enum cefo_status {
+    CEFO_OK = 0,
+    CEFO_ERR_NOMEM = 1,     /* an allocation failed */
+    CEFO_ERR_ARG = 2,       /* a bad argument to an API call (NULL handle, index out of range) */
+    CEFO_ERR_NOFILE = 3,    /* the input file does not exist */
+    CEFO_ERR_IO = 4,        /* the input file could not be read or the output written */
+    CEFO_ERR_PARSE = 5,     /* the input is not well-formed XML */
+    CEFO_ERR_INVALID = 6,   /* the input is well-formed but violates the format or model rules */
+    CEFO_ERR_SOLVER = 7,    /* the LP back-end failed (numerical trouble, internal error) */
+    CEFO_ERR_UNSUPPORTED = 8, /* the request is valid but this build cannot do it */
+    CEFO_ERR_CREATE = 9     /* the output file could not be created */
+} cefo_status;
+
+/* Human-readable name of a status code (a static string, never NULL). */
+CEFO_API const char *cefo_strerror(cefo_status code);
+
+/*
+ * Error detail, filled by any call that takes one (pass NULL to ignore it). `file`, `line`
+ * and `column` locate the offending input when there is one (line and column 0 otherwise);
+ * `element` names the XML element or model item involved, when known. Fixed-size buffers:
+ * nothing to free. On success the struct is left untouched.
+ */
+typedef struct cefo_error {
+    cefo_status code;
+    int line;
+    int column;
+    char file[512];
+    char element[128];
+    char message[512];
+} cefo_error;
+
+/* Library version as "MAJOR.MINOR.PATCH" (static string). */
+CEFO_API const char *cefo_version(void);
+
+/* ---------------------------------------------------------------- network */
+
+typedef struct cefo_network cefo_network;
+
+/*
+ * Loads a cluster network (`<network version="1">`) from a file.
+ * Returns CEFO_OK, CEFO_ERR_NOFILE, CEFO_ERR_IO, CEFO_ERR_PARSE, CEFO_ERR_INVALID,
+ * CEFO_ERR_NOMEM or CEFO_ERR_ARG. On success *out is a new network owned by the caller.
+ */
+CEFO_API cefo_status cefo_network_load_file(cefo_network **out, const char *path, cefo_error *err);
+
+/*
+ * Loads a network from `len` bytes at `data`; `name` is used as the file name in errors
+ * (may be NULL). Same statuses and ownership as cefo_network_load_file.
+ */
+CEFO_API cefo_status cefo_network_load_memory(cefo_network **out, const char *data, size_t len,
+                                              const char *name, cefo_error *err);
+
+/* Frees a network and everything it owns. Accepts NULL. */
+CEFO_API void cefo_network_free(cefo_network *net);
+
+/* The kinds of item a network and a result are made of. */
+typedef enum cefo_item {
+    CEFO_MATERIAL = 0,
+    CEFO_POLLUTANT = 1,
+    CEFO_PROCESS = 2,
+    CEFO_LINK = 3
+} cefo_item;
+
+/* Number of items of one kind (0 for a NULL network or an unknown kind). */
+CEFO_API size_t cefo_network_count(const cefo_network *net, cefo_item kind);
+
+/*
+ * Index of the item of `kind` whose id is `id` (links have no id: CEFO_ERR_ARG).
+ * Returns CEFO_OK, CEFO_ERR_ARG, or CEFO_ERR_INVALID when no such item exists.
+ */
+CEFO_API cefo_status cefo_network_find(const cefo_network *net, cefo_item kind, const char *id,
+                                       size_t *index);
+
+/* ---------------------------------------------------------------- options */
+
+typedef enum cefo_lp_method {
+    CEFO_METHOD_AUTO = 0,   /* primal simplex cold, dual simplex after bound changes */
+    CEFO_METHOD_PRIMAL = 1,
+    CEFO_METHOD_DUAL = 2
+} cefo_lp_method;
+
+/*
+ * Solver options: a transparent struct; always initialise it with cefo_options_init so that
+ * fields added later get their defaults.
+ */
+typedef struct cefo_options {
+    cefo_lp_method method;
+    int presolve;           /* 1: presolve on a cold solve (default 1) */
+    double time_limit;      /* seconds, <= 0 for none (default 0) */
+    int iteration_limit;    /* simplex iterations, <= 0 for none (default 0) */
+    int reserved[16];       /* room to grow; set to zero by cefo_options_init */
+} cefo_options;
+
+CEFO_API void cefo_options_init(cefo_options *opt);
+
+/* ---------------------------------------------------------------- problem */
+
+typedef struct cefo_problem cefo_problem;
+
+/*
+ * Formulates the linear programme of a network (spec section 1 balances) and loads it into
+ * the LP back-end. The problem borrows `net`, which must outlive it.
+ * Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID, CEFO_ERR_UNSUPPORTED (optional items
+ * or groups, which need the mixed-integer formulation), CEFO_ERR_SOLVER or CEFO_ERR_NOMEM.
+ */
+CEFO_API cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net,
+                                        cefo_error *err);
+
+/* Frees a problem. Accepts NULL. Results already taken from it stay valid. */
+CEFO_API void cefo_problem_free(cefo_problem *prob);
+
+typedef struct cefo_result cefo_result;
+
+/*
+ * Solves the problem (opt may be NULL for defaults). A later call after an update starts from
+ * the last basis. On CEFO_OK, *out is a new result owned by the caller; its solve status says
+ * whether it is optimal. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_SOLVER or CEFO_ERR_NOMEM.
+ */
+CEFO_API cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *opt,
+                                        cefo_result **out, cefo_error *err);
+
+/*
+ * In-place updates for what-if runs: the next solve re-optimises from the last basis.
+ * Values must be finite and >= 0 (capacity and cap may be INFINITY for "none").
+ * Each returns CEFO_OK, CEFO_ERR_ARG (index out of range, bad value) or CEFO_ERR_SOLVER.
+ */
+CEFO_API cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double cap);
+CEFO_API cefo_status cefo_problem_set_demand(cefo_problem *prob, size_t material, double amount);
+CEFO_API cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pollutant,
+                                                  double cost);
+CEFO_API cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap);
+
+/* ---------------------------------------------------------------- result */
+
+typedef enum cefo_solve_status {
+    CEFO_SOLVE_OPTIMAL = 0,
+    CEFO_SOLVE_INFEASIBLE = 1,
+    CEFO_SOLVE_UNBOUNDED = 2,
+    CEFO_SOLVE_ITERATION_LIMIT = 3,
+    CEFO_SOLVE_TIME_LIMIT = 4,
+    CEFO_SOLVE_UNDEFINED = 5    /* the back-end stopped without a verdict */
+} cefo_solve_status;
+
+/* Contract name of a solve status ("optimal", "infeasible", ...; static string). */
+CEFO_API const char *cefo_solve_status_name(cefo_solve_status s);
+
+/* Frees a result. Accepts NULL. */
+CEFO_API void cefo_result_free(cefo_result *res);
+
+CEFO_API cefo_solve_status cefo_result_status(const cefo_result *res);
+
+/* Objective value (total cost); NAN unless the status is optimal or a limit with a point. */
+CEFO_API double cefo_result_objective(const cefo_result *res);
+
+/*
+ * Rows of a result. Strings point into the network; numbers are NAN where they do not exist
+ * (no capacity, no cap, no solution). A shadow price is d(objective)/d(right-hand side).
+ */
+typedef struct cefo_process_result {
+    const char *id;
+    const char *kind;       /* "production", "treatment", "recycling", "disposal" */
+    double activity;
+    double capacity;        /* INFINITY when unbounded */
+    double capacity_shadow_price; /* <= 0 when capacity binds; NAN without capacity */
+} cefo_process_result;
+
+typedef struct cefo_link_result {
+    const char *from;
+    const char *to;
+    const char *material;
+    double flow;
+    double capacity;
+} cefo_link_result;
+
+typedef struct cefo_material_result {
+    const char *id;
+    const char *unit;
+    const char *kind;       /* "product", "waste", "resource" */
+    double import;
+    double export;
+    double discharge;
+    double demand;
+    double shadow_price;    /* cost of one more unit of demand */
+} cefo_material_result;
+
+typedef struct cefo_pollutant_result {
+    const char *id;
+    const char *unit;
+    double emission;
+    double cap;             /* INFINITY without a cap */
+    double damage_cost;     /* per unit emitted, as used in this solve */
+    double shadow_price;    /* <= 0 when the cap binds; NAN without a cap */
+} cefo_pollutant_result;
+
+/* Each returns CEFO_OK or CEFO_ERR_ARG (NULL argument, index out of range). */
+CEFO_API size_t cefo_result_count(const cefo_result *res, cefo_item kind);
+CEFO_API cefo_status cefo_result_process(const cefo_result *res, size_t i, cefo_process_result *row);
+CEFO_API cefo_status cefo_result_link(const cefo_result *res, size_t i, cefo_link_result *row);
+CEFO_API cefo_status cefo_result_material(const cefo_result *res, size_t i,
+                                          cefo_material_result *row);
+CEFO_API cefo_status cefo_result_pollutant(const cefo_result *res, size_t i,
+                                           cefo_pollutant_result *row);
+
+/* The terms of the objective, in the currency of the network (spec section 1). */
+typedef struct cefo_costs {
+    double process;         /* sum of process cost * activity */
+    double link;            /* sum of link cost * flow */
+    double import;
+    double discharge;
+    double pollution;       /* sum of damage cost * emission */
+    double export_revenue;  /* counted with a minus sign in the objective */
+    double fixed;           /* fixed costs of chosen optional items */
+    double total;           /* the objective */
+} cefo_costs;
+
+/* The indicators every result reports (spec section 1). reuse_rate is NAN without waste. */
+typedef struct cefo_indicators {
+    double waste_generated;
+    double waste_reused;
+    double waste_treated;
+    double waste_disposed;
+    double reuse_rate;
+    double virgin_import;
+    double labour;
+} cefo_indicators;
+
+CEFO_API cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out);
+CEFO_API cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out);
+
+typedef enum cefo_format {
+    CEFO_FORMAT_TEXT = 0,
+    CEFO_FORMAT_JSON = 1,
+    CEFO_FORMAT_CSV = 2
+} cefo_format;
+
+/*
+ * Writes a result to an open stream in one of the documented formats (docs/results.md).
+ * Numbers are written in the C locale whatever the caller's locale.
+ * Returns CEFO_OK, CEFO_ERR_ARG or CEFO_ERR_IO (a write failed).
+ */
+CEFO_API cefo_status cefo_result_write(const cefo_result *res, FILE *fp, cefo_format format,
+                                       cefo_error *err);
+
+/*
+ * Writes a result to `path` atomically: into a temporary file beside it, then renamed, so an
+ * interrupted or failed write never leaves a partial file. Returns CEFO_OK, CEFO_ERR_ARG,
+ * CEFO_ERR_CREATE (cannot create the file) or CEFO_ERR_IO.
+ */
+CEFO_API cefo_status cefo_result_write_file(const cefo_result *res, const char *path,
+                                            cefo_format format, cefo_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CEFO_CEFO_H */

@@ -1,0 +1,151 @@
+/* xmldoc.c - safe file reading and libxml2 parsing shared by every loader. */
+#include "io/xmldoc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+static int is_compressed(const unsigned char *b, size_t n)
+{
+    return (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)                     /* gzip */
+           || (n >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)             /* xz */
+           || (n >= 3 && memcmp(b, "BZh", 3) == 0)                       /* bzip2 */
+           || (n >= 4 && memcmp(b, "\x28\xb5\x2f\xfd", 4) == 0);         /* zstd */
+}
+
+cefo_status cefo__read_file(const char *path, char **buf, size_t *len, cefo_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return cefo__error(err, errno == ENOENT ? CEFO_ERR_NOFILE : CEFO_ERR_IO, path, 0, NULL,
+                           "cannot open: %s", strerror(errno));
+    cefo_status st = CEFO_OK;
+    char *b = NULL;
+    size_t n = 0, cap = 0;
+    struct stat sb;
+    if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "is a directory");
+        goto done;
+    }
+    for (;;) {
+        if (cefo__grow((void **)&b, &cap, n + 65536 + 1, 1) != 0) {
+            st = cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory reading");
+            goto done;
+        }
+        size_t got = fread(b + n, 1, cap - n - 1, fp);
+        n += got;
+        if (n > CEFO__MAX_INPUT_BYTES) {
+            st = cefo__error(err, CEFO_ERR_INVALID, path, 0, NULL,
+                             "file is larger than the %zu MiB input limit",
+                             CEFO__MAX_INPUT_BYTES >> 20);
+            goto done;
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "read error");
+        goto done;
+    }
+    b[n] = '\0';
+done:
+    fclose(fp);
+    if (st != CEFO_OK) {
+        cefo__free(b);
+        return st;
+    }
+    *buf = b;
+    *len = n;
+    return CEFO_OK;
+}
+
+typedef struct parse_state {
+    const char *name;
+    cefo_error *err;
+    int failed;
+} parse_state;
+
+/* libxml2's structured error channel: keep the first error, print nothing. */
+static void on_error(void *data, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = data;
+    parse_state *ps = ctxt->_private;
+    if (ps->failed || !e || e->level < XML_ERR_ERROR)
+        return;
+    ps->failed = 1;
+    char msg[400];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    cefo__error(ps->err, CEFO_ERR_PARSE, ps->name, e->line, NULL, "%s", msg);
+    if (ps->err)
+        ps->err->column = e->int2;
+}
+
+/* A DOCTYPE is the door to entity bombs and external fetches: refuse it outright. */
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name, (void)ext, (void)sys;
+    xmlParserCtxtPtr ctxt = data;
+    parse_state *ps = ctxt->_private;
+    if (!ps->failed) {
+        ps->failed = 1;
+        cefo__error(ps->err, CEFO_ERR_PARSE, ps->name, xmlSAX2GetLineNumber(ctxt), NULL,
+                    "a DOCTYPE is not allowed in cefo input");
+    }
+    xmlStopParser(ctxt);
+}
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_libxml(void)
+{
+    xmlInitParser();
+}
+
+cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDoc **doc,
+                            cefo_error *err)
+{
+    if (is_compressed((const unsigned char *)buf, len))
+        return cefo__error(err, CEFO_ERR_INVALID, name, 0, NULL,
+                           "compressed input is not accepted: decompress it first");
+    if (len > CEFO__MAX_INPUT_BYTES || len > (size_t)INT_MAX)
+        return cefo__error(err, CEFO_ERR_INVALID, name, 0, NULL, "input is too large");
+    pthread_once(&init_once, init_libxml);
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
+    parse_state ps = {name, err, 0};
+    ctxt->_private = &ps;
+    ctxt->sax->serror = on_error;
+    ctxt->sax->internalSubset = on_doctype;
+    /* libxml2 hands the parser context to serror as its first argument. */
+    ctxt->userData = ctxt;
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES
+               | XML_PARSE_NOCDATA;
+    xmlDoc *d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
+    int failed = ps.failed || !d || !ctxt->wellFormed;
+    xmlFreeParserCtxt(ctxt);
+    if (failed) {
+        xmlFreeDoc(d);
+        if (!ps.failed)
+            return cefo__error(err, CEFO_ERR_PARSE, name, 0, NULL, "malformed XML");
+        return CEFO_ERR_PARSE;
+    }
+    *doc = d;
+    return CEFO_OK;
+}
+
+int cefo__xml_line(const xmlNode *node)
+{
+    long l = xmlGetLineNo(node);
+    return l > 0 && l < INT_MAX ? (int)l : 0;
+}

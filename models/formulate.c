@@ -1,0 +1,296 @@
+/* formulate.c - builds the LP: balances of pooled and linked materials, emissions, costs. */
+#include "models/formulate.h"
+
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+typedef struct builder {
+    const cefo_network *net;
+    cefo__formulation *f;
+    size_t cap_cols, cap_obj, cap_col_lb, cap_col_ub;
+    size_t cap_rows, cap_row_lb, cap_row_ub;
+    int oom;
+    /* Linked materials: the consumer / producer row of each process input / output term. */
+    int **in_row;
+    int **out_row;
+} builder;
+
+static int add_col(builder *b, cefo__var_kind kind, size_t item, size_t proc, double lb,
+                   double ub, double cost)
+{
+    cefo__formulation *f = b->f;
+    size_t n = (size_t)f->ncols + 1;
+    if (b->oom || f->ncols == INT_MAX
+        || cefo__grow((void **)&f->cols, &b->cap_cols, n, sizeof *f->cols)
+        || cefo__grow((void **)&f->obj, &b->cap_obj, n, sizeof *f->obj)
+        || cefo__grow((void **)&f->col_lb, &b->cap_col_lb, n, sizeof *f->col_lb)
+        || cefo__grow((void **)&f->col_ub, &b->cap_col_ub, n, sizeof *f->col_ub)) {
+        b->oom = 1;
+        return -1;
+    }
+    int j = f->ncols++;
+    f->cols[j] = (cefo__slot){kind, item, proc};
+    f->obj[j] = cost;
+    f->col_lb[j] = lb;
+    f->col_ub[j] = ub;
+    return j;
+}
+
+static int add_row(builder *b, cefo__row_kind kind, size_t item, size_t proc, double lb,
+                   double ub)
+{
+    cefo__formulation *f = b->f;
+    size_t n = (size_t)f->nrows + 1;
+    if (b->oom || f->nrows == INT_MAX
+        || cefo__grow((void **)&f->rows, &b->cap_rows, n, sizeof *f->rows)
+        || cefo__grow((void **)&f->row_lb, &b->cap_row_lb, n, sizeof *f->row_lb)
+        || cefo__grow((void **)&f->row_ub, &b->cap_row_ub, n, sizeof *f->row_ub)) {
+        b->oom = 1;
+        return -1;
+    }
+    int i = f->nrows++;
+    f->rows[i] = (cefo__slot){(cefo__var_kind)kind, item, proc};
+    f->row_lb[i] = lb;
+    f->row_ub[i] = ub;
+    return i;
+}
+
+static void put(builder *b, int i, int j, double v)
+{
+    if (b->oom || i < 0 || j < 0 || v == 0.0)
+        return;
+    if (cefo__triplet_push(&b->f->a, i, j, v) != 0)
+        b->oom = 1;
+}
+
+static double term_amount(const cefo__terms *t, size_t item)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].item == item)
+            return t->v[i].amount;
+    return 0.0;
+}
+
+/*
+ * The cluster-level columns of a material's balance row: import, export and discharge, each
+ * only where the material allows it. A linked material's import limit is a row of its own
+ * (limit_row) because its consumers import too; a pooled one's is the column's bound.
+ */
+static void cluster_columns(builder *b, size_t m, int row, int limit_row, int with_discharge)
+{
+    const cefo__material *mat = &b->net->materials[m];
+    if (!isnan(mat->import_cost)) {
+        double ub = limit_row < 0 ? mat->import_limit : INFINITY;
+        int j = add_col(b, CEFO__VAR_IMPORT, m, CEFO__NONE, 0, ub, mat->import_cost);
+        put(b, row, j, 1.0);
+        put(b, limit_row, j, 1.0);
+    }
+    if (!isnan(mat->export_price))
+        put(b, row, add_col(b, CEFO__VAR_EXPORT, m, CEFO__NONE, 0, INFINITY, -mat->export_price),
+            -1.0);
+    if (with_discharge && !isnan(mat->discharge_cost))
+        put(b, row, add_col(b, CEFO__VAR_DISCHARGE, m, CEFO__NONE, 0, INFINITY,
+                            mat->discharge_cost), -1.0);
+}
+
+static void pooled_balance(builder *b, size_t m)
+{
+    const cefo_network *net = b->net;
+    int row = add_row(b, CEFO__ROW_BALANCE, m, CEFO__NONE, net->materials[m].demand,
+                      net->materials[m].demand);
+    b->f->demand_row[m] = row;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        /* A process may both consume and produce m (water, catalysts): one net coefficient. */
+        double net_out = term_amount(&pr->outputs, m) - term_amount(&pr->inputs, m);
+        put(b, row, b->f->activity_col[p], net_out);
+    }
+    cluster_columns(b, m, row, -1, 1);
+}
+
+static void linked_balance(builder *b, size_t m)
+{
+    const cefo_network *net = b->net;
+    const cefo__material *mat = &net->materials[m];
+    int limit_row = -1;
+    if (!isnan(mat->import_cost) && !isinf(mat->import_limit))
+        limit_row = add_row(b, CEFO__ROW_IMPORT_LIMIT, m, CEFO__NONE, -INFINITY,
+                            mat->import_limit);
+    int market = add_row(b, CEFO__ROW_MARKET, m, CEFO__NONE, mat->demand, mat->demand);
+    b->f->demand_row[m] = market;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        int xcol = b->f->activity_col[p];
+        for (size_t t = 0; t < pr->inputs.n; t++) {
+            if (pr->inputs.v[t].item != m)
+                continue;
+            int row = add_row(b, CEFO__ROW_CONSUMER, m, p, 0, 0);
+            b->in_row[p][t] = row;
+            put(b, row, xcol, pr->inputs.v[t].amount);
+            if (!isnan(mat->import_cost)) {
+                int j = add_col(b, CEFO__VAR_IMPORT, m, p, 0, INFINITY, mat->import_cost);
+                put(b, row, j, -1.0);
+                put(b, limit_row, j, 1.0);
+            }
+        }
+        for (size_t t = 0; t < pr->outputs.n; t++) {
+            if (pr->outputs.v[t].item != m)
+                continue;
+            int row = add_row(b, CEFO__ROW_PRODUCER, m, p, 0, 0);
+            b->out_row[p][t] = row;
+            put(b, row, xcol, pr->outputs.v[t].amount);
+            int sale = add_col(b, CEFO__VAR_SALE, m, p, 0, INFINITY, 0.0);
+            put(b, row, sale, -1.0);
+            put(b, market, sale, 1.0);
+            if (!isnan(mat->discharge_cost))
+                put(b, row, add_col(b, CEFO__VAR_DISCHARGE, m, p, 0, INFINITY,
+                                    mat->discharge_cost), -1.0);
+        }
+    }
+    cluster_columns(b, m, market, limit_row, 0);
+}
+
+static int term_row(int **rows, const cefo__terms *t, size_t p, size_t m)
+{
+    for (size_t k = 0; k < t->n; k++)
+        if (t->v[k].item == m)
+            return rows[p][k];
+    return -1;
+}
+
+static void link_flows(builder *b)
+{
+    const cefo_network *net = b->net;
+    for (size_t l = 0; l < net->nlinks; l++) {
+        const cefo__link *ln = &net->links[l];
+        int j = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity, ln->cost);
+        put(b, term_row(b->out_row, &net->processes[ln->from].outputs, ln->from, ln->material), j,
+            -1.0);
+        put(b, term_row(b->in_row, &net->processes[ln->to].inputs, ln->to, ln->material), j, -1.0);
+    }
+}
+
+/* E_k = sum_p em[p,k] x_p + sum_m em_discharge[m,k] * discharge_m, with E_k <= cap_k. */
+static void emissions(builder *b)
+{
+    const cefo_network *net = b->net;
+    cefo__formulation *f = b->f;
+    int first_row = f->nrows;
+    for (size_t k = 0; k < net->npollutants; k++) {
+        int row = add_row(b, CEFO__ROW_EMISSION, k, CEFO__NONE, 0, 0);
+        f->emission_col[k] = add_col(b, CEFO__VAR_EMISSION, k, CEFO__NONE, 0,
+                                     net->pollutants[k].cap, net->pollutants[k].damage_cost);
+        put(b, row, f->emission_col[k], -1.0);
+    }
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__terms *em = &net->processes[p].emissions;
+        for (size_t t = 0; t < em->n; t++)
+            put(b, first_row + (int)em->v[t].item, f->activity_col[p], em->v[t].amount);
+    }
+    for (int j = 0; j < f->ncols; j++) {
+        if (f->cols[j].kind != CEFO__VAR_DISCHARGE)
+            continue;
+        const cefo__terms *em = &net->materials[f->cols[j].item].emissions;
+        for (size_t t = 0; t < em->n; t++)
+            put(b, first_row + (int)em->v[t].item, j, em->v[t].amount);
+    }
+}
+
+static int alloc_term_rows(builder *b)
+{
+    const cefo_network *net = b->net;
+    b->in_row = cefo__calloc(net->nprocesses, sizeof *b->in_row);
+    b->out_row = cefo__calloc(net->nprocesses, sizeof *b->out_row);
+    if (!b->in_row || !b->out_row)
+        return -1;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        b->in_row[p] = cefo__calloc(net->processes[p].inputs.n, sizeof(int));
+        b->out_row[p] = cefo__calloc(net->processes[p].outputs.n, sizeof(int));
+        if (!b->in_row[p] || !b->out_row[p])
+            return -1;
+    }
+    return 0;
+}
+
+static void free_term_rows(builder *b)
+{
+    for (size_t p = 0; b->in_row && p < b->net->nprocesses; p++)
+        cefo__free(b->in_row[p]);
+    for (size_t p = 0; b->out_row && p < b->net->nprocesses; p++)
+        cefo__free(b->out_row[p]);
+    cefo__free(b->in_row);
+    cefo__free(b->out_row);
+}
+
+cefo_status cefo__formulate(const cefo_network *net, cefo__formulation *f, cefo_error *err)
+{
+    memset(f, 0, sizeof *f);
+    builder b = {.net = net, .f = f};
+    f->activity_col = cefo__calloc(net->nprocesses, sizeof(int));
+    f->emission_col = cefo__calloc(net->npollutants, sizeof(int));
+    f->demand_row = cefo__calloc(net->nmaterials, sizeof(int));
+    if (!f->activity_col || !f->emission_col || !f->demand_row || alloc_term_rows(&b) != 0)
+        b.oom = 1;
+    for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
+        const cefo__process *pr = &net->processes[p];
+        f->activity_col[p] = add_col(&b, CEFO__VAR_ACTIVITY, p, CEFO__NONE, pr->min,
+                                     pr->capacity, pr->cost);
+    }
+    for (size_t m = 0; m < net->nmaterials && !b.oom; m++) {
+        if (net->materials[m].linked)
+            linked_balance(&b, m);
+        else
+            pooled_balance(&b, m);
+    }
+    if (!b.oom)
+        link_flows(&b);
+    if (!b.oom)
+        emissions(&b);
+    free_term_rows(&b);
+    if (b.oom) {
+        int too_big = f->ncols == INT_MAX || f->nrows == INT_MAX;
+        cefo__formulation_free(f);
+        return too_big ? cefo__error(err, CEFO_ERR_INVALID, net->file, 0, NULL,
+                                     "the network is too large for one LP")
+                       : cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    }
+    return CEFO_OK;
+}
+
+cefo__lp_data cefo__formulation_data(const cefo__formulation *f)
+{
+    return (cefo__lp_data){.nrows = f->nrows,
+                           .ncols = f->ncols,
+                           .obj = f->obj,
+                           .col_lb = f->col_lb,
+                           .col_ub = f->col_ub,
+                           .row_lb = f->row_lb,
+                           .row_ub = f->row_ub,
+                           .a = &f->a};
+}
+
+void cefo__formulation_drop_data(cefo__formulation *f)
+{
+    cefo__free(f->obj);
+    cefo__free(f->col_lb);
+    cefo__free(f->col_ub);
+    cefo__free(f->row_lb);
+    cefo__free(f->row_ub);
+    cefo__triplet_free(&f->a);
+    f->obj = f->col_lb = f->col_ub = f->row_lb = f->row_ub = NULL;
+}
+
+void cefo__formulation_free(cefo__formulation *f)
+{
+    cefo__formulation_drop_data(f);
+    cefo__free(f->cols);
+    cefo__free(f->rows);
+    cefo__free(f->activity_col);
+    cefo__free(f->emission_col);
+    cefo__free(f->demand_row);
+    memset(f, 0, sizeof *f);
+}

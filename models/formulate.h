@@ -1,0 +1,62 @@
+/* formulate.h - the linear programme of a network (spec section 1) and its model-to-LP map. */
+#ifndef CEFO_MODELS_FORMULATE_H
+#define CEFO_MODELS_FORMULATE_H
+
+#include "models/network.h"
+#include "solver/lp.h"
+
+/* What one LP column stands for. `proc` is the process of a per-process column, else NONE. */
+typedef enum cefo__var_kind {
+    CEFO__VAR_ACTIVITY,     /* item: process */
+    CEFO__VAR_FLOW,         /* item: link */
+    CEFO__VAR_IMPORT,       /* item: material; proc: consumer of a linked material, or NONE */
+    CEFO__VAR_EXPORT,       /* item: material */
+    CEFO__VAR_DISCHARGE,    /* item: material; proc: producer of a linked material, or NONE */
+    CEFO__VAR_SALE,         /* item: material; proc: producer selling to the cluster market */
+    CEFO__VAR_EMISSION      /* item: pollutant */
+} cefo__var_kind;
+
+typedef enum cefo__row_kind {
+    CEFO__ROW_BALANCE,      /* pooled material: the cluster balance */
+    CEFO__ROW_CONSUMER,     /* linked material, one consumer */
+    CEFO__ROW_PRODUCER,     /* linked material, one producer */
+    CEFO__ROW_MARKET,       /* linked material: the cluster market */
+    CEFO__ROW_IMPORT_LIMIT, /* linked material with an import-limit */
+    CEFO__ROW_EMISSION      /* pollutant: definition of its total E_k */
+} cefo__row_kind;
+
+#define CEFO__NONE ((size_t)-1)
+
+typedef struct cefo__slot {
+    cefo__var_kind kind; /* a cefo__row_kind for rows */
+    size_t item;
+    size_t proc;
+} cefo__slot;
+
+typedef struct cefo__formulation {
+    int ncols;
+    int nrows;
+    cefo__slot *cols;
+    cefo__slot *rows;
+    double *obj, *col_lb, *col_ub, *row_lb, *row_ub;
+    cefo__triplet a;
+    /* The map for in-place updates and for reading results. */
+    int *activity_col;  /* per process */
+    int *emission_col;  /* per pollutant */
+    int *demand_row;    /* per material: its balance or market row */
+} cefo__formulation;
+
+/*
+ * Formulates `net` (validated) into *f. Returns CEFO_OK, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID
+ * when the LP would exceed the back-end's int indices. On error *f holds nothing to free.
+ */
+cefo_status cefo__formulate(const cefo_network *net, cefo__formulation *f, cefo_error *err);
+
+/* The formulation as LP data for cefo__lp_load (borrows f's arrays). */
+cefo__lp_data cefo__formulation_data(const cefo__formulation *f);
+
+/* Frees the numeric arrays needed only to load the LP, keeping the map. */
+void cefo__formulation_drop_data(cefo__formulation *f);
+void cefo__formulation_free(cefo__formulation *f);
+
+#endif

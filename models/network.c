@@ -1,0 +1,308 @@
+/* network.c - building, checking and freeing the cluster network. */
+#include "models/network.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+cefo_network *cefo__network_new(const char *file)
+{
+    cefo_network *net = cefo__calloc(1, sizeof *net);
+    if (!net)
+        return NULL;
+    net->file = cefo__strdup(file ? file : "<memory>");
+    if (!net->file) {
+        cefo__free(net);
+        return NULL;
+    }
+    return net;
+}
+
+static cefo_status nomem(cefo_error *err)
+{
+    return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+}
+
+/* Grows `arr`, registers the id, and returns the new zeroed slot. */
+static cefo_status add_item(cefo_network *net, void **arr, size_t *n, size_t *cap, size_t size,
+                            size_t line_offset, cefo__strmap *ids, const char *kind,
+                            const char *id, int line, void **out, cefo_error *err)
+{
+    if (cefo__grow(arr, cap, *n + 1, size) != 0)
+        return nomem(err);
+    char *slot = (char *)*arr + *n * size;
+    memset(slot, 0, size);
+    char *copy = NULL;
+    if (id) {
+        copy = cefo__strdup(id);
+        if (!copy)
+            return nomem(err);
+        size_t prev;
+        if (cefo__strmap_get(ids, copy, &prev)) {
+            cefo__free(copy);
+            int first;
+            memcpy(&first, (const char *)*arr + prev * size + line_offset, sizeof first);
+            return cefo__error(err, CEFO_ERR_INVALID, net->file, line, kind,
+                               "duplicate %s id '%s' (first defined at line %d)", kind, id, first);
+        }
+        if (cefo__strmap_put(ids, copy, *n) != 0) {
+            cefo__free(copy);
+            return nomem(err);
+        }
+        *(char **)slot = copy; /* id is the first member of every named item */
+    }
+    (*n)++;
+    *out = slot;
+    return CEFO_OK;
+}
+
+cefo_status cefo__network_add_material(cefo_network *net, const char *id, int line,
+                                       cefo__material **out, cefo_error *err)
+{
+    void *slot = NULL;
+    cefo_status st = add_item(net, (void **)&net->materials, &net->nmaterials,
+                              &net->cap_materials, sizeof *net->materials,
+                              offsetof(cefo__material, line), &net->material_ids, "material", id, line,
+                              &slot, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo__material *m = slot;
+    m->line = line;
+    m->import_cost = m->export_price = m->discharge_cost = NAN;
+    m->import_limit = INFINITY;
+    *out = m;
+    return CEFO_OK;
+}
+
+cefo_status cefo__network_add_pollutant(cefo_network *net, const char *id, int line,
+                                        cefo__pollutant **out, cefo_error *err)
+{
+    void *slot = NULL;
+    cefo_status st = add_item(net, (void **)&net->pollutants, &net->npollutants,
+                              &net->cap_pollutants, sizeof *net->pollutants,
+                              offsetof(cefo__pollutant, line), &net->pollutant_ids, "pollutant", id, line,
+                              &slot, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo__pollutant *k = slot;
+    k->line = line;
+    k->cap = INFINITY;
+    *out = k;
+    return CEFO_OK;
+}
+
+cefo_status cefo__network_add_process(cefo_network *net, const char *id, int line,
+                                      cefo__process **out, cefo_error *err)
+{
+    void *slot = NULL;
+    cefo_status st = add_item(net, (void **)&net->processes, &net->nprocesses,
+                              &net->cap_processes, sizeof *net->processes,
+                              offsetof(cefo__process, line), &net->process_ids, "process", id, line,
+                              &slot, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo__process *p = slot;
+    p->line = line;
+    p->capacity = INFINITY;
+    *out = p;
+    return CEFO_OK;
+}
+
+cefo_status cefo__network_add_link(cefo_network *net, int line, cefo__link **out, cefo_error *err)
+{
+    void *slot = NULL;
+    cefo_status st = add_item(net, (void **)&net->links, &net->nlinks, &net->cap_links,
+                              sizeof *net->links, offsetof(cefo__link, line), NULL, "link",
+                              NULL, line, &slot, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo__link *l = slot;
+    l->line = line;
+    l->capacity = INFINITY;
+    l->distance = NAN;
+    *out = l;
+    return CEFO_OK;
+}
+
+cefo_status cefo__terms_add(cefo__terms *t, size_t item, double amount, int line)
+{
+    if (cefo__grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v) != 0)
+        return CEFO_ERR_NOMEM;
+    t->v[t->n++] = (cefo__term){item, amount, line};
+    return CEFO_OK;
+}
+
+static const cefo__term *find_term(const cefo__terms *t, size_t item)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].item == item)
+            return &t->v[i];
+    return NULL;
+}
+
+/* A material or pollutant listed twice in one list is almost surely a typo: refuse it. */
+static cefo_status check_unique(const cefo_network *net, const cefo__terms *t, const char *what,
+                                const char *owner, int is_pollutant, cefo_error *err)
+{
+    for (size_t i = 1; i < t->n; i++) {
+        for (size_t j = 0; j < i; j++) {
+            if (t->v[i].item != t->v[j].item)
+                continue;
+            const char *id = is_pollutant ? net->pollutants[t->v[i].item].id
+                                          : net->materials[t->v[i].item].id;
+            return cefo__error(err, CEFO_ERR_INVALID, net->file, t->v[i].line, what,
+                               "%s '%s' lists %s '%s' twice (also at line %d)", owner, id, what,
+                               id, t->v[j].line);
+        }
+    }
+    return CEFO_OK;
+}
+
+static cefo_status validate_process(const cefo_network *net, const cefo__process *p,
+                                    cefo_error *err)
+{
+    if (p->min > p->capacity)
+        return cefo__error(err, CEFO_ERR_INVALID, net->file, p->line, "process",
+                           "process '%s': min %g exceeds capacity %g", p->id, p->min,
+                           p->capacity);
+    if ((p->optional || p->group) && isinf(p->capacity))
+        return cefo__error(err, CEFO_ERR_INVALID, net->file, p->line, "process",
+                           "process '%s' is %s and so needs a capacity", p->id,
+                           p->optional ? "optional" : "a group member");
+    cefo_status st = check_unique(net, &p->inputs, "input", p->id, 0, err);
+    if (st == CEFO_OK)
+        st = check_unique(net, &p->outputs, "output", p->id, 0, err);
+    if (st == CEFO_OK)
+        st = check_unique(net, &p->emissions, "emission", p->id, 1, err);
+    return st;
+}
+
+static cefo_status validate_link(const cefo_network *net, const cefo__link *l, cefo_error *err)
+{
+    const cefo__process *from = &net->processes[l->from], *to = &net->processes[l->to];
+    const char *m = net->materials[l->material].id;
+    if (l->from == l->to)
+        return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
+                           "link of '%s' goes from process '%s' to itself", m, from->id);
+    if (!find_term(&from->outputs, l->material))
+        return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
+                           "link from '%s' carries '%s', which '%s' does not output", from->id, m,
+                           from->id);
+    if (!find_term(&to->inputs, l->material))
+        return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
+                           "link to '%s' carries '%s', which '%s' does not input", to->id, m,
+                           to->id);
+    if (l->optional && isinf(l->capacity))
+        return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
+                           "optional link of '%s' from '%s' needs a capacity", m, from->id);
+    return CEFO_OK;
+}
+
+cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
+{
+    cefo_status st = CEFO_OK;
+    for (size_t i = 0; i < net->nmaterials && st == CEFO_OK; i++) {
+        cefo__material *m = &net->materials[i];
+        m->linked = 0;
+        if (!isnan(m->discharge_cost) && m->kind != CEFO__WASTE)
+            st = cefo__error(err, CEFO_ERR_INVALID, net->file, m->line, "material",
+                             "material '%s': discharge-cost is allowed on wastes only", m->id);
+        else if (m->emissions.n && isnan(m->discharge_cost))
+            st = cefo__error(err, CEFO_ERR_INVALID, net->file, m->emissions.v[0].line,
+                             "emission",
+                             "material '%s' has discharge emissions but no discharge-cost, so "
+                             "it can never be discharged", m->id);
+        else
+            st = check_unique(net, &m->emissions, "emission", m->id, 1, err);
+    }
+    for (size_t i = 0; i < net->nprocesses && st == CEFO_OK; i++)
+        st = validate_process(net, &net->processes[i], err);
+    for (size_t i = 0; i < net->nlinks && st == CEFO_OK; i++) {
+        st = validate_link(net, &net->links[i], err);
+        net->materials[net->links[i].material].linked = 1;
+    }
+    return st;
+}
+
+static void terms_free(cefo__terms *t)
+{
+    cefo__free(t->v);
+}
+
+void cefo_network_free(cefo_network *net)
+{
+    if (!net)
+        return;
+    for (size_t i = 0; i < net->nmaterials; i++) {
+        cefo__free(net->materials[i].id);
+        cefo__free(net->materials[i].unit);
+        terms_free(&net->materials[i].emissions);
+    }
+    for (size_t i = 0; i < net->npollutants; i++) {
+        cefo__free(net->pollutants[i].id);
+        cefo__free(net->pollutants[i].unit);
+    }
+    for (size_t i = 0; i < net->nprocesses; i++) {
+        cefo__process *p = &net->processes[i];
+        cefo__free(p->id);
+        cefo__free(p->name);
+        cefo__free(p->sector);
+        cefo__free(p->zone);
+        cefo__free(p->group);
+        terms_free(&p->inputs);
+        terms_free(&p->outputs);
+        terms_free(&p->emissions);
+    }
+    cefo__free(net->materials);
+    cefo__free(net->pollutants);
+    cefo__free(net->processes);
+    cefo__free(net->links);
+    cefo__strmap_free(&net->material_ids);
+    cefo__strmap_free(&net->pollutant_ids);
+    cefo__strmap_free(&net->process_ids);
+    cefo__free(net->file);
+    cefo__free(net->currency);
+    cefo__free(net);
+}
+
+size_t cefo_network_count(const cefo_network *net, cefo_item kind)
+{
+    if (!net)
+        return 0;
+    switch (kind) {
+    case CEFO_MATERIAL: return net->nmaterials;
+    case CEFO_POLLUTANT: return net->npollutants;
+    case CEFO_PROCESS: return net->nprocesses;
+    case CEFO_LINK: return net->nlinks;
+    }
+    return 0;
+}
+
+cefo_status cefo_network_find(const cefo_network *net, cefo_item kind, const char *id,
+                              size_t *index)
+{
+    if (!net || !id || !index)
+        return CEFO_ERR_ARG;
+    const cefo__strmap *ids = kind == CEFO_MATERIAL    ? &net->material_ids
+                              : kind == CEFO_POLLUTANT ? &net->pollutant_ids
+                              : kind == CEFO_PROCESS   ? &net->process_ids
+                                                       : NULL;
+    if (!ids)
+        return CEFO_ERR_ARG;
+    return cefo__strmap_get(ids, id, index) ? CEFO_OK : CEFO_ERR_INVALID;
+}
+
+const char *cefo__material_kind_name(cefo__material_kind k)
+{
+    static const char *names[] = {"product", "waste", "resource"};
+    return names[k];
+}
+
+const char *cefo__process_kind_name(cefo__process_kind k)
+{
+    static const char *names[] = {"production", "treatment", "recycling", "disposal"};
+    return names[k];
+}

@@ -1,0 +1,160 @@
+/* problem.c - the public problem lifecycle: build, solve, update in place, free. */
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "models/result.h"
+
+struct cefo_problem {
+    const cefo_network *net;
+    cefo__formulation f;
+    cefo__lp *lp;
+    cefo__params par;
+    double *par_block;
+    cefo__lp_solution sol;
+    double *sol_block;
+};
+
+void cefo_problem_free(cefo_problem *prob)
+{
+    if (!prob)
+        return;
+    cefo__lp_free(prob->lp);
+    cefo__formulation_free(&prob->f);
+    cefo__free(prob->par_block);
+    cefo__free(prob->sol_block);
+    cefo__free(prob);
+}
+
+static cefo_status check_buildable(const cefo_network *net, cefo_error *err)
+{
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        if (pr->optional || pr->group)
+            return cefo__error(err, CEFO_ERR_UNSUPPORTED, net->file, pr->line, "process",
+                               "process '%s' is %s: build/keep decisions need the "
+                               "mixed-integer formulation, which this version does not have",
+                               pr->id, pr->optional ? "optional" : "in a group");
+    }
+    for (size_t l = 0; l < net->nlinks; l++)
+        if (net->links[l].optional)
+            return cefo__error(err, CEFO_ERR_UNSUPPORTED, net->file, net->links[l].line, "link",
+                               "optional links need the mixed-integer formulation, which this "
+                               "version does not have");
+    return CEFO_OK;
+}
+
+static int alloc_buffers(cefo_problem *p)
+{
+    const cefo_network *net = p->net;
+    size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
+    p->par_block = cefo__calloc(np + nm + 2 * nk, sizeof(double));
+    p->sol_block = cefo__calloc(2 * (size_t)p->f.ncols + (size_t)p->f.nrows, sizeof(double));
+    if (!p->par_block || !p->sol_block)
+        return -1;
+    double *d = p->par_block;
+    p->par.capacity = d, d += np;
+    p->par.demand = d, d += nm;
+    p->par.damage = d, d += nk;
+    p->par.cap = d;
+    for (size_t i = 0; i < np; i++)
+        p->par.capacity[i] = net->processes[i].capacity;
+    for (size_t i = 0; i < nm; i++)
+        p->par.demand[i] = net->materials[i].demand;
+    for (size_t i = 0; i < nk; i++) {
+        p->par.damage[i] = net->pollutants[i].damage_cost;
+        p->par.cap[i] = net->pollutants[i].cap;
+    }
+    p->sol.x = p->sol_block;
+    p->sol.col_dual = p->sol_block + p->f.ncols;
+    p->sol.row_dual = p->sol_block + 2 * (size_t)p->f.ncols;
+    return 0;
+}
+
+cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net, cefo_error *err)
+{
+    if (!out || !net)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no network");
+    cefo_status st = check_buildable(net, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo_problem *p = cefo__calloc(1, sizeof *p);
+    if (!p)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    p->net = net;
+    st = cefo__formulate(net, &p->f, err);
+    if (st == CEFO_OK && alloc_buffers(p) != 0)
+        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    if (st == CEFO_OK) {
+        cefo__lp_data d = cefo__formulation_data(&p->f);
+        st = cefo__lp_load(&p->lp, NULL, &d, err);
+    }
+    if (st != CEFO_OK) {
+        cefo_problem_free(p);
+        return st;
+    }
+    cefo__formulation_drop_data(&p->f);
+    *out = p;
+    return CEFO_OK;
+}
+
+cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *opt, cefo_result **out,
+                               cefo_error *err)
+{
+    if (!prob || !out)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no problem or no result pointer");
+    cefo_status st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
+    if (st != CEFO_OK)
+        return st;
+    return cefo__result_make(out, prob->net, &prob->f, &prob->par, &prob->sol, err);
+}
+
+static int bad_value(double v, int may_be_inf)
+{
+    return isnan(v) || v < 0 || (!may_be_inf && isinf(v));
+}
+
+cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double cap)
+{
+    if (!prob || process >= prob->net->nprocesses || bad_value(cap, 1)
+        || cap < prob->net->processes[process].min)
+        return CEFO_ERR_ARG;
+    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[process],
+                                             prob->net->processes[process].min, cap, NULL);
+    if (st == CEFO_OK)
+        prob->par.capacity[process] = cap;
+    return st;
+}
+
+cefo_status cefo_problem_set_demand(cefo_problem *prob, size_t material, double amount)
+{
+    if (!prob || material >= prob->net->nmaterials || bad_value(amount, 0))
+        return CEFO_ERR_ARG;
+    cefo_status st = cefo__lp_set_row_bounds(prob->lp, prob->f.demand_row[material], amount,
+                                             amount, NULL);
+    if (st == CEFO_OK)
+        prob->par.demand[material] = amount;
+    return st;
+}
+
+cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pollutant, double cost)
+{
+    if (!prob || pollutant >= prob->net->npollutants || bad_value(cost, 0))
+        return CEFO_ERR_ARG;
+    cefo_status st = cefo__lp_set_obj(prob->lp, prob->f.emission_col[pollutant], cost, NULL);
+    if (st == CEFO_OK)
+        prob->par.damage[pollutant] = cost;
+    return st;
+}
+
+cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap)
+{
+    if (!prob || pollutant >= prob->net->npollutants || bad_value(cap, 1))
+        return CEFO_ERR_ARG;
+    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.emission_col[pollutant], 0, cap,
+                                             NULL);
+    if (st == CEFO_OK)
+        prob->par.cap[pollutant] = cap;
+    return st;
+}

@@ -1,0 +1,251 @@
+/* result.c - turns LP values into flows, costs, shadow prices and the spec's indicators. */
+#include "models/result.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+static cefo_result *result_alloc(const cefo_network *net)
+{
+    size_t np = net->nprocesses, nl = net->nlinks, nm = net->nmaterials, nk = net->npollutants;
+    cefo_result *r = cefo__calloc(1, sizeof *r);
+    double *d = cefo__calloc(3 * np + nl + 5 * nm + 4 * nk, sizeof *d);
+    if (!r || !d) {
+        cefo__free(r);
+        cefo__free(d);
+        return NULL;
+    }
+    r->block = d;
+    r->activity = d, d += np;
+    r->capacity = d, d += np;
+    r->capacity_shadow = d, d += np;
+    r->flow = d, d += nl;
+    r->import = d, d += nm;
+    r->export = d, d += nm;
+    r->discharge = d, d += nm;
+    r->demand = d, d += nm;
+    r->shadow = d, d += nm;
+    r->emission = d, d += nk;
+    r->cap = d, d += nk;
+    r->cap_shadow = d, d += nk;
+    r->damage = d;
+    r->net = net;
+    return r;
+}
+
+/* d objective / d upper bound of a column: its reduced cost when it sits at that bound. */
+static double upper_bound_shadow(double ub, double reduced_cost)
+{
+    if (isinf(ub))
+        return NAN;
+    return reduced_cost < 0 ? reduced_cost : 0.0;
+}
+
+static void read_columns(cefo_result *r, const cefo__formulation *f, const cefo__lp_solution *s)
+{
+    for (int j = 0; j < f->ncols; j++) {
+        const cefo__slot *c = &f->cols[j];
+        double v = s->x[j];
+        switch (c->kind) {
+        case CEFO__VAR_ACTIVITY: r->activity[c->item] = v; break;
+        case CEFO__VAR_FLOW: r->flow[c->item] = v; break;
+        case CEFO__VAR_IMPORT: r->import[c->item] += v; break;
+        case CEFO__VAR_EXPORT: r->export[c->item] += v; break;
+        case CEFO__VAR_DISCHARGE: r->discharge[c->item] += v; break;
+        case CEFO__VAR_SALE: break;
+        case CEFO__VAR_EMISSION: r->emission[c->item] = v; break;
+        }
+    }
+}
+
+static void costs_and_indicators(cefo_result *r)
+{
+    const cefo_network *net = r->net;
+    cefo_costs *c = &r->costs;
+    cefo_indicators *ind = &r->indicators;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        double x = r->activity[p];
+        c->process += pr->cost * x;
+        ind->labour += pr->labour * x;
+        for (size_t t = 0; t < pr->outputs.n; t++)
+            if (net->materials[pr->outputs.v[t].item].kind == CEFO__WASTE)
+                ind->waste_generated += pr->outputs.v[t].amount * x;
+        for (size_t t = 0; t < pr->inputs.n; t++) {
+            if (net->materials[pr->inputs.v[t].item].kind != CEFO__WASTE)
+                continue;
+            double used = pr->inputs.v[t].amount * x;
+            if (pr->kind == CEFO__TREATMENT)
+                ind->waste_treated += used;
+            else if (pr->kind == CEFO__DISPOSAL)
+                ind->waste_disposed += used;
+            else
+                ind->waste_reused += used;
+        }
+    }
+    for (size_t l = 0; l < net->nlinks; l++)
+        c->link += net->links[l].cost * r->flow[l];
+    for (size_t m = 0; m < net->nmaterials; m++) {
+        const cefo__material *mat = &net->materials[m];
+        if (r->import[m] != 0)
+            c->import += mat->import_cost * r->import[m];
+        if (r->export[m] != 0)
+            c->export_revenue += mat->export_price * r->export[m];
+        if (r->discharge[m] != 0)
+            c->discharge += mat->discharge_cost * r->discharge[m];
+        if (mat->kind == CEFO__WASTE)
+            ind->waste_disposed += r->discharge[m];
+        ind->virgin_import += r->import[m];
+    }
+    for (size_t k = 0; k < net->npollutants; k++)
+        c->pollution += r->damage[k] * r->emission[k];
+    c->total = c->process + c->link + c->import + c->discharge + c->pollution
+               - c->export_revenue + c->fixed;
+    ind->reuse_rate = ind->waste_generated > 0 ? ind->waste_reused / ind->waste_generated : NAN;
+}
+
+static void fill_nan(double *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        d[i] = NAN;
+}
+
+cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
+                              const cefo__formulation *f, const cefo__params *par,
+                              const cefo__lp_solution *sol, cefo_error *err)
+{
+    cefo_result *r = result_alloc(net);
+    if (!r)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
+    r->status = sol->status;
+    r->iterations = sol->iterations;
+    memcpy(r->capacity, par->capacity, np * sizeof *r->capacity);
+    memcpy(r->demand, par->demand, nm * sizeof *r->demand);
+    memcpy(r->cap, par->cap, nk * sizeof *r->cap);
+    memcpy(r->damage, par->damage, nk * sizeof *r->damage);
+    if (sol->status != CEFO_SOLVE_OPTIMAL) {
+        /* No plan to report: every value is "does not exist". */
+        r->objective = NAN;
+        fill_nan(r->activity, np);
+        fill_nan(r->capacity_shadow, np);
+        fill_nan(r->flow, net->nlinks);
+        fill_nan(r->import, 3 * nm); /* import, export, discharge are contiguous */
+        fill_nan(r->shadow, nm);
+        fill_nan(r->emission, nk);
+        fill_nan(r->cap_shadow, nk);
+        double nan = NAN;
+        r->costs = (cefo_costs){nan, nan, nan, nan, nan, nan, nan, nan};
+        r->indicators = (cefo_indicators){nan, nan, nan, nan, nan, nan, nan};
+        *out = r;
+        return CEFO_OK;
+    }
+    r->objective = sol->objective;
+    read_columns(r, f, sol);
+    for (size_t p = 0; p < np; p++)
+        r->capacity_shadow[p] = upper_bound_shadow(par->capacity[p],
+                                                   sol->col_dual[f->activity_col[p]]);
+    for (size_t m = 0; m < nm; m++)
+        r->shadow[m] = sol->row_dual[f->demand_row[m]];
+    for (size_t k = 0; k < nk; k++)
+        r->cap_shadow[k] = upper_bound_shadow(par->cap[k], sol->col_dual[f->emission_col[k]]);
+    costs_and_indicators(r);
+    *out = r;
+    return CEFO_OK;
+}
+
+void cefo_result_free(cefo_result *res)
+{
+    if (!res)
+        return;
+    cefo__free(res->block);
+    cefo__free(res);
+}
+
+cefo_solve_status cefo_result_status(const cefo_result *res)
+{
+    return res ? res->status : CEFO_SOLVE_UNDEFINED;
+}
+
+double cefo_result_objective(const cefo_result *res)
+{
+    return res ? res->objective : NAN;
+}
+
+const char *cefo_solve_status_name(cefo_solve_status s)
+{
+    switch (s) {
+    case CEFO_SOLVE_OPTIMAL: return "optimal";
+    case CEFO_SOLVE_INFEASIBLE: return "infeasible";
+    case CEFO_SOLVE_UNBOUNDED: return "unbounded";
+    case CEFO_SOLVE_ITERATION_LIMIT: return "iteration-limit";
+    case CEFO_SOLVE_TIME_LIMIT: return "time-limit";
+    case CEFO_SOLVE_UNDEFINED: break;
+    }
+    return "undefined";
+}
+
+size_t cefo_result_count(const cefo_result *res, cefo_item kind)
+{
+    return res ? cefo_network_count(res->net, kind) : 0;
+}
+
+cefo_status cefo_result_process(const cefo_result *res, size_t i, cefo_process_result *row)
+{
+    if (!res || !row || i >= res->net->nprocesses)
+        return CEFO_ERR_ARG;
+    const cefo__process *p = &res->net->processes[i];
+    *row = (cefo_process_result){p->id, cefo__process_kind_name(p->kind), res->activity[i],
+                                 res->capacity[i], res->capacity_shadow[i]};
+    return CEFO_OK;
+}
+
+cefo_status cefo_result_link(const cefo_result *res, size_t i, cefo_link_result *row)
+{
+    if (!res || !row || i >= res->net->nlinks)
+        return CEFO_ERR_ARG;
+    const cefo_network *net = res->net;
+    const cefo__link *l = &net->links[i];
+    *row = (cefo_link_result){net->processes[l->from].id, net->processes[l->to].id,
+                              net->materials[l->material].id, res->flow[i], l->capacity};
+    return CEFO_OK;
+}
+
+cefo_status cefo_result_material(const cefo_result *res, size_t i, cefo_material_result *row)
+{
+    if (!res || !row || i >= res->net->nmaterials)
+        return CEFO_ERR_ARG;
+    const cefo__material *m = &res->net->materials[i];
+    *row = (cefo_material_result){m->id, m->unit, cefo__material_kind_name(m->kind),
+                                  res->import[i], res->export[i], res->discharge[i],
+                                  res->demand[i], res->shadow[i]};
+    return CEFO_OK;
+}
+
+cefo_status cefo_result_pollutant(const cefo_result *res, size_t i, cefo_pollutant_result *row)
+{
+    if (!res || !row || i >= res->net->npollutants)
+        return CEFO_ERR_ARG;
+    const cefo__pollutant *k = &res->net->pollutants[i];
+    *row = (cefo_pollutant_result){k->id, k->unit, res->emission[i], res->cap[i],
+                                   res->damage[i], res->cap_shadow[i]};
+    return CEFO_OK;
+}
+
+cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out)
+{
+    if (!res || !out)
+        return CEFO_ERR_ARG;
+    *out = res->costs;
+    return CEFO_OK;
+}
+
+cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out)
+{
+    if (!res || !out)
+        return CEFO_ERR_ARG;
+    *out = res->indicators;
+    return CEFO_OK;
+}

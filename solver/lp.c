@@ -1,0 +1,171 @@
+/* lp.c - back-end independent checks in front of every LP back-end call. */
+#include "solver/lp.h"
+
+#include <math.h>
+#include <pthread.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+struct cefo__lp {
+    const cefo__lp_backend *be;
+    void *impl;
+    int nrows;
+    int ncols;
+    pthread_t owner;
+};
+
+static cefo_status check_bounds(const double *lb, const double *ub, int n, const char *what,
+                                cefo_error *err)
+{
+    for (int k = 0; k < n; k++) {
+        if (isnan(lb[k]) || lb[k] == INFINITY)
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "%s %d: lower bound %g is neither finite nor -inf", what, k, lb[k]);
+        if (isnan(ub[k]) || ub[k] == -INFINITY)
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "%s %d: upper bound %g is neither finite nor +inf", what, k, ub[k]);
+        if (lb[k] > ub[k])
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "%s %d: lower bound %g exceeds upper bound %g", what, k, lb[k],
+                               ub[k]);
+    }
+    return CEFO_OK;
+}
+
+static cefo_status check_data(const cefo__lp_data *d, cefo_error *err)
+{
+    if (d->nrows < 0 || d->ncols < 0 || !d->a || (d->ncols && (!d->obj || !d->col_lb || !d->col_ub))
+        || (d->nrows && (!d->row_lb || !d->row_ub)))
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "LP data is incomplete");
+    for (int j = 0; j < d->ncols; j++)
+        if (!isfinite(d->obj[j]))
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "column %d: objective coefficient %g is not finite", j, d->obj[j]);
+    cefo_status st = check_bounds(d->col_lb, d->col_ub, d->ncols, "column", err);
+    if (st == CEFO_OK)
+        st = check_bounds(d->row_lb, d->row_ub, d->nrows, "row", err);
+    if (st != CEFO_OK)
+        return st;
+    for (size_t k = 0; k < d->a->nnz; k++) {
+        if (d->a->row[k] < 0 || d->a->row[k] >= d->nrows || d->a->col[k] < 0
+            || d->a->col[k] >= d->ncols)
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "matrix entry %zu at (%d, %d) is outside %d x %d", k,
+                               d->a->row[k], d->a->col[k], d->nrows, d->ncols);
+        if (!isfinite(d->a->val[k]))
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "row %d: a coefficient (%g) is not finite", d->a->row[k],
+                               d->a->val[k]);
+    }
+    return CEFO_OK;
+}
+
+static cefo_status check_use(const cefo__lp *lp, cefo_error *err)
+{
+    if (!lp)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no LP");
+    if (!pthread_equal(lp->owner, pthread_self()))
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                           "an LP must be used on the thread that built it");
+    return CEFO_OK;
+}
+
+cefo_status cefo__lp_load(cefo__lp **out, const cefo__lp_backend *be, const cefo__lp_data *d,
+                          cefo_error *err)
+{
+    if (!out || !d)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no LP data");
+    cefo_status st = check_data(d, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo__lp *lp = cefo__calloc(1, sizeof *lp);
+    if (!lp)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    lp->be = be ? be : cefo__lp_backend_glpk();
+    lp->nrows = d->nrows;
+    lp->ncols = d->ncols;
+    lp->owner = pthread_self();
+    st = lp->be->load(&lp->impl, d, err);
+    if (st != CEFO_OK) {
+        cefo__free(lp);
+        return st;
+    }
+    *out = lp;
+    return CEFO_OK;
+}
+
+cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solution *sol,
+                           cefo_error *err)
+{
+    cefo_status st = check_use(lp, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo_options defaults;
+    if (!opt) {
+        cefo_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (isnan(opt->time_limit) || !sol || (lp->ncols && !sol->x) || (lp->nrows && !sol->row_dual)
+        || (lp->ncols && !sol->col_dual))
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad solve arguments");
+    return lp->be->solve(lp->impl, opt, sol, err);
+}
+
+static cefo_status check_index_bounds(const cefo__lp *lp, int k, int n, double lb, double ub,
+                                      cefo_error *err)
+{
+    cefo_status st = check_use(lp, err);
+    if (st != CEFO_OK)
+        return st;
+    if (k < 0 || k >= n)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "index %d out of range", k);
+    return check_bounds(&lb, &ub, 1, "bound", err);
+}
+
+cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, cefo_error *err)
+{
+    cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, lb, ub, err);
+    return st != CEFO_OK ? st : lp->be->set_col_bounds(lp->impl, j, lb, ub, err);
+}
+
+cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, cefo_error *err)
+{
+    cefo_status st = check_index_bounds(lp, i, lp ? lp->nrows : 0, lb, ub, err);
+    return st != CEFO_OK ? st : lp->be->set_row_bounds(lp->impl, i, lb, ub, err);
+}
+
+cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err)
+{
+    cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, 0.0, 0.0, err);
+    if (st == CEFO_OK && !isfinite(c))
+        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "cost %g is not finite", c);
+    return st != CEFO_OK ? st : lp->be->set_obj(lp->impl, j, c, err);
+}
+
+int cefo__lp_nrows(const cefo__lp *lp)
+{
+    return lp ? lp->nrows : 0;
+}
+
+int cefo__lp_ncols(const cefo__lp *lp)
+{
+    return lp ? lp->ncols : 0;
+}
+
+void cefo__lp_free(cefo__lp *lp)
+{
+    if (!lp)
+        return;
+    /* A GLPK object may only be freed on its own thread; elsewhere it is leaked, not corrupted. */
+    if (lp->impl && pthread_equal(lp->owner, pthread_self()))
+        lp->be->free(lp->impl);
+    cefo__free(lp);
+}
+
+void cefo_options_init(cefo_options *opt)
+{
+    if (!opt)
+        return;
+    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1};
+}

@@ -1,0 +1,386 @@
+/* lp_glpk.c - the GLPK back-end, fenced so that GLPK can neither print nor abort the host. */
+#include <glpk.h>
+#include <limits.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "solver/lp.h"
+
+/*
+ * GLPK keeps one environment per thread. A fatal error inside GLPK calls our error hook, which
+ * longjmps back to the fence; the environment must then be freed with glp_free_env, which
+ * destroys every GLPK object of this thread. The per-thread generation counter lets the other
+ * LPs of the thread notice that their glp_prob is gone instead of touching freed memory.
+ */
+static _Thread_local unsigned long generation;
+static _Thread_local jmp_buf *fence_jump;
+/*
+ * A thread's GLPK environment outlives its objects and is never freed at thread exit. cefo
+ * creates it when it finds none, counts its live LPs, and frees it with the last one, so a
+ * host's worker threads leak nothing. An environment the host created first is left alone.
+ */
+static _Thread_local int live_lps;
+static _Thread_local int owns_env;
+
+static int env_acquire(void)
+{
+    if (live_lps == 0 && !owns_env) {
+        int r = glp_init_env();
+        if (r != 0 && r != 1)
+            return -1;
+        owns_env = r == 0;
+    }
+    live_lps++;
+    return 0;
+}
+
+static void env_release(void)
+{
+    if (--live_lps == 0 && owns_env) {
+        glp_free_env();
+        owns_env = 0;
+        generation++;
+    }
+}
+
+typedef struct glpk_lp {
+    glp_prob *P;
+    unsigned long generation;
+    int lost;           /* a GLPK fatal error freed this thread's environment */
+    int counted;        /* holds a reference on the thread's environment */
+    int has_basis;
+    int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
+    int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
+    char log[1024];     /* the tail of GLPK's terminal output, for error messages */
+    size_t loglen;
+} glpk_lp;
+
+static int term_hook(void *info, const char *s)
+{
+    glpk_lp *lp = info;
+    size_t n = strlen(s), room = sizeof lp->log - 1;
+    if (n >= room) {
+        s += n - room;
+        n = room;
+    }
+    if (lp->loglen + n > room) {
+        size_t drop = lp->loglen + n - room;
+        memmove(lp->log, lp->log + drop, lp->loglen - drop);
+        lp->loglen -= drop;
+    }
+    memcpy(lp->log + lp->loglen, s, n);
+    lp->loglen += n;
+    lp->log[lp->loglen] = '\0';
+    return 1; /* non-zero: GLPK writes nothing itself */
+}
+
+static void error_hook(void *info)
+{
+    (void)info;
+    longjmp(*fence_jump, 1);
+}
+
+typedef void (*glpk_call)(glpk_lp *lp, void *arg);
+
+/* Runs fn(lp, arg) with GLPK's output captured and its fatal errors turned into a status. */
+static cefo_status fenced(glpk_lp *lp, glpk_call fn, void *arg, cefo_error *err)
+{
+    if (lp->lost || lp->generation != generation)
+        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL,
+                           "the LP was lost to an earlier GLPK failure on this thread; rebuild it");
+    jmp_buf here;
+    jmp_buf *outer = fence_jump;
+    glp_term_hook(term_hook, lp);
+    glp_error_hook(error_hook, NULL);
+    if (setjmp(here)) {
+        fence_jump = outer;
+        glp_free_env();
+        generation++;
+        live_lps = 0;
+        owns_env = 0;
+        lp->lost = 1;
+        lp->P = NULL;
+        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK failed: %s", lp->log);
+    }
+    fence_jump = &here;
+    fn(lp, arg);
+    fence_jump = outer;
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+    return CEFO_OK;
+}
+
+static void set_bounds(glpk_lp *lp, int is_row, int k, double lb, double ub)
+{
+    int type;
+    if (isinf(lb) && isinf(ub))
+        type = GLP_FR;
+    else if (isinf(ub))
+        type = GLP_LO;
+    else if (isinf(lb))
+        type = GLP_UP;
+    else
+        type = lb == ub ? GLP_FX : GLP_DB;
+    double l = isinf(lb) ? 0.0 : lb, u = isinf(ub) ? 0.0 : ub;
+    if (is_row)
+        glp_set_row_bnds(lp->P, k + 1, type, l, u);
+    else
+        glp_set_col_bnds(lp->P, k + 1, type, l, u);
+}
+
+static void glpk_free(void *impl)
+{
+    glpk_lp *lp = impl;
+    int current = !lp->lost && lp->generation == generation;
+    if (lp->P && current) {
+        glp_term_hook(term_hook, lp);
+        glp_delete_prob(lp->P);
+        glp_term_hook(NULL, NULL);
+    }
+    if (lp->counted && current)
+        env_release();
+    cefo__free(lp);
+}
+
+typedef struct load_args {
+    const cefo__lp_data *d;
+    int *ia, *ja;
+    double *ar;
+    int ne;
+    int dup;
+} load_args;
+
+static void do_load(glpk_lp *lp, void *arg)
+{
+    load_args *a = arg;
+    const cefo__lp_data *d = a->d;
+    lp->P = glp_create_prob();
+    glp_set_obj_dir(lp->P, GLP_MIN);
+    if (d->nrows)
+        glp_add_rows(lp->P, d->nrows);
+    if (d->ncols)
+        glp_add_cols(lp->P, d->ncols);
+    for (int i = 0; i < d->nrows; i++) {
+        set_bounds(lp, 1, i, d->row_lb[i], d->row_ub[i]);
+        if (d->row_names && d->row_names[i] && strlen(d->row_names[i]) <= 255)
+            glp_set_row_name(lp->P, i + 1, d->row_names[i]);
+    }
+    for (int j = 0; j < d->ncols; j++) {
+        set_bounds(lp, 0, j, d->col_lb[j], d->col_ub[j]);
+        glp_set_obj_coef(lp->P, j + 1, d->obj[j]);
+        if (d->col_names && d->col_names[j] && strlen(d->col_names[j]) <= 255)
+            glp_set_col_name(lp->P, j + 1, d->col_names[j]);
+    }
+    a->dup = glp_check_dup(d->nrows, d->ncols, a->ne, a->ia, a->ja);
+    if (a->dup == 0)
+        glp_load_matrix(lp->P, a->ne, a->ia, a->ja, a->ar);
+}
+
+static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *err)
+{
+    cefo_status st = CEFO_OK;
+    load_args a = {.d = d};
+    glpk_lp *lp = cefo__calloc(1, sizeof *lp);
+    a.ia = cefo__calloc(d->a->nnz + 1, sizeof *a.ia);
+    a.ja = cefo__calloc(d->a->nnz + 1, sizeof *a.ja);
+    a.ar = cefo__calloc(d->a->nnz + 1, sizeof *a.ar);
+    if (!lp || !a.ia || !a.ja || !a.ar || d->a->nnz >= INT_MAX) {
+        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
+        goto done;
+    }
+    for (size_t k = 0; k < d->a->nnz; k++) {
+        if (d->a->val[k] == 0.0)
+            continue;
+        a.ne++;
+        a.ia[a.ne] = d->a->row[k] + 1;
+        a.ja[a.ne] = d->a->col[k] + 1;
+        a.ar[a.ne] = d->a->val[k];
+    }
+    if (env_acquire() != 0) {
+        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "cannot create the GLPK environment");
+        goto done;
+    }
+    lp->generation = generation;
+    lp->counted = 1;
+    st = fenced(lp, do_load, &a, err);
+    if (st == CEFO_OK && a.dup != 0)
+        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                         "LP matrix entry %d is %s", abs(a.dup),
+                         a.dup < 0 ? "out of range" : "a duplicate");
+done:
+    cefo__free(a.ia);
+    cefo__free(a.ja);
+    cefo__free(a.ar);
+    if (st != CEFO_OK) {
+        if (lp)
+            glpk_free(lp);
+        return st;
+    }
+    *impl = lp;
+    return CEFO_OK;
+}
+
+typedef struct solve_args {
+    const cefo_options *opt;
+    cefo__lp_solution *sol;
+    int ret;
+} solve_args;
+
+static int run_simplex(glpk_lp *lp, const cefo_options *opt, int presolve)
+{
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_ERR;
+    parm.presolve = presolve ? GLP_ON : GLP_OFF;
+    if (opt->method == CEFO_METHOD_PRIMAL)
+        parm.meth = GLP_PRIMAL;
+    else if (opt->method == CEFO_METHOD_DUAL)
+        parm.meth = GLP_DUALP;
+    else if (lp->has_basis && !lp->costs_moved)
+        parm.meth = GLP_DUALP; /* bounds moved: the old basis stays dual feasible */
+    else
+        parm.meth = GLP_PRIMAL;
+    if (opt->time_limit > 0)
+        parm.tm_lim = opt->time_limit * 1000 < INT_MAX ? (int)(opt->time_limit * 1000) : INT_MAX;
+    if (opt->iteration_limit > 0)
+        parm.it_lim = opt->iteration_limit;
+    return glp_simplex(lp->P, &parm);
+}
+
+static cefo_solve_status status_of(glpk_lp *lp, int ret)
+{
+    if (ret == GLP_EITLIM)
+        return CEFO_SOLVE_ITERATION_LIMIT;
+    if (ret == GLP_ETMLIM)
+        return CEFO_SOLVE_TIME_LIMIT;
+    if (ret != 0)
+        return CEFO_SOLVE_UNDEFINED;
+    /* glp_get_status, not the return code, decides optimality. */
+    switch (glp_get_status(lp->P)) {
+    case GLP_OPT: return CEFO_SOLVE_OPTIMAL;
+    case GLP_NOFEAS: return CEFO_SOLVE_INFEASIBLE;
+    case GLP_UNBND: return CEFO_SOLVE_UNBOUNDED;
+    default: break;
+    }
+    if (glp_get_prim_stat(lp->P) == GLP_NOFEAS)
+        return CEFO_SOLVE_INFEASIBLE;
+    if (glp_get_dual_stat(lp->P) == GLP_NOFEAS && glp_get_prim_stat(lp->P) == GLP_FEAS)
+        return CEFO_SOLVE_UNBOUNDED;
+    return CEFO_SOLVE_UNDEFINED;
+}
+
+static void do_solve(glpk_lp *lp, void *arg)
+{
+    solve_args *a = arg;
+    int warm = lp->has_basis;
+    int ret;
+    if (!warm && !a->opt->presolve)
+        glp_adv_basis(lp->P, 0);
+    ret = run_simplex(lp, a->opt, !warm && a->opt->presolve);
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || ret == GLP_EBADB || ret == GLP_ESING
+        || ret == GLP_ECOND) {
+        /* The presolver proves infeasibility without a basis, and a warm basis can go bad:
+         * solve again from an advanced basis so the verdict comes from the simplex itself. */
+        glp_adv_basis(lp->P, 0);
+        ret = run_simplex(lp, a->opt, 0);
+    }
+    a->ret = ret;
+    cefo__lp_solution *s = a->sol;
+    s->status = status_of(lp, ret);
+    s->objective = glp_get_obj_val(lp->P);
+    s->iterations = glp_get_it_cnt(lp->P);
+    int m = glp_get_num_rows(lp->P), n = glp_get_num_cols(lp->P);
+    for (int j = 1; j <= n; j++) {
+        s->x[j - 1] = glp_get_col_prim(lp->P, j);
+        s->col_dual[j - 1] = glp_get_col_dual(lp->P, j);
+    }
+    for (int i = 1; i <= m; i++)
+        s->row_dual[i - 1] = glp_get_row_dual(lp->P, i);
+    lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
+    lp->bounds_moved = lp->costs_moved = 0;
+}
+
+static cefo_status glpk_solve(void *impl, const cefo_options *opt, cefo__lp_solution *sol,
+                              cefo_error *err)
+{
+    glpk_lp *lp = impl;
+    solve_args a = {.opt = opt, .sol = sol};
+    lp->loglen = 0;
+    lp->log[0] = '\0';
+    cefo_status st = fenced(lp, do_solve, &a, err);
+    if (st == CEFO_OK && a.ret == GLP_EFAIL)
+        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK simplex failed: %s",
+                           lp->log);
+    return st;
+}
+
+typedef struct update_args {
+    int is_row, k;
+    double lb, ub;
+} update_args;
+
+static void do_bounds(glpk_lp *lp, void *arg)
+{
+    update_args *a = arg;
+    set_bounds(lp, a->is_row, a->k, a->lb, a->ub);
+    lp->bounds_moved = 1;
+}
+
+static void do_obj(glpk_lp *lp, void *arg)
+{
+    update_args *a = arg;
+    glp_set_obj_coef(lp->P, a->k + 1, a->lb);
+    lp->costs_moved = 1;
+}
+
+static cefo_status glpk_col_bounds(void *impl, int j, double lb, double ub, cefo_error *err)
+{
+    update_args a = {0, j, lb, ub};
+    return fenced(impl, do_bounds, &a, err);
+}
+
+static cefo_status glpk_row_bounds(void *impl, int i, double lb, double ub, cefo_error *err)
+{
+    update_args a = {1, i, lb, ub};
+    return fenced(impl, do_bounds, &a, err);
+}
+
+static cefo_status glpk_obj(void *impl, int j, double c, cefo_error *err)
+{
+    update_args a = {0, j, c, c};
+    return fenced(impl, do_obj, &a, err);
+}
+
+const cefo__lp_backend *cefo__lp_backend_glpk(void)
+{
+    static const cefo__lp_backend be = {
+        .name = "glpk",
+        .load = glpk_load,
+        .solve = glpk_solve,
+        .set_col_bounds = glpk_col_bounds,
+        .set_row_bounds = glpk_row_bounds,
+        .set_obj = glpk_obj,
+        .free = glpk_free,
+    };
+    return &be;
+}
+
+static void do_provoke(glpk_lp *lp, void *arg)
+{
+    (void)arg;
+    lp->P = glp_create_prob();
+    glp_set_col_bnds(lp->P, 99, GLP_LO, 0.0, 0.0); /* no column 99: a GLPK fatal error */
+}
+
+cefo_status cefo__glpk_provoke_fatal(cefo_error *err)
+{
+    glpk_lp lp = {.generation = generation};
+    cefo_status st = fenced(&lp, do_provoke, NULL, err);
+    if (st == CEFO_OK && lp.P)
+        glp_delete_prob(lp.P);
+    return st;
+}
