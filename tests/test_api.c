@@ -1,0 +1,276 @@
+/* test_api.c - the public API as an embedding host uses it: misuse, updates, writers, faults. */
+#include <cefo/cefo.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "testutil.h"
+
+static cefo_network *load(const char *rel)
+{
+    char path[1024];
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    if (cefo_network_load_file(&net, source_path(path, sizeof path, rel), &err) != CEFO_OK)
+        fprintf(stderr, "\n  %s:%d: %s\n", err.file, err.line, err.message);
+    return net;
+}
+
+static double solve(cefo_problem *prob, cefo_solve_status *status)
+{
+    cefo_result *res = NULL;
+    double obj = NAN;
+    if (cefo_problem_solve(prob, NULL, &res, NULL) == CEFO_OK) {
+        obj = cefo_result_objective(res);
+        *status = cefo_result_status(res);
+    }
+    cefo_result_free(res);
+    return obj;
+}
+
+/* The host survives every misuse with an error status. */
+static void test_misuse(void)
+{
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_file(NULL, "x", &err), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_network_load_file(&net, NULL, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_network_load_memory(&net, NULL, 5, NULL, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_network_load_memory(&net, "\0\1\2garbage", 10, NULL, &err),
+                    CEFO_ERR_PARSE);
+    CU_ASSERT_EQUAL(cefo_problem_build(&prob, NULL, &err), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_solve(NULL, NULL, &res, &err), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_result_write(NULL, stdout, CEFO_FORMAT_JSON, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(NULL, 0, 1), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_result_process(NULL, 0, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_network_count(NULL, CEFO_PROCESS), 0);
+    CU_ASSERT(isnan(cefo_result_objective(NULL)));
+    CU_ASSERT_STRING_EQUAL(cefo_strerror((cefo_status)999), "unknown status");
+    cefo_network_free(NULL);
+    cefo_problem_free(NULL);
+    cefo_result_free(NULL);
+
+    net = load("tests/golden/pollutant-cap.xml");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(prob, 99, 1), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, NAN), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, -1), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_set_demand(prob, 0, INFINITY), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_set_damage_cost(prob, 0, NAN), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
+    cefo_process_result row;
+    CU_ASSERT_EQUAL(cefo_result_process(res, 2, &row), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_result_write(res, stdout, (cefo_format)7, NULL), CEFO_ERR_ARG);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
+/* In-place updates re-optimise to the optimum computed by hand for the changed model. */
+static void test_updates(void)
+{
+    cefo_solve_status st = CEFO_SOLVE_UNDEFINED;
+    cefo_problem *prob = NULL;
+    cefo_network *net = load("tests/golden/pollutant-cap.xml");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1375);
+    /* Cap 250 no longer binds: all 100 t dirty, 10*100 + 1*200. */
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, 250), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1200);
+    /* Damage 4: dirty costs 10 + 8 = 18 > clean 15 + 2 = 17: all clean, 1500 + 4*50. */
+    CU_ASSERT_EQUAL(cefo_problem_set_damage_cost(prob, 0, 4), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1700);
+    /* Demand 40 at the same prices: 17 * 40. */
+    CU_ASSERT_EQUAL(cefo_problem_set_demand(prob, 0, 40), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 680);
+    /* Cap 10 with clean at 0.5 t/t: 40 t need 20 t of CO2: infeasible. */
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, 10), CEFO_OK);
+    solve(prob, &st);
+    CU_ASSERT_EQUAL(st, CEFO_SOLVE_INFEASIBLE);
+    /* And back: the same problem recovers from an infeasible re-solve. */
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, INFINITY), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 680);
+    CU_ASSERT_EQUAL(st, CEFO_SOLVE_OPTIMAL);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+
+    /* Pooled case, leather demand 50: tannery 50 (hide 60), all 15 t of scrap recycled into
+     * 7.5 t of board, 7.5 t imported: 20*50 + 10*60 + 5*15 + 40*7.5 = 1975. */
+    net = load("tests/golden/pooled-reuse.xml");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    size_t leather, recycler;
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_MATERIAL, "leather", &leather), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_PROCESS, "recycler", &recycler), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set_demand(prob, leather, 50), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1975);
+    /* Recycler cut by 60% to 8: 8 t recycled (4 board), 7 t discharged at 56, 11 board at 40:
+     * 1000 + 600 + 40 + 440 + 392 = 2472. */
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(prob, recycler, 8), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 2472);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
+static cefo_result *solved(cefo_network **net, cefo_problem **prob, const char *rel)
+{
+    cefo_result *res = NULL;
+    *net = load(rel);
+    if (*net && cefo_problem_build(prob, *net, NULL) == CEFO_OK)
+        cefo_problem_solve(*prob, NULL, &res, NULL);
+    return res;
+}
+
+static void test_writers(void)
+{
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = solved(&net, &prob, "tests/golden/linked-chain.xml");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+    char buf[8192] = {0};
+    FILE *fp = fmemopen(buf, sizeof buf - 1, "w");
+    CU_ASSERT_EQUAL(cefo_result_write(res, fp, CEFO_FORMAT_JSON, NULL), CEFO_OK);
+    fclose(fp);
+    const char *keys[] = {"\"status\": \"optimal\"", "\"objective\": 1428", "\"costs\"",
+                          "\"processes\"", "\"links\"", "\"materials\"", "\"pollutants\"",
+                          "\"indicators\"", "\"shadow_price\"", "\"reuse_rate\"",
+                          "\"flow\": 6"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        CU_ASSERT_PTR_NOT_NULL(strstr(buf, keys[i]));
+
+    memset(buf, 0, sizeof buf);
+    fp = fmemopen(buf, sizeof buf - 1, "w");
+    CU_ASSERT_EQUAL(cefo_result_write(res, fp, CEFO_FORMAT_CSV, NULL), CEFO_OK);
+    fclose(fp);
+    CU_ASSERT_EQUAL(strncmp(buf, "section,id,from,to,material,quantity,value,unit\n", 48), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "link,,millA,kiln,sludge,flow,6,t\n"));
+
+    /* A full device fails the write with an I/O status. */
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        CU_ASSERT_EQUAL(cefo_result_write(res, full, CEFO_FORMAT_TEXT, NULL), CEFO_ERR_IO);
+        fclose(full);
+    }
+    /* An output path that cannot be created: an error, and no file of any name left. */
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_result_write_file(res, "/nonexistent-dir/plan.json", CEFO_FORMAT_JSON,
+                                           &err),
+                    CEFO_ERR_CREATE);
+    char dir[] = "/tmp/cefo-write-XXXXXX", path[64];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/plan.csv", dir);
+    CU_ASSERT_EQUAL(cefo_result_write_file(res, path, CEFO_FORMAT_CSV, NULL), CEFO_OK);
+    struct stat sb;
+    CU_ASSERT_EQUAL(stat(path, &sb), 0);
+    CU_ASSERT(sb.st_size > 100);
+    unlink(path);
+    CU_ASSERT_EQUAL(rmdir(dir), 0); /* empty: no temporary left beside the output */
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
+/* Fail the n-th allocation for every n over load, build, solve and write. */
+static void test_out_of_memory(void)
+{
+    char path[1024];
+    char *xml = NULL;
+    size_t len = 0;
+    FILE *src = fopen(source_path(path, sizeof path, "tests/golden/linked-chain.xml"), "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(src);
+    char buf[8192];
+    len = fread(buf, 1, sizeof buf, src);
+    fclose(src);
+    xml = buf;
+    int completed = 0;
+    for (long n = 1; n < 100000 && !completed; n++) {
+        cefo_network *net = NULL;
+        cefo_problem *prob = NULL;
+        cefo_result *res = NULL;
+        cefo__alloc_fail_at(n);
+        cefo_status st = cefo_network_load_memory(&net, xml, len, "oom.xml", NULL);
+        if (st == CEFO_OK)
+            st = cefo_problem_build(&prob, net, NULL);
+        if (st == CEFO_OK)
+            st = cefo_problem_solve(prob, NULL, &res, NULL);
+        FILE *sink = fopen("/dev/null", "w");
+        if (st == CEFO_OK)
+            st = cefo_result_write(res, sink, CEFO_FORMAT_JSON, NULL);
+        fclose(sink);
+        long made = cefo__alloc_fail_at(0);
+        if (st == CEFO_OK) {
+            completed = made < n; /* the n-th allocation never came: a clean run */
+            CU_ASSERT(completed);
+        } else if (st != CEFO_ERR_NOMEM) {
+            fprintf(stderr, "\n  allocation %ld: status %d\n", n, st);
+            CU_FAIL("a failed allocation gave a status other than CEFO_ERR_NOMEM");
+        }
+        cefo_result_free(res);
+        cefo_problem_free(prob);
+        cefo_network_free(net);
+    }
+    CU_ASSERT(completed);
+}
+
+/* Four threads load and solve different networks at once, each with the right optimum. */
+typedef struct job {
+    const char *rel;
+    double want;
+    double got;
+} job;
+
+static void *run_job(void *arg)
+{
+    job *j = arg;
+    for (int rep = 0; rep < 20; rep++) {
+        cefo_network *net = NULL;
+        cefo_problem *prob = NULL;
+        cefo_result *res = solved(&net, &prob, j->rel);
+        j->got = cefo_result_objective(res);
+        cefo_result_free(res);
+        cefo_problem_free(prob);
+        cefo_network_free(net);
+        if (!close_enough(j->got, j->want, GOLDEN_RTOL, GOLDEN_ATOL))
+            break;
+    }
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    job jobs[4] = {{"tests/golden/pooled-reuse.xml", 4060, NAN},
+                   {"tests/golden/linked-chain.xml", 1428, NAN},
+                   {"tests/golden/pollutant-cap.xml", 1375, NAN},
+                   {"tests/golden/linked-chain.xml", 1428, NAN}};
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        CU_ASSERT_EQUAL_FATAL(pthread_create(&t[i], NULL, run_job, &jobs[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        ASSERT_CLOSE(jobs[i].got, jobs[i].want);
+    }
+}
+
+static CU_TestInfo api_tests[] = {
+    {"misuse returns a status", test_misuse},
+    {"in-place updates re-optimise", test_updates},
+    {"text, JSON, CSV and atomic files", test_writers},
+    {"every allocation failure is clean", test_out_of_memory},
+    {"four threads at once", test_threads},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    CU_SuiteInfo suites[] = {
+        {.pName = "api", .pTests = api_tests},
+        CU_SUITE_INFO_NULL,
+    };
+    return run_suites(suites);
+}

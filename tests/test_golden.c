@@ -1,0 +1,160 @@
+/* test_golden.c - small networks whose optimum was derived by hand (tests/golden/NAME.expect). */
+#include <cefo/cefo.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* The value a key of a .expect file names, read through the public API. */
+static int lookup(const cefo_result *res, const char *key, double *v)
+{
+    char kind[32], id[128], field[64];
+    const char *dot = strchr(key, '.');
+    const char *last = strrchr(key, '.');
+    if (strcmp(key, "objective") == 0) {
+        *v = cefo_result_objective(res);
+        return 1;
+    }
+    if (!dot || dot == last || (size_t)(dot - key) >= sizeof kind)
+        goto cost_or_indicator;
+    snprintf(kind, sizeof kind, "%.*s", (int)(dot - key), key);
+    snprintf(id, sizeof id, "%.*s", (int)(last - dot - 1), dot + 1);
+    snprintf(field, sizeof field, "%s", last + 1);
+    if (strcmp(kind, "process") == 0) {
+        for (size_t i = 0; i < cefo_result_count(res, CEFO_PROCESS); i++) {
+            cefo_process_result r;
+            cefo_result_process(res, i, &r);
+            if (strcmp(r.id, id) != 0)
+                continue;
+            *v = strcmp(field, "activity") == 0 ? r.activity : r.capacity_shadow_price;
+            return strcmp(field, "activity") == 0 || strcmp(field, "capacity_shadow_price") == 0;
+        }
+    } else if (strcmp(kind, "material") == 0) {
+        for (size_t i = 0; i < cefo_result_count(res, CEFO_MATERIAL); i++) {
+            cefo_material_result r;
+            cefo_result_material(res, i, &r);
+            if (strcmp(r.id, id) != 0)
+                continue;
+            const char *names[] = {"import", "export", "discharge", "shadow_price"};
+            const double vals[] = {r.import, r.export, r.discharge, r.shadow_price};
+            for (int k = 0; k < 4; k++)
+                if (strcmp(field, names[k]) == 0)
+                    return *v = vals[k], 1;
+        }
+    } else if (strcmp(kind, "pollutant") == 0) {
+        for (size_t i = 0; i < cefo_result_count(res, CEFO_POLLUTANT); i++) {
+            cefo_pollutant_result r;
+            cefo_result_pollutant(res, i, &r);
+            if (strcmp(r.id, id) != 0)
+                continue;
+            *v = strcmp(field, "emission") == 0 ? r.emission : r.shadow_price;
+            return strcmp(field, "emission") == 0 || strcmp(field, "shadow_price") == 0;
+        }
+    } else if (strcmp(kind, "link") == 0) {
+        /* link.FROM.TO.MATERIAL.flow: id holds FROM.TO.MATERIAL */
+        for (size_t i = 0; i < cefo_result_count(res, CEFO_LINK); i++) {
+            cefo_link_result r;
+            char name[256];
+            cefo_result_link(res, i, &r);
+            snprintf(name, sizeof name, "%s.%s.%s", r.from, r.to, r.material);
+            if (strcmp(name, id) == 0 && strcmp(field, "flow") == 0)
+                return *v = r.flow, 1;
+        }
+    }
+cost_or_indicator:
+    if (strncmp(key, "cost.", 5) == 0) {
+        cefo_costs c;
+        cefo_result_costs(res, &c);
+        const char *names[] = {"process", "link", "import", "discharge", "pollution",
+                               "export_revenue", "fixed", "total"};
+        const double vals[] = {c.process, c.link, c.import, c.discharge, c.pollution,
+                               c.export_revenue, c.fixed, c.total};
+        for (int k = 0; k < 8; k++)
+            if (strcmp(key + 5, names[k]) == 0)
+                return *v = vals[k], 1;
+    }
+    if (strncmp(key, "indicator.", 10) == 0) {
+        cefo_indicators c;
+        cefo_result_indicators(res, &c);
+        const char *names[] = {"waste_generated", "waste_reused", "waste_treated",
+                               "waste_disposed", "reuse_rate", "virgin_import", "labour"};
+        const double vals[] = {c.waste_generated, c.waste_reused, c.waste_treated,
+                               c.waste_disposed, c.reuse_rate, c.virgin_import, c.labour};
+        for (int k = 0; k < 7; k++)
+            if (strcmp(key + 10, names[k]) == 0)
+                return *v = vals[k], 1;
+    }
+    return 0;
+}
+
+/* Solves tests/golden/NAME.xml and checks every line of NAME.expect. */
+static void check_golden(const char *name)
+{
+    char path[1024], rel[256], line[512];
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_error err = {0};
+    snprintf(rel, sizeof rel, "tests/golden/%s.xml", name);
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_file(&net, source_path(path, sizeof path, rel), &err),
+                          CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, &err), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, &err), CEFO_OK);
+    snprintf(rel, sizeof rel, "tests/golden/%s.expect", name);
+    FILE *fp = fopen(source_path(path, sizeof path, rel), "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    int checked = 0;
+    while (fgets(line, sizeof line, fp)) {
+        char key[256], val[128];
+        if (line[0] == '#' || sscanf(line, "%255s %127s", key, val) != 2)
+            continue;
+        checked++;
+        if (strcmp(key, "status") == 0) {
+            CU_ASSERT_STRING_EQUAL(cefo_solve_status_name(cefo_result_status(res)), val);
+            continue;
+        }
+        double got;
+        int found = lookup(res, key, &got);
+        if (!found)
+            fprintf(stderr, "\n  %s: unknown key %s\n", name, key);
+        CU_ASSERT(found);
+        if (found) {
+            if (!close_enough(got, strtod(val, NULL), GOLDEN_RTOL, GOLDEN_ATOL))
+                fprintf(stderr, "\n  %s: %s = %.17g, want %s\n", name, key, got, val);
+            CU_ASSERT(close_enough(got, strtod(val, NULL), GOLDEN_RTOL, GOLDEN_ATOL));
+        }
+    }
+    fclose(fp);
+    CU_ASSERT(checked > 0);
+    /* The cost terms always add up to the objective the solver reports. */
+    cefo_costs c;
+    cefo_result_costs(res, &c);
+    if (cefo_result_status(res) == CEFO_SOLVE_OPTIMAL)
+        ASSERT_CLOSE(c.total, cefo_result_objective(res));
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
+static void test_pooled_reuse(void) { check_golden("pooled-reuse"); }
+static void test_linked_chain(void) { check_golden("linked-chain"); }
+static void test_pollutant_cap(void) { check_golden("pollutant-cap"); }
+static void test_infeasible(void) { check_golden("infeasible"); }
+static void test_unbounded(void) { check_golden("unbounded"); }
+
+static CU_TestInfo golden_tests[] = {
+    {"pooled waste reuse", test_pooled_reuse},
+    {"linked waste chain with link capacity and cost", test_linked_chain},
+    {"binding pollutant cap and its shadow price", test_pollutant_cap},
+    {"infeasible network", test_infeasible},
+    {"unbounded network", test_unbounded},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    CU_SuiteInfo suites[] = {
+        {.pName = "golden", .pTests = golden_tests},
+        CU_SUITE_INFO_NULL,
+    };
+    return run_suites(suites);
+}

@@ -1,0 +1,218 @@
+/* test_loader.c - the network loader: bad input with status and line, forms, strict numbers. */
+#include <cefo/cefo.h>
+#include <string.h>
+
+#include "io/number.h"
+#include "testutil.h"
+
+#define HEAD "<?xml version=\"1.0\"?>\n<network version=\"1\">\n"
+#define MAT "<material id=\"m\" unit=\"t\"/>\n"
+#define PROC "<process id=\"p\"><output material=\"m\" amount=\"1\"/></process>\n"
+#define TAIL "</network>\n"
+
+typedef struct bad_case {
+    const char *what;
+    const char *xml;
+    cefo_status status;
+    int line;
+    const char *phrase; /* must appear in the message */
+} bad_case;
+
+static const bad_case bad_cases[] = {
+    {"empty input", "", CEFO_ERR_PARSE, 1, "empty"},
+    {"truncated", HEAD MAT "<process id=\"p\"", CEFO_ERR_PARSE, 4, ""},
+    {"two roots", HEAD TAIL "<network version=\"1\"/>\n", CEFO_ERR_PARSE, 4, ""},
+    {"invalid UTF-8", HEAD "<material id=\"\xff\xfe\" unit=\"t\"/>\n" TAIL, CEFO_ERR_PARSE, 3, ""},
+    {"DOCTYPE refused",
+     "<?xml version=\"1.0\"?>\n<!DOCTYPE network [<!ENTITY a \"aaaa\">]>\n<network version=\"1\"/>\n",
+     CEFO_ERR_PARSE, 2, "DOCTYPE"},
+    {"external entity refused",
+     "<?xml version=\"1.0\"?>\n<!DOCTYPE n SYSTEM \"file:///etc/passwd\">\n<network version=\"1\"/>\n",
+     CEFO_ERR_PARSE, 2, "DOCTYPE"},
+    {"wrong root", "<?xml version=\"1.0\"?>\n<iotable version=\"1\"/>\n", CEFO_ERR_INVALID, 2,
+     "<network>"},
+    {"missing version", "<network>\n</network>\n", CEFO_ERR_INVALID, 1, "version"},
+    {"unknown element", HEAD MAT "<proces id=\"p\"/>\n" TAIL, CEFO_ERR_INVALID, 4, "proces"},
+    {"unknown attribute", HEAD "<material id=\"m\" unit=\"t\" imprt-cost=\"1\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 3, "imprt-cost"},
+    {"missing id", HEAD "<material unit=\"t\"/>\n" TAIL, CEFO_ERR_INVALID, 3, "'id'"},
+    {"missing unit", HEAD "<material id=\"m\"/>\n" TAIL, CEFO_ERR_INVALID, 3, "'unit'"},
+    {"duplicate id", HEAD MAT "\n" MAT TAIL, CEFO_ERR_INVALID, 5, "line 3"},
+    {"NaN", HEAD "<material id=\"m\" unit=\"t\" import-cost=\"NaN\"/>\n" TAIL, CEFO_ERR_INVALID, 3,
+     "NaN"},
+    {"Inf", HEAD "<material id=\"m\" unit=\"t\" import-cost=\"inf\"/>\n" TAIL, CEFO_ERR_INVALID, 3,
+     "inf"},
+    {"1e999", HEAD "<material id=\"m\" unit=\"t\" import-cost=\"1e999\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 3, "too large"},
+    {"hex number", HEAD "<material id=\"m\" unit=\"t\" import-cost=\"0x10\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 3, "0x10"},
+    {"trailing junk", HEAD "<material id=\"m\" unit=\"t\" import-cost=\"3t\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 3, "3t"},
+    {"decimal comma", HEAD "<material id=\"m\" unit=\"t\" import-cost=\"3,5\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 3, "3,5"},
+    {"negative amount", HEAD MAT "<process id=\"p\">\n<output material=\"m\" amount=\"-1\"/>\n"
+     "</process>\n" TAIL, CEFO_ERR_INVALID, 5, "negative"},
+    {"unknown material", HEAD MAT "<process id=\"p\">\n<input material=\"x\" amount=\"1\"/>\n"
+     "</process>\n" TAIL, CEFO_ERR_INVALID, 5, "names no material"},
+    {"unknown pollutant", HEAD MAT "<process id=\"p\">\n<emission pollutant=\"COD\" amount=\"1\"/>\n"
+     "</process>\n" TAIL, CEFO_ERR_INVALID, 5, "names no pollutant"},
+    {"bad kind", HEAD "<material id=\"m\" unit=\"t\" kind=\"garbage\"/>\n" TAIL, CEFO_ERR_INVALID,
+     3, "kind"},
+    {"link to itself", HEAD MAT "<process id=\"p\"><input material=\"m\" amount=\"1\"/>"
+     "<output material=\"m\" amount=\"1\"/></process>\n<link from=\"p\" to=\"p\" material=\"m\"/>\n"
+     TAIL, CEFO_ERR_INVALID, 5, "itself"},
+    {"link from a non-producer", HEAD MAT PROC "<process id=\"q\"/>\n"
+     "<link from=\"q\" to=\"p\" material=\"m\"/>\n" TAIL, CEFO_ERR_INVALID, 6, "does not output"},
+    {"link to a non-consumer", HEAD MAT PROC "<process id=\"q\"/>\n"
+     "<link from=\"p\" to=\"q\" material=\"m\"/>\n" TAIL, CEFO_ERR_INVALID, 6, "does not input"},
+    {"unknown process in link", HEAD MAT PROC "<link from=\"p\" to=\"zz\" material=\"m\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 5, "names no process"},
+    {"input listed twice", HEAD MAT "<process id=\"p\">\n<input material=\"m\" amount=\"1\"/>\n"
+     "<input material=\"m\" amount=\"2\"/>\n</process>\n" TAIL, CEFO_ERR_INVALID, 6, "twice"},
+    {"min above capacity", HEAD MAT "<process id=\"p\" min=\"5\" capacity=\"2\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "exceeds"},
+    {"optional without capacity", HEAD MAT "<process id=\"p\" optional=\"true\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "capacity"},
+    {"fixed-cost without optional", HEAD MAT "<process id=\"p\" fixed-cost=\"5\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "fixed-cost"},
+    {"bad boolean", HEAD MAT "<process id=\"p\" optional=\"yes\" capacity=\"1\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "true or false"},
+    {"discharge-cost on a product", HEAD "<material id=\"m\" unit=\"t\" discharge-cost=\"1\"/>\n"
+     TAIL, CEFO_ERR_INVALID, 3, "wastes only"},
+    {"import-limit without import-cost", HEAD "<material id=\"m\" unit=\"t\" import-limit=\"5\"/>\n"
+     TAIL, CEFO_ERR_INVALID, 3, "import-cost"},
+    {"demand without amount", HEAD MAT "<demand material=\"m\"/>\n" TAIL, CEFO_ERR_INVALID, 4,
+     "amount"},
+    {"stray text", HEAD MAT "hello\n" TAIL, CEFO_ERR_INVALID, 2, "text"},
+    {"child of a link", HEAD MAT PROC "<link from=\"p\" to=\"p\" material=\"m\"><x/></link>\n" TAIL,
+     CEFO_ERR_INVALID, 5, "not allowed"},
+    {"gzip input", "\x1f\x8b\x08\x00", CEFO_ERR_INVALID, 0, "compressed"},
+};
+
+static void test_bad_inputs(void)
+{
+    for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++) {
+        const bad_case *c = &bad_cases[i];
+        cefo_network *net = NULL;
+        cefo_error err = {0};
+        cefo_status st = cefo_network_load_memory(&net, c->xml, strlen(c->xml), "bad.xml", &err);
+        int ok = st == c->status && err.line == c->line && strstr(err.message, c->phrase)
+                 && strcmp(err.file, "bad.xml") == 0 && net == NULL;
+        if (!ok)
+            fprintf(stderr, "\n  case '%s': status %d line %d message '%s'\n", c->what, st,
+                    err.line, err.message);
+        CU_ASSERT(ok);
+        cefo_network_free(net);
+    }
+}
+
+static double solve_objective(const char *xml)
+{
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    double obj = NAN;
+    if (cefo_network_load_memory(&net, xml, strlen(xml), "form.xml", NULL) == CEFO_OK
+        && cefo_problem_build(&prob, net, NULL) == CEFO_OK
+        && cefo_problem_solve(prob, NULL, &res, NULL) == CEFO_OK)
+        obj = cefo_result_objective(res);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+    return obj;
+}
+
+/* The same cluster written flat, grouped and in another order gives the same plan. */
+static void test_flat_and_grouped(void)
+{
+    const char *flat = HEAD "<material id=\"m\" unit=\"t\" import-cost=\"4\"/>\n"
+                            "<process id=\"p\" cost=\"3\" capacity=\"10\">"
+                            "<output material=\"m\" amount=\"1\"/></process>\n"
+                            "<demand material=\"m\" amount=\"12\"/>\n" TAIL;
+    const char *grouped = HEAD "<demands><demand material=\"m\" amount=\"12\"/></demands>\n"
+                               "<processes><process id=\"p\" cost=\"3\" capacity=\"10\">"
+                               "<output material=\"m\" amount=\"1\"/></process></processes>\n"
+                               "<materials><material id=\"m\" unit=\"t\" import-cost=\"4\"/>"
+                               "</materials>\n" TAIL;
+    /* By hand: 10 made at 3, 2 imported at 4. */
+    ASSERT_CLOSE(solve_objective(flat), 38);
+    ASSERT_CLOSE(solve_objective(grouped), 38);
+}
+
+static void test_demands_add_up(void)
+{
+    const char *xml = HEAD "<material id=\"m\" unit=\"t\" import-cost=\"2\"/>\n"
+                           "<demand material=\"m\" amount=\"3\"/><demand material=\"m\" amount=\"4\"/>\n"
+                           TAIL;
+    ASSERT_CLOSE(solve_objective(xml), 14);
+}
+
+static void test_numbers(void)
+{
+    struct {
+        const char *s;
+        int ok;
+        double v;
+    } cases[] = {{"1", 1, 1},       {" 2.5 ", 1, 2.5}, {"-3e2", 1, -300}, {".5", 1, 0.5},
+                 {"5.", 1, 5},      {"1e-400", 1, 0},  {"nan", 0, 0},    {"Infinity", 0, 0},
+                 {"0x1p3", 0, 0},   {"1e", 0, 0},      {"", 0, 0},       {"1 2", 0, 0},
+                 {"1e999", 0, 0},   {"+", 0, 0},       {"1,5", 0, 0},    {"\xc2\xa0" "1", 0, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        double v = -1;
+        const char *why = NULL;
+        int ok = cefo__parse_number(cases[i].s, &v, &why) == 0;
+        CU_ASSERT_EQUAL(ok, cases[i].ok);
+        if (ok && cases[i].ok)
+            CU_ASSERT_EQUAL(v, cases[i].v);
+        if (!ok)
+            CU_ASSERT_PTR_NOT_NULL(why);
+    }
+}
+
+static void test_missing_file(void)
+{
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_file(&net, "/nonexistent/cluster.xml", &err),
+                    CEFO_ERR_NOFILE);
+    CU_ASSERT_STRING_EQUAL(err.file, "/nonexistent/cluster.xml");
+    CU_ASSERT_EQUAL(cefo_network_load_file(&net, "/", &err), CEFO_ERR_IO);
+    CU_ASSERT_PTR_NULL(net);
+}
+
+static void test_example_loads(void)
+{
+    char path[1024];
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    cefo_status st = cefo_network_load_file(
+        &net, source_path(path, sizeof path, "examples/zhenan-cluster.xml"), &err);
+    if (st != CEFO_OK)
+        fprintf(stderr, "\n  %s:%d: %s\n", err.file, err.line, err.message);
+    CU_ASSERT_EQUAL(st, CEFO_OK);
+    CU_ASSERT(cefo_network_count(net, CEFO_PROCESS) >= 15);
+    size_t idx;
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_POLLUTANT, "COD", &idx), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_POLLUTANT, "nope", &idx), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_LINK, "x", &idx), CEFO_ERR_ARG);
+    cefo_network_free(net);
+}
+
+static CU_TestInfo loader_tests[] = {
+    {"bad inputs: status, line and message", test_bad_inputs},
+    {"flat and grouped forms agree", test_flat_and_grouped},
+    {"several demands of one material add up", test_demands_add_up},
+    {"strict numbers", test_numbers},
+    {"missing file and directory", test_missing_file},
+    {"bundled example loads", test_example_loads},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    CU_SuiteInfo suites[] = {
+        {.pName = "loader", .pTests = loader_tests},
+        CU_SUITE_INFO_NULL,
+    };
+    return run_suites(suites);
+}

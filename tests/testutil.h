@@ -1,0 +1,56 @@
+/* testutil.h - what every cefo CUnit executable shares: tolerances, paths, the runner. */
+#ifndef CEFO_TESTUTIL_H
+#define CEFO_TESTUTIL_H
+
+#include <CUnit/Basic.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Golden optima are exact rationals; GLPK's simplex reaches them to ~1e-9 relative. */
+#define GOLDEN_RTOL 1e-7
+#define GOLDEN_ATOL 1e-7
+
+static inline int close_enough(double got, double want, double rtol, double atol)
+{
+    if (isnan(want))
+        return isnan(got);
+    return fabs(got - want) <= atol + rtol * fabs(want);
+}
+
+#define ASSERT_CLOSE(got, want)                                                                \
+    do {                                                                                       \
+        double g_ = (got), w_ = (want);                                                        \
+        if (!close_enough(g_, w_, GOLDEN_RTOL, GOLDEN_ATOL))                                   \
+            fprintf(stderr, "\n  %s:%d: got %.17g, want %.17g\n", __FILE__, __LINE__, g_, w_); \
+        CU_ASSERT(close_enough(g_, w_, GOLDEN_RTOL, GOLDEN_ATOL));                             \
+    } while (0)
+
+/* A file under the source tree (CEFO_SOURCE_DIR is set by meson for every test). */
+static inline const char *source_path(char *buf, size_t n, const char *rel)
+{
+    const char *root = getenv("CEFO_SOURCE_DIR");
+    snprintf(buf, n, "%s/%s", root ? root : ".", rel);
+    return buf;
+}
+
+/* Registers `suites`, runs them verbosely and returns non-zero when anything failed. */
+static inline int run_suites(CU_SuiteInfo *suites)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+    if (CU_register_suites(suites) != CUE_SUCCESS) {
+        fprintf(stderr, "cannot register suites: %s\n", CU_get_error_msg());
+        CU_cleanup_registry();
+        return 2;
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    /* Read the counts before CU_cleanup_registry() clears them. */
+    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+    unsigned run = CU_get_number_of_tests_run();
+    CU_cleanup_registry();
+    return failed || run == 0 ? 1 : 0;
+}
+
+#endif
