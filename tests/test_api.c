@@ -257,7 +257,34 @@ static void test_threads(void)
     }
 }
 
+/* A solver limit is a solve status with no plan, not an error. */
+static void test_limits(void)
+{
+    cefo_network *net = load("examples/zhenan-cluster.xml");
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_options opt;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    cefo_options_init(&opt);
+    opt.presolve = 0;
+    opt.iteration_limit = 1;
+    CU_ASSERT_EQUAL(cefo_problem_solve(prob, &opt, &res, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_ITERATION_LIMIT);
+    CU_ASSERT_STRING_EQUAL(cefo_solve_status_name(cefo_result_status(res)), "iteration-limit");
+    CU_ASSERT(isnan(cefo_result_objective(res)));
+    cefo_result_free(res);
+    res = NULL;
+    /* The same problem then finishes from where it stopped. */
+    CU_ASSERT_EQUAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_OPTIMAL);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 static CU_TestInfo api_tests[] = {
+    {"a solver limit is a status", test_limits},
     {"misuse returns a status", test_misuse},
     {"in-place updates re-optimise", test_updates},
     {"text, JSON, CSV and atomic files", test_writers},
