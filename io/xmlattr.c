@@ -1,0 +1,168 @@
+/* xmlattr.c - attribute and child checks shared by the network, IO-table and scenario loaders. */
+#include "io/xmlattr.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "io/number.h"
+#include "io/xmldoc.h"
+
+cefo_status cefo__xfail(const cefo__xctx *x, int line, const char *element, const char *fmt, ...)
+{
+    char msg[480];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return cefo__error(x->err, CEFO_ERR_INVALID, x->file, line, element, "%s", msg);
+}
+
+cefo_status cefo__xnomem(const cefo__xctx *x)
+{
+    return cefo__error(x->err, CEFO_ERR_NOMEM, x->file, 0, NULL, "out of memory");
+}
+
+void cefo__attrs_free(cefo__attrs *a)
+{
+    for (int i = 0; i < a->n; i++)
+        xmlFree(a->value[i]);
+    a->n = 0;
+}
+
+cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *const *allowed,
+                             cefo__attrs *a)
+{
+    a->n = 0;
+    a->line = cefo__xml_line(node);
+    a->element = (const char *)node->name;
+    for (xmlAttr *at = node->properties; at; at = at->next) {
+        const char *name = (const char *)at->name;
+        const char *const *ok = allowed;
+        while (*ok && strcmp(*ok, name) != 0)
+            ok++;
+        if (!*ok || at->ns)
+            return cefo__xfail(x, a->line, a->element, "unknown attribute '%s' on <%s>", name,
+                               a->element);
+        if (a->n == CEFO__MAX_ATTRS)
+            return cefo__xfail(x, a->line, a->element, "too many attributes on <%s>",
+                               a->element);
+        xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
+        if (!v)
+            v = xmlCharStrdup("");
+        if (!v)
+            return cefo__xnomem(x);
+        a->name[a->n] = name;
+        a->value[a->n++] = (char *)v;
+    }
+    return CEFO_OK;
+}
+
+const char *cefo__attr(const cefo__attrs *a, const char *name)
+{
+    for (int i = 0; i < a->n; i++)
+        if (strcmp(a->name[i], name) == 0)
+            return a->value[i];
+    return NULL;
+}
+
+cefo_status cefo__attr_need(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                            const char **out)
+{
+    *out = cefo__attr(a, name);
+    if (!*out)
+        return cefo__xfail(x, a->line, a->element, "<%s> needs attribute '%s'", a->element,
+                           name);
+    if (!**out)
+        return cefo__xfail(x, a->line, a->element, "attribute '%s' of <%s> is empty", name,
+                           a->element);
+    return CEFO_OK;
+}
+
+cefo_status cefo__attr_number(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                              int allow_negative, double *v)
+{
+    const char *s = cefo__attr(a, name), *why;
+    if (!s)
+        return CEFO_OK;
+    double d;
+    if (cefo__parse_number(s, &d, &why) != 0)
+        return cefo__xfail(x, a->line, a->element, "%s=\"%s\" %s", name, s, why);
+    if (d < 0 && !allow_negative)
+        return cefo__xfail(x, a->line, a->element, "%s=\"%s\" must not be negative", name, s);
+    *v = d;
+    return CEFO_OK;
+}
+
+cefo_status cefo__attr_boolean(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                               int *v)
+{
+    const char *s = cefo__attr(a, name);
+    if (!s)
+        return CEFO_OK;
+    if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0) {
+        *v = s[0] == 't';
+        return CEFO_OK;
+    }
+    return cefo__xfail(x, a->line, a->element, "%s=\"%s\" must be true or false", name, s);
+}
+
+cefo_status cefo__attr_choice(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                              const char *const *names, int *v)
+{
+    const char *s = cefo__attr(a, name);
+    if (!s)
+        return CEFO_OK;
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            *v = i;
+            return CEFO_OK;
+        }
+    }
+    return cefo__xfail(x, a->line, a->element, "%s=\"%s\" is not one of the allowed values",
+                       name, s);
+}
+
+cefo_status cefo__attr_string(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                              char **out)
+{
+    const char *s = cefo__attr(a, name);
+    if (!s)
+        return CEFO_OK;
+    *out = cefo__strdup(s);
+    return *out ? CEFO_OK : cefo__xnomem(x);
+}
+
+static int is_blank(const xmlChar *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+cefo_status cefo__xml_check_text(const cefo__xctx *x, const xmlNode *n)
+{
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && !is_blank(n->content))
+        return cefo__xfail(x, cefo__xml_line(n->parent), (const char *)n->parent->name,
+                           "unexpected text inside <%s>", n->parent->name);
+    if (n->type == XML_ENTITY_REF_NODE)
+        return cefo__xfail(x, cefo__xml_line(n->parent), (const char *)n->parent->name,
+                           "entity references are not allowed");
+    return CEFO_OK;
+}
+
+cefo_status cefo__xml_no_children(const cefo__xctx *x, xmlNode *node)
+{
+    for (xmlNode *c = node->children; c; c = c->next) {
+        cefo_status st = cefo__xml_check_text(x, c);
+        if (st != CEFO_OK)
+            return st;
+        if (c->type == XML_ELEMENT_NODE)
+            return cefo__xfail(x, cefo__xml_line(c), (const char *)c->name,
+                               "<%s> is not allowed inside <%s>", c->name, node->name);
+    }
+    return CEFO_OK;
+}

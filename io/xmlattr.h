@@ -1,0 +1,57 @@
+/* xmlattr.h - checked access to the attributes and children of one element, for every loader. */
+#ifndef CEFO_IO_XMLATTR_H
+#define CEFO_IO_XMLATTR_H
+
+#include <libxml/tree.h>
+
+#include "cefo/cefo.h"
+
+/* Where errors go: the input's name and the caller's error struct. */
+typedef struct cefo__xctx {
+    const char *file;
+    cefo_error *err;
+} cefo__xctx;
+
+#define CEFO__MAX_ATTRS 16
+
+/* The attributes of one element, read once and checked against its allowed names. */
+typedef struct cefo__attrs {
+    const char *name[CEFO__MAX_ATTRS];
+    char *value[CEFO__MAX_ATTRS];
+    int n;
+    int line;
+    const char *element;
+} cefo__attrs;
+
+/* CEFO_ERR_INVALID with file, line and element; returns the status. */
+cefo_status cefo__xfail(const cefo__xctx *x, int line, const char *element, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+cefo_status cefo__xnomem(const cefo__xctx *x);
+
+/* Reads the attributes of `node`; any name not in the NULL-terminated `allowed` is an error. */
+cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *const *allowed,
+                             cefo__attrs *a);
+void cefo__attrs_free(cefo__attrs *a);
+const char *cefo__attr(const cefo__attrs *a, const char *name);
+
+/* A required, non-empty attribute. */
+cefo_status cefo__attr_need(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                            const char **out);
+/* An optional strict number; *v keeps its default when absent. Negative only if allowed. */
+cefo_status cefo__attr_number(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                              int allow_negative, double *v);
+cefo_status cefo__attr_boolean(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                               int *v);
+/* The position of the value in the NULL-terminated `names`; *v keeps its default if absent. */
+cefo_status cefo__attr_choice(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                              const char *const *names, int *v);
+/* A copy of an optional attribute (cefo__free), NULL when absent. */
+cefo_status cefo__attr_string(const cefo__xctx *x, const cefo__attrs *a, const char *name,
+                              char **out);
+
+/* Text other than white space, or an entity reference, where only elements may stand. */
+cefo_status cefo__xml_check_text(const cefo__xctx *x, const xmlNode *n);
+/* An element that takes no child elements and no text. */
+cefo_status cefo__xml_no_children(const cefo__xctx *x, xmlNode *node);
+
+#endif
