@@ -3,6 +3,7 @@
 #define CEFO_CLI_H
 
 #include <cefo/cefo.h>
+#include <signal.h>
 
 /* Exit codes (sysexits where one fits; spec section 4). */
 enum {
@@ -25,12 +26,17 @@ typedef struct cli_command {
 
 int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
+int cmd_leontief(int argc, char **argv);
 
 /* Prints `FILE:LINE: message` (or `FILE: message`) on stderr; returns the exit code of err. */
 int cli_report(const cefo_error *err, cefo_status st);
 
 /* Prints `cefo CMD: message` and a hint to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Interrupts wait while an output file is written and renamed (then take effect). */
+void cli_hold_signals(sigset_t *old);
+void cli_release_signals(const sigset_t *old);
 
 /* Parses text|json|csv; returns 0, or -1 for an unknown name. */
 int cli_parse_format(const char *s, cefo_format *out);

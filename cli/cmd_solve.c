@@ -1,7 +1,6 @@
 /* cmd_solve.c - `cefo solve FILE`: the least-cost plan as text, JSON or CSV. */
 #include <getopt.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,14 +77,10 @@ static cefo_status write_out(const cefo_result *res, const solve_args *a, cefo_e
 {
     if (!a->out)
         return cefo_result_write(res, stdout, a->format, err);
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
+    sigset_t old;
+    cli_hold_signals(&old);
     cefo_status st = cefo_result_write_file(res, a->out, a->format, err);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    cli_release_signals(&old);
     return st;
 }
 

@@ -288,6 +288,113 @@ CEFO_API cefo_status cefo_result_write(const cefo_result *res, FILE *fp, cefo_fo
 CEFO_API cefo_status cefo_result_write_file(const cefo_result *res, const char *path,
                                             cefo_format format, cefo_error *err);
 
+/* ---------------------------------------------------------------- input-output tables */
+
+/*
+ * An input-output table (spec section 2): sectors, transactions Z, final demand, extensions,
+ * and for a waste input-output (WIO) table, net waste generation and the allocation of wastes
+ * to treatment sectors. Analyses borrow the table: it must outlive their results.
+ */
+typedef struct cefo_iotable cefo_iotable;
+
+/*
+ * Loads `<iotable version="1">`, or derives a table from a `<network version="1">` whose
+ * products each have exactly one producing process (see cefo_iotable_from_network). `src=`
+ * files are read relative to the directory of `path`. Returns CEFO_OK, CEFO_ERR_NOFILE,
+ * CEFO_ERR_IO, CEFO_ERR_PARSE, CEFO_ERR_INVALID, CEFO_ERR_NOMEM or CEFO_ERR_ARG.
+ */
+CEFO_API cefo_status cefo_iotable_load_file(cefo_iotable **out, const char *path, cefo_error *err);
+
+/* As cefo_iotable_load_file from memory; `src=` files are read relative to the working directory. */
+CEFO_API cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
+                                              const char *name, cefo_error *err);
+
+/*
+ * The input-output view of a network: one sector per product (a material of kind product that
+ * a process outputs), which must have exactly one producing process; A[i][j] is that process's
+ * input of product i per unit of product j, final demand the network's demands, and extensions
+ * the pollutants, labour, wastes generated and resources bought per unit of product. The table
+ * copies what it needs. Returns CEFO_OK, CEFO_ERR_INVALID (a product with no or several
+ * producers, named with its line), CEFO_ERR_ARG or CEFO_ERR_NOMEM.
+ */
+CEFO_API cefo_status cefo_iotable_from_network(cefo_iotable **out, const cefo_network *net,
+                                               cefo_error *err);
+
+CEFO_API void cefo_iotable_free(cefo_iotable *table);
+
+/* Number of sectors (0 for NULL), and the id of sector i (NULL when out of range). */
+CEFO_API size_t cefo_iotable_size(const cefo_iotable *table);
+CEFO_API const char *cefo_iotable_sector(const cefo_iotable *table, size_t i);
+
+/* Index of the sector `id`: CEFO_OK, CEFO_ERR_INVALID when there is none, CEFO_ERR_ARG. */
+CEFO_API cefo_status cefo_iotable_find(const cefo_iotable *table, const char *id, size_t *i);
+
+/*
+ * The table's own final demand (for a WIO table, with the treatment sectors' share of the
+ * wastes of final demand) into `out`, which has room for cefo_iotable_size values: a start
+ * for a new demand. Returns CEFO_OK or CEFO_ERR_ARG.
+ */
+CEFO_API cefo_status cefo_iotable_final_demand(const cefo_iotable *table, double *out);
+
+typedef struct cefo_io_options {
+    int inverse;                /* 1: also compute the Leontief inverse L (n^2 memory) */
+    const double *final_demand; /* NULL: the table's own; else n values, read during the call */
+    double rcond_min;           /* refuse I - A with a smaller reciprocal condition number */
+    int reserved[8];
+} cefo_io_options;
+
+/* Defaults: no inverse, the table's final demand, rcond_min 1e-12. */
+CEFO_API void cefo_io_options_init(cefo_io_options *opt);
+
+typedef struct cefo_io_result cefo_io_result;
+
+/*
+ * Leontief analysis: A = Z diag(x)^-1 (for a WIO table, treatment rows S G with
+ * G = W diag(x)^-1), x = (I - A)^-1 y, output multipliers (column sums of (I - A)^-1), and for
+ * each extension its direct intensity (per unit of output), total intensity (per unit of final
+ * demand) and footprint by final-demand sector. Solves with one LU factorisation and inverts
+ * only when asked. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID when
+ * I - A is singular or its reciprocal condition number is below rcond_min (the message names
+ * the number and the sector of the weakest pivot).
+ */
+CEFO_API cefo_status cefo_iotable_analyse(const cefo_iotable *table, const cefo_io_options *opt,
+                                          cefo_io_result **out, cefo_error *err);
+
+CEFO_API void cefo_io_result_free(cefo_io_result *res);
+
+/* Views into a result: arrays owned by the result, sector ids by the table. */
+typedef struct cefo_io_vectors {
+    size_t n;
+    const char *const *sectors;
+    const double *final_demand;         /* the y analysed */
+    const double *total_output;         /* x = L y */
+    const double *output_multipliers;   /* column sums of L */
+    const double *coefficients;         /* A, n x n row-major */
+    const double *inverse;              /* L, n x n row-major; NULL unless asked */
+    double rcond;                       /* reciprocal condition number of I - A (1-norm) */
+} cefo_io_vectors;
+
+typedef struct cefo_io_extension {
+    const char *id;
+    const char *unit;
+    const double *direct_intensity;     /* per unit of total output (table's x) */
+    const double *total_intensity;      /* per unit of final demand */
+    const double *footprint;            /* by final-demand sector */
+    double total;                       /* sum of the footprints */
+} cefo_io_extension;
+
+/* Each returns CEFO_OK or CEFO_ERR_ARG. */
+CEFO_API cefo_status cefo_io_result_vectors(const cefo_io_result *res, cefo_io_vectors *out);
+CEFO_API size_t cefo_io_result_extensions(const cefo_io_result *res);
+CEFO_API cefo_status cefo_io_result_extension(const cefo_io_result *res, size_t k,
+                                              cefo_io_extension *out);
+
+/* Writers, as for plans (docs/leontief.md). Same statuses as cefo_result_write(_file). */
+CEFO_API cefo_status cefo_io_result_write(const cefo_io_result *res, FILE *fp, cefo_format format,
+                                          cefo_error *err);
+CEFO_API cefo_status cefo_io_result_write_file(const cefo_io_result *res, const char *path,
+                                               cefo_format format, cefo_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,151 @@
+/* fmt.c - shared formatting for the writers: numbers, JSON and CSV strings, atomic files. */
+#include "io/fmt.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+
+/* LP noise below this magnitude is written as 0 (GLPK's own tolerances are ~1e-7 relative). */
+#define NOISE 1e-9
+
+static double clean(double v)
+{
+    return fabs(v) < NOISE ? 0.0 : v;
+}
+
+const char *cefo__fmt_num(char buf[32], double v, const char *none)
+{
+    if (!isfinite(v))
+        return none;
+    v = clean(v);
+    snprintf(buf, 32, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, 32, "%.17g", v);
+    return buf;
+}
+
+const char *cefo__fmt_human(char buf[32], double v)
+{
+    if (isnan(v))
+        return "-";
+    if (isinf(v))
+        return "none";
+    v = clean(v);
+    double a = fabs(v);
+    if (a != 0 && (a < 1e-4 || a >= 1e15)) {
+        snprintf(buf, 32, "%.6g", v);
+        return buf;
+    }
+    int decimals = a == 0 ? 0 : 5 - (int)floor(log10(a));
+    decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+    snprintf(buf, 32, "%.*f", decimals, v);
+    if (strchr(buf, '.')) {
+        char *e = buf + strlen(buf) - 1;
+        while (*e == '0')
+            *e-- = '\0';
+        if (*e == '.')
+            *e = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
+
+void cefo__json_str(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(fp, "\\u%04x", *p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+void cefo__json_num(FILE *fp, const char *key, double v, int last)
+{
+    char b[32];
+    fprintf(fp, "\"%s\": %s%s", key, cefo__fmt_num(b, v, "null"), last ? "" : ", ");
+}
+
+void cefo__json_array(FILE *fp, const double *v, size_t n)
+{
+    char b[32];
+    fputc('[', fp);
+    for (size_t i = 0; i < n; i++)
+        fprintf(fp, "%s%s", i ? ", " : "", cefo__fmt_num(b, v[i], "null"));
+    fputc(']', fp);
+}
+
+void cefo__csv_field(FILE *fp, const char *s)
+{
+    if (s && strpbrk(s, ",\"\n\r")) {
+        fputc('"', fp);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', fp);
+            fputc(*s, fp);
+        }
+        fputc('"', fp);
+    } else if (s) {
+        fputs(s, fp);
+    }
+}
+
+cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err)
+{
+    /* Numbers in the C locale even inside a host that set another one (thread-local switch). */
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c ? uselocale(c) : (locale_t)0;
+    write(ctx, fp);
+    if (c) {
+        uselocale(old);
+        freelocale(c);
+    }
+    if (fflush(fp) != 0 || ferror(fp))
+        return cefo__error(err, CEFO_ERR_IO, NULL, 0, NULL, "write failed: %s", strerror(errno));
+    return CEFO_OK;
+}
+
+cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
+                               cefo_error *err)
+{
+    size_t n = strlen(path);
+    char *tmp = cefo__malloc(n + 8);
+    if (!tmp)
+        return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".XXXXXX", 8);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        cefo_status st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "cannot create: %s",
+                                     strerror(errno));
+        cefo__free(tmp);
+        return st;
+    }
+    fchmod(fd, 0644);
+    FILE *fp = fdopen(fd, "w");
+    cefo_status st = fp ? cefo__write_stream(write, ctx, fp, err)
+                        : cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "cannot open stream");
+    if (st == CEFO_OK && fsync(fileno(fp)) != 0)
+        st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "cannot sync: %s", strerror(errno));
+    if (fp ? fclose(fp) != 0 : close(fd) != 0)
+        st = st ? st : cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "close failed");
+    if (st == CEFO_OK && rename(tmp, path) != 0)
+        st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "cannot rename into place: %s",
+                         strerror(errno));
+    if (st != CEFO_OK)
+        unlink(tmp);
+    cefo__free(tmp);
+    return st;
+}

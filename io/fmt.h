@@ -1,0 +1,27 @@
+/* fmt.h - number and string formatting, C-locale output and atomic files for every writer. */
+#ifndef CEFO_IO_FMT_H
+#define CEFO_IO_FMT_H
+
+#include <stdio.h>
+
+#include "cefo/cefo.h"
+
+/* Shortest of %.15g / %.17g that reads back exactly; `none` when v is NaN or infinite. */
+const char *cefo__fmt_num(char buf[32], double v, const char *none);
+/* About six significant digits without an exponent, for people; "-" NaN, "none" infinite. */
+const char *cefo__fmt_human(char buf[32], double v);
+void cefo__json_str(FILE *fp, const char *s);
+/* "key": number (null when missing), followed by ", " unless last. */
+void cefo__json_num(FILE *fp, const char *key, double v, int last);
+/* [v0, v1, ...] with nulls for missing values. */
+void cefo__json_array(FILE *fp, const double *v, size_t n);
+void cefo__csv_field(FILE *fp, const char *s);
+
+/* Calls write(ctx, fp) with numbers in the C locale, then checks the stream. */
+typedef void (*cefo__writer)(const void *ctx, FILE *fp);
+cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err);
+/* The same into `path` through a temporary file beside it and a rename. */
+cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
+                               cefo_error *err);
+
+#endif

@@ -1,0 +1,405 @@
+/* iotable_xml.c - loads <iotable version="1"> (spec section 2), or a network's IO view. */
+#include <libxml/tree.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "io/csvnum.h"
+#include "io/number.h"
+#include "io/xmlattr.h"
+#include "io/xmldoc.h"
+#include "models/iotable.h"
+
+enum { K_SECTOR, K_TRANSACTIONS, K_EXTENSION, K_WASTE, K_ALLOCATION, NKINDS };
+static const char *const kinds[NKINDS] = {"sector", "transactions", "extension", "waste",
+                                          "allocation"};
+static const char *const groups[NKINDS] = {"sectors", NULL, "extensions", "wastes",
+                                           "allocations"};
+
+typedef struct ioloader {
+    cefo__xctx x;
+    cefo_iotable *t;
+    xmlNode **nodes[NKINDS];
+    size_t count[NKINDS], cap[NKINDS];
+} ioloader;
+
+static cefo_status collect(ioloader *ld, xmlNode *parent, int depth)
+{
+    for (xmlNode *c = parent->children; c; c = c->next) {
+        cefo_status st = cefo__xml_check_text(&ld->x, c);
+        if (st != CEFO_OK)
+            return st;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        int k = 0, g = 0;
+        while (k < NKINDS && strcmp(name, kinds[k]) != 0)
+            k++;
+        while (g < NKINDS && !(groups[g] && strcmp(name, groups[g]) == 0))
+            g++;
+        if (k < NKINDS) {
+            if (cefo__grow((void **)&ld->nodes[k], &ld->cap[k], ld->count[k] + 1,
+                           sizeof(xmlNode *)) != 0)
+                return cefo__xnomem(&ld->x);
+            ld->nodes[k][ld->count[k]++] = c;
+        } else if (g < NKINDS && depth == 0 && !c->properties) {
+            st = collect(ld, c, depth + 1);
+            if (st != CEFO_OK)
+                return st;
+        } else {
+            return cefo__xfail(&ld->x, cefo__xml_line(c), name, "unknown element <%s> in <%s>",
+                               name, parent->name);
+        }
+    }
+    return CEFO_OK;
+}
+
+/* Exactly n numbers: the element's whitespace list, or the CSV file its src= names. */
+static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, size_t n,
+                          double *out)
+{
+    const char *src = cefo__attr(a, "src");
+    if (src) {
+        if (node->children && xmlFirstElementChild(node))
+            return cefo__xfail(&ld->x, a->line, a->element, "<%s src=...> takes no content",
+                               a->element);
+        char *path = cefo__path_beside(ld->x.file, src);
+        double *v = NULL;
+        size_t rows = 0, cols = 0;
+        cefo_status st = path ? cefo__csv_numbers(path, &v, &rows, &cols, ld->x.err)
+                              : cefo__xnomem(&ld->x);
+        if (st == CEFO_OK && rows * cols != n)
+            st = cefo__xfail(&ld->x, a->line, a->element, "%s holds %zu x %zu values, not %zu",
+                             src, rows, cols, n);
+        if (st == CEFO_OK)
+            memcpy(out, v, n * sizeof *v);
+        cefo__free(v);
+        cefo__free(path);
+        return st;
+    }
+    xmlChar *text = xmlNodeGetContent(node);
+    if (!text)
+        return cefo__xnomem(&ld->x);
+    cefo_status st = CEFO_OK;
+    size_t got = 0;
+    int line = a->line;
+    char *p = (char *)text;
+    while (st == CEFO_OK) {
+        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            line += *p++ == '\n';
+        if (!*p)
+            break;
+        char *end = p;
+        while (*end && *end != ' ' && *end != '\t' && *end != '\r' && *end != '\n')
+            end++;
+        char save = *end;
+        *end = '\0';
+        const char *why;
+        double v;
+        if (cefo__parse_number(p, &v, &why) != 0)
+            st = cefo__xfail(&ld->x, line, a->element, "value %zu of <%s>, \"%.40s\", %s",
+                             got + 1, a->element, p, why);
+        else if (got < n)
+            out[got] = v;
+        got++;
+        *end = save;
+        p = end;
+    }
+    xmlFree(text);
+    if (st == CEFO_OK && got != n)
+        st = cefo__xfail(&ld->x, a->line, a->element, "<%s> has %zu values for %zu sectors",
+                         a->element, got, n);
+    return st;
+}
+
+static cefo_status load_sector(ioloader *ld, size_t i, xmlNode *node, cefo__attrs *a)
+{
+    static const char *const allowed[] = {"id", "name", "final-demand", "total-output", "kind",
+                                          NULL};
+    static const char *const skinds[] = {"industry", "treatment", NULL};
+    cefo_iotable *t = ld->t;
+    const char *id;
+    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    if (st == CEFO_OK)
+        st = cefo__attr_need(&ld->x, a, "id", &id);
+    if (st == CEFO_OK && !(t->ids[i] = cefo__strdup(id)))
+        st = cefo__xnomem(&ld->x);
+    t->line[i] = a->line;
+    if (st == CEFO_OK) {
+        int r = cefo__strmap_put(&t->sector_ids, t->ids[i], i);
+        if (r < 0)
+            st = cefo__xnomem(&ld->x);
+        else if (r > 0)
+            st = cefo__xfail(&ld->x, a->line, "sector", "duplicate sector id '%s'", id);
+    }
+    if (st == CEFO_OK)
+        st = cefo__attr_number(&ld->x, a, "final-demand", 1, &t->y[i]);
+    if (st == CEFO_OK)
+        st = cefo__attr_number(&ld->x, a, "total-output", 0, &t->x[i]);
+    if (st == CEFO_OK)
+        st = cefo__attr_choice(&ld->x, a, "kind", skinds, &t->treatment[i]);
+    return st == CEFO_OK ? cefo__xml_no_children(&ld->x, node) : st;
+}
+
+static cefo_status load_rows(ioloader *ld, xmlNode *node, cefo__attrs *a, char *seen)
+{
+    static const char *const allowed[] = {"sector", NULL};
+    cefo_iotable *t = ld->t;
+    cefo_status st = CEFO_OK;
+    for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
+        st = cefo__xml_check_text(&ld->x, c);
+        if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "row") != 0) {
+            st = cefo__xfail(&ld->x, cefo__xml_line(c), (const char *)c->name,
+                             "<%s> is not allowed inside <transactions>", c->name);
+            break;
+        }
+        const char *id;
+        size_t i;
+        st = cefo__attrs_read(&ld->x, c, allowed, a);
+        if (st == CEFO_OK)
+            st = cefo__attr_need(&ld->x, a, "sector", &id);
+        if (st == CEFO_OK && !cefo__strmap_get(&t->sector_ids, id, &i))
+            st = cefo__xfail(&ld->x, a->line, "row", "sector=\"%s\" names no sector", id);
+        if (st == CEFO_OK && seen[i])
+            st = cefo__xfail(&ld->x, a->line, "row", "a second row for sector '%s'", id);
+        if (st == CEFO_OK) {
+            seen[i] = 1;
+            st = values(ld, c, a, t->n, t->z + i * t->n);
+        }
+        cefo__attrs_free(a);
+    }
+    return st;
+}
+
+static cefo_status load_transactions(ioloader *ld, xmlNode *node, cefo__attrs *a, char *seen)
+{
+    static const char *const allowed[] = {"src", NULL};
+    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    if (st != CEFO_OK)
+        return st;
+    if (!cefo__attr(a, "src"))
+        return load_rows(ld, node, a, seen);
+    st = values(ld, node, a, ld->t->n * ld->t->n, ld->t->z);
+    memset(seen, 1, ld->t->n);
+    return st;
+}
+
+static cefo_status load_extension(ioloader *ld, size_t e, xmlNode *node, cefo__attrs *a)
+{
+    static const char *const allowed[] = {"id", "unit", "src", NULL};
+    cefo_iotable *t = ld->t;
+    const char *id, *unit;
+    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    if (st == CEFO_OK)
+        st = cefo__attr_need(&ld->x, a, "id", &id);
+    if (st == CEFO_OK)
+        st = cefo__attr_need(&ld->x, a, "unit", &unit);
+    for (size_t i = 0; st == CEFO_OK && i < e; i++)
+        if (strcmp(t->ext_ids[i], id) == 0)
+            st = cefo__xfail(&ld->x, a->line, "extension", "duplicate extension id '%s'", id);
+    if (st == CEFO_OK
+        && (!(t->ext_ids[e] = cefo__strdup(id)) || !(t->ext_units[e] = cefo__strdup(unit))))
+        st = cefo__xnomem(&ld->x);
+    return st == CEFO_OK ? values(ld, node, a, t->n, t->f + e * t->n) : st;
+}
+
+static cefo_status load_waste(ioloader *ld, size_t w, xmlNode *node, cefo__attrs *a)
+{
+    static const char *const allowed[] = {"id", "final-demand", "src", NULL};
+    cefo_iotable *t = ld->t;
+    const char *id;
+    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    if (st == CEFO_OK)
+        st = cefo__attr_need(&ld->x, a, "id", &id);
+    if (st == CEFO_OK && !(t->waste_ids[w] = cefo__strdup(id)))
+        st = cefo__xnomem(&ld->x);
+    if (st == CEFO_OK) {
+        int r = cefo__strmap_put(&t->waste_index, t->waste_ids[w], w);
+        if (r < 0)
+            st = cefo__xnomem(&ld->x);
+        else if (r > 0)
+            st = cefo__xfail(&ld->x, a->line, "waste", "duplicate waste id '%s'", id);
+    }
+    if (st == CEFO_OK)
+        st = cefo__attr_number(&ld->x, a, "final-demand", 1, &t->gy[w]);
+    /* Net generation: negative where a sector uses the waste as an input. */
+    return st == CEFO_OK ? values(ld, node, a, t->n, t->g + w * t->n) : st;
+}
+
+static cefo_status load_allocation(ioloader *ld, xmlNode *node, cefo__attrs *a)
+{
+    static const char *const allowed[] = {"waste", "treatment", "share", NULL};
+    cefo_iotable *t = ld->t;
+    const char *waste, *sector;
+    size_t w, i;
+    double share = NAN;
+    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    if (st == CEFO_OK)
+        st = cefo__attr_need(&ld->x, a, "waste", &waste);
+    if (st == CEFO_OK)
+        st = cefo__attr_need(&ld->x, a, "treatment", &sector);
+    if (st == CEFO_OK)
+        st = cefo__attr_number(&ld->x, a, "share", 0, &share);
+    if (st != CEFO_OK)
+        return st;
+    if (!cefo__strmap_get(&t->waste_index, waste, &w))
+        return cefo__xfail(&ld->x, a->line, "allocation", "waste=\"%s\" names no waste", waste);
+    if (!cefo__strmap_get(&t->sector_ids, sector, &i) || !t->treatment[i])
+        return cefo__xfail(&ld->x, a->line, "allocation",
+                           "treatment=\"%s\" names no sector of kind treatment", sector);
+    if (isnan(share) || share > 1)
+        return cefo__xfail(&ld->x, a->line, "allocation", "share must be between 0 and 1");
+    if (t->s[i * t->w + w] != 0)
+        return cefo__xfail(&ld->x, a->line, "allocation",
+                           "waste '%s' is allocated to '%s' twice", waste, sector);
+    t->s[i * t->w + w] = share;
+    return cefo__xml_no_children(&ld->x, node);
+}
+
+/* Every sector has a row, except WIO treatment sectors, whose rows come from S G. */
+static cefo_status check_structure(ioloader *ld, const char *seen, int transactions_line)
+{
+    cefo_iotable *t = ld->t;
+    for (size_t i = 0; i < t->n; i++) {
+        int wio_row = t->w > 0 && t->treatment[i];
+        double row = 0;
+        for (size_t j = 0; j < t->n; j++)
+            row += fabs(t->z[i * t->n + j]);
+        if (!seen[i] && !wio_row)
+            return cefo__xfail(&ld->x, t->line[i], "sector",
+                               "sector '%s' has no row in <transactions>", t->ids[i]);
+        if (wio_row && row != 0)
+            return cefo__xfail(&ld->x, seen[i] ? transactions_line : t->line[i], "sector",
+                               "treatment sector '%s' of a waste table must have no "
+                               "transactions: its inputs come from the waste allocation",
+                               t->ids[i]);
+        if (wio_row && t->y[i] != 0)
+            return cefo__xfail(&ld->x, t->line[i], "sector",
+                               "treatment sector '%s' takes its final demand from the wastes' "
+                               "final-demand, not from final-demand", t->ids[i]);
+    }
+    for (size_t w = 0; w < t->w; w++) {
+        double sum = 0;
+        for (size_t i = 0; i < t->n; i++)
+            sum += t->s[i * t->w + w];
+        if (fabs(sum - 1) > 1e-9)
+            return cefo__xfail(&ld->x, cefo__xml_line(ld->nodes[K_WASTE][w]), "waste",
+                               "the allocation shares of waste '%s' sum to %.12g, not 1",
+                               t->waste_ids[w], sum);
+    }
+    return CEFO_OK;
+}
+
+static cefo_status load_all(ioloader *ld, xmlNode *root)
+{
+    cefo__attrs a = {0};
+    size_t n = ld->count[K_SECTOR];
+    if (n == 0)
+        return cefo__xfail(&ld->x, cefo__xml_line(root), "iotable", "the table has no sectors");
+    if (n > 100000)
+        return cefo__xfail(&ld->x, cefo__xml_line(root), "iotable",
+                           "%zu sectors is beyond the dense analysis (100000 at most)", n);
+    if (ld->count[K_TRANSACTIONS] != 1)
+        return cefo__xfail(&ld->x, cefo__xml_line(root), "iotable",
+                           "the table needs exactly one <transactions>, not %zu",
+                           ld->count[K_TRANSACTIONS]);
+    ld->t = cefo__iotable_new(ld->x.file, n, ld->count[K_EXTENSION]);
+    char *seen = cefo__calloc(n, 1);
+    cefo_status st = ld->t && seen ? CEFO_OK : cefo__xnomem(&ld->x);
+    if (st == CEFO_OK && ld->count[K_WASTE] && cefo__iotable_set_wastes(ld->t, ld->count[K_WASTE]))
+        st = cefo__xnomem(&ld->x);
+    for (size_t i = 0; st == CEFO_OK && i < n; i++, cefo__attrs_free(&a))
+        st = load_sector(ld, i, ld->nodes[K_SECTOR][i], &a);
+    if (st == CEFO_OK)
+        st = load_transactions(ld, ld->nodes[K_TRANSACTIONS][0], &a, seen);
+    cefo__attrs_free(&a);
+    for (size_t e = 0; st == CEFO_OK && e < ld->count[K_EXTENSION]; e++, cefo__attrs_free(&a))
+        st = load_extension(ld, e, ld->nodes[K_EXTENSION][e], &a);
+    for (size_t w = 0; st == CEFO_OK && w < ld->count[K_WASTE]; w++, cefo__attrs_free(&a))
+        st = load_waste(ld, w, ld->nodes[K_WASTE][w], &a);
+    if (st == CEFO_OK && ld->count[K_ALLOCATION] && !ld->count[K_WASTE])
+        st = cefo__xfail(&ld->x, cefo__xml_line(ld->nodes[K_ALLOCATION][0]), "allocation",
+                         "<allocation> without any <waste>");
+    for (size_t i = 0; st == CEFO_OK && i < ld->count[K_ALLOCATION]; i++, cefo__attrs_free(&a))
+        st = load_allocation(ld, ld->nodes[K_ALLOCATION][i], &a);
+    if (st == CEFO_OK)
+        st = check_structure(ld, seen, cefo__xml_line(ld->nodes[K_TRANSACTIONS][0]));
+    cefo__attrs_free(&a);
+    cefo__free(seen);
+    return st;
+}
+
+static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, cefo_error *err)
+{
+    static const char *const allowed[] = {"version", "name", "currency", NULL};
+    ioloader ld = {.x = {name, err}};
+    xmlNode *root = xmlDocGetRootElement(doc);
+    cefo__attrs a = {0};
+    cefo_status st = cefo__attrs_read(&ld.x, root, allowed, &a);
+    const char *version = st == CEFO_OK ? cefo__attr(&a, "version") : NULL;
+    if (st == CEFO_OK && (!version || strcmp(version, "1") != 0))
+        st = cefo__xfail(&ld.x, a.line, "iotable", "<iotable> needs version=\"1\"");
+    cefo__attrs_free(&a);
+    if (st == CEFO_OK)
+        st = collect(&ld, root, 0);
+    if (st == CEFO_OK)
+        st = load_all(&ld, root);
+    for (int k = 0; k < NKINDS; k++)
+        cefo__free(ld.nodes[k]);
+    if (st != CEFO_OK) {
+        cefo_iotable_free(ld.t);
+        return st;
+    }
+    *out = ld.t;
+    return CEFO_OK;
+}
+
+cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
+                                     const char *name, cefo_error *err)
+{
+    if (!out || (!data && len))
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer or no data");
+    if (!name)
+        name = "<memory>";
+    if (len == 0)
+        return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse(data, len, name, &doc, err);
+    if (st != CEFO_OK)
+        return st;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (root && !root->ns && strcmp((const char *)root->name, "iotable") == 0) {
+        st = load_doc(out, doc, name, err);
+        xmlFreeDoc(doc);
+        return st;
+    }
+    int is_network = root && !root->ns && strcmp((const char *)root->name, "network") == 0;
+    int line = root ? cefo__xml_line(root) : 1;
+    xmlFreeDoc(doc);
+    if (!is_network)
+        return cefo__error(err, CEFO_ERR_INVALID, name, line, NULL,
+                           "the root element must be <iotable> or <network>");
+    cefo_network *net = NULL;
+    st = cefo_network_load_memory(&net, data, len, name, err);
+    if (st == CEFO_OK)
+        st = cefo_iotable_from_network(out, net, err);
+    cefo_network_free(net);
+    return st;
+}
+
+cefo_status cefo_iotable_load_file(cefo_iotable **out, const char *path, cefo_error *err)
+{
+    if (!out || !path)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
+    char *buf;
+    size_t len;
+    cefo_status st = cefo__read_file(path, &buf, &len, err);
+    if (st != CEFO_OK)
+        return st;
+    st = cefo_iotable_load_memory(out, buf, len, path, err);
+    cefo__free(buf);
+    return st;
+}

@@ -1,0 +1,280 @@
+/* leontief.c - Leontief and waste input-output analysis on one LU factorisation of I - A. */
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "models/iotable.h"
+#include "solver/dense.h"
+
+struct cefo_io_result {
+    const cefo_iotable *t;
+    size_t n, k;
+    double rcond;
+    double *y, *x, *mult;   /* n each */
+    double *a;              /* n x n, row-major */
+    double *inv;            /* n x n, row-major, or NULL */
+    double *direct, *total, *footprint; /* k x n each */
+    double *sum;            /* k */
+};
+
+void cefo_io_options_init(cefo_io_options *opt)
+{
+    if (opt)
+        *opt = (cefo_io_options){.rcond_min = 1e-12};
+}
+
+void cefo_io_result_free(cefo_io_result *r)
+{
+    if (!r)
+        return;
+    cefo__free(r->y);
+    cefo__free(r->x);
+    cefo__free(r->mult);
+    cefo__free(r->a);
+    cefo__free(r->inv);
+    cefo__free(r->direct);
+    cefo__free(r->total);
+    cefo__free(r->footprint);
+    cefo__free(r->sum);
+    cefo__free(r);
+}
+
+static int is_wio_row(const cefo_iotable *t, size_t i)
+{
+    return t->w > 0 && t->treatment[i];
+}
+
+/*
+ * Total output as given, else: for a sector, what it sells plus its final demand; for a WIO
+ * treatment sector, the net waste allocated to it, sum_w S[i,w] (sum_j G[w,j] + gy[w]).
+ */
+static void base_output(const cefo_iotable *t, double *x)
+{
+    size_t n = t->n;
+    for (size_t i = 0; i < n; i++) {
+        if (isfinite(t->x[i])) {
+            x[i] = t->x[i];
+            continue;
+        }
+        double v = 0;
+        if (is_wio_row(t, i)) {
+            for (size_t w = 0; w < t->w; w++) {
+                double gen = t->gy[w];
+                for (size_t j = 0; j < n; j++)
+                    gen += t->g[w * n + j];
+                v += t->s[i * t->w + w] * gen;
+            }
+        } else {
+            for (size_t j = 0; j < n; j++)
+                v += t->z[i * n + j];
+            v += t->y[i];
+        }
+        x[i] = v;
+    }
+}
+
+/* Final demand of the table: a WIO treatment sector's is the waste of final demand, S gy. */
+static void base_demand(const cefo_iotable *t, double *y)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        y[i] = t->y[i];
+        if (is_wio_row(t, i))
+            for (size_t w = 0; w < t->w; w++)
+                y[i] += t->s[i * t->w + w] * t->gy[w];
+    }
+}
+
+/* A = Z diag(x)^-1, with WIO treatment rows S G diag(x)^-1; a column of zero output is 0. */
+static void coefficients(const cefo_iotable *t, const double *x, double *a)
+{
+    size_t n = t->n;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            double v = 0;
+            if (is_wio_row(t, i)) {
+                for (size_t w = 0; w < t->w; w++)
+                    v += t->s[i * t->w + w] * t->g[w * n + j];
+            } else {
+                v = t->z[i * n + j];
+            }
+            a[i * n + j] = x[j] != 0 ? v / x[j] : 0.0;
+        }
+    }
+}
+
+cefo_status cefo_iotable_final_demand(const cefo_iotable *t, double *out)
+{
+    if (!t || !out)
+        return CEFO_ERR_ARG;
+    base_demand(t, out);
+    return CEFO_OK;
+}
+
+static cefo_io_result *result_alloc(const cefo_iotable *t, int inverse)
+{
+    size_t n = t->n, k = t->k;
+    cefo_io_result *r = cefo__calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->t = t;
+    r->n = n;
+    r->k = k;
+    r->y = cefo__calloc(n, sizeof *r->y);
+    r->x = cefo__calloc(n, sizeof *r->x);
+    r->mult = cefo__calloc(n, sizeof *r->mult);
+    r->a = cefo__calloc(n * n, sizeof *r->a);
+    r->inv = inverse ? cefo__calloc(n * n, sizeof *r->inv) : NULL;
+    r->direct = cefo__calloc(k * n, sizeof *r->direct);
+    r->total = cefo__calloc(k * n, sizeof *r->total);
+    r->footprint = cefo__calloc(k * n, sizeof *r->footprint);
+    r->sum = cefo__calloc(k, sizeof *r->sum);
+    if (!r->y || !r->x || !r->mult || !r->a || (inverse && !r->inv) || !r->direct || !r->total
+        || !r->footprint || !r->sum) {
+        cefo_io_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static cefo_status factor(const cefo_iotable *t, const double *a, double rcond_min,
+                          cefo__lu *lu, cefo_error *err)
+{
+    size_t n = t->n;
+    double *m = cefo__calloc(n * n, sizeof *m);
+    if (!m)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    for (size_t j = 0; j < n; j++) /* column-major I - A */
+        for (size_t i = 0; i < n; i++)
+            m[j * n + i] = (i == j) - a[i * n + j];
+    int bad;
+    cefo_status st = cefo__lu_factor(lu, (int)n, m, &bad);
+    if (st == CEFO_ERR_INVALID)
+        return cefo__error(err, CEFO_ERR_INVALID, t->file, t->line[bad], "sector",
+                           "I - A is singular: no independent pivot at sector '%s'", t->ids[bad]);
+    if (st != CEFO_OK)
+        return cefo__error(err, st, NULL, 0, NULL, "out of memory");
+    if (!(lu->rcond >= rcond_min)) {
+        int j = cefo__lu_weakest_column(lu);
+        return cefo__error(err, CEFO_ERR_INVALID, t->file, t->line[j], "sector",
+                           "I - A is near-singular (reciprocal condition number %.3g < %.3g); "
+                           "the weakest pivot is at sector '%s'", lu->rcond, rcond_min,
+                           t->ids[j]);
+    }
+    return CEFO_OK;
+}
+
+/* Multipliers and total intensities in one transposed solve: (I - A)^T [m T] = [1 F']. */
+static cefo_status intensities(cefo_io_result *r, const cefo__lu *lu, const double *xb)
+{
+    size_t n = r->n, k = r->k;
+    const cefo_iotable *t = r->t;
+    double *b = cefo__calloc(n * (k + 1), sizeof *b);
+    if (!b)
+        return CEFO_ERR_NOMEM;
+    for (size_t j = 0; j < n; j++)
+        b[j] = 1.0;
+    for (size_t e = 0; e < k; e++)
+        for (size_t j = 0; j < n; j++)
+            r->direct[e * n + j] = b[(e + 1) * n + j] = xb[j] != 0 ? t->f[e * n + j] / xb[j] : 0;
+    cefo_status st = cefo__lu_solve(lu, 1, (int)(k + 1), b);
+    if (st == CEFO_OK) {
+        memcpy(r->mult, b, n * sizeof *b);
+        memcpy(r->total, b + n, k * n * sizeof *b);
+    }
+    cefo__free(b);
+    return st;
+}
+
+static cefo_status analyse(cefo_io_result *r, const cefo_io_options *opt, cefo_error *err)
+{
+    const cefo_iotable *t = r->t;
+    size_t n = r->n;
+    cefo__lu lu = {0};
+    double *xb = cefo__calloc(n, sizeof *xb);
+    if (!xb)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    base_output(t, xb);
+    coefficients(t, xb, r->a);
+    if (opt->final_demand)
+        memcpy(r->y, opt->final_demand, n * sizeof *r->y);
+    else
+        base_demand(t, r->y);
+    cefo_status st = factor(t, r->a, opt->rcond_min, &lu, err);
+    r->rcond = lu.rcond;
+    if (st == CEFO_OK) {
+        memcpy(r->x, r->y, n * sizeof *r->x);
+        st = cefo__lu_solve(&lu, 0, 1, r->x);
+    }
+    if (st == CEFO_OK)
+        st = intensities(r, &lu, xb);
+    if (st == CEFO_OK && r->inv) {
+        double *cm = cefo__calloc(n * n, sizeof *cm);
+        st = cm ? cefo__lu_inverse(&lu, cm) : CEFO_ERR_NOMEM;
+        for (size_t i = 0; st == CEFO_OK && i < n; i++)
+            for (size_t j = 0; j < n; j++)
+                r->inv[i * n + j] = cm[j * n + i];
+        cefo__free(cm);
+    }
+    for (size_t e = 0; st == CEFO_OK && e < r->k; e++) {
+        for (size_t j = 0; j < n; j++) {
+            r->footprint[e * n + j] = r->total[e * n + j] * r->y[j];
+            r->sum[e] += r->footprint[e * n + j];
+        }
+    }
+    if (st != CEFO_OK && err && err->code != st)
+        cefo__error(err, st, NULL, 0, NULL, "%s", cefo_strerror(st));
+    cefo__lu_free(&lu);
+    cefo__free(xb);
+    return st;
+}
+
+cefo_status cefo_iotable_analyse(const cefo_iotable *t, const cefo_io_options *opt,
+                                 cefo_io_result **out, cefo_error *err)
+{
+    cefo_io_options defaults;
+    if (!opt) {
+        cefo_io_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (!t || !out || isnan(opt->rcond_min))
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no table or no result pointer");
+    for (size_t i = 0; opt->final_demand && i < t->n; i++)
+        if (!isfinite(opt->final_demand[i]))
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                               "final demand of sector '%s' is not finite", t->ids[i]);
+    cefo_io_result *r = result_alloc(t, opt->inverse);
+    if (!r)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    cefo_status st = analyse(r, opt, err);
+    if (st != CEFO_OK) {
+        cefo_io_result_free(r);
+        return st;
+    }
+    *out = r;
+    return CEFO_OK;
+}
+
+cefo_status cefo_io_result_vectors(const cefo_io_result *r, cefo_io_vectors *out)
+{
+    if (!r || !out)
+        return CEFO_ERR_ARG;
+    *out = (cefo_io_vectors){r->n, (const char *const *)r->t->ids, r->y, r->x, r->mult, r->a,
+                             r->inv, r->rcond};
+    return CEFO_OK;
+}
+
+size_t cefo_io_result_extensions(const cefo_io_result *r)
+{
+    return r ? r->k : 0;
+}
+
+cefo_status cefo_io_result_extension(const cefo_io_result *r, size_t k, cefo_io_extension *out)
+{
+    if (!r || !out || k >= r->k)
+        return CEFO_ERR_ARG;
+    size_t n = r->n;
+    *out = (cefo_io_extension){r->t->ext_ids[k], r->t->ext_units[k], r->direct + k * n,
+                               r->total + k * n, r->footprint + k * n, r->sum[k]};
+    return CEFO_OK;
+}

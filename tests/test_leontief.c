@@ -1,0 +1,315 @@
+/* test_leontief.c - Leontief and WIO analysis on textbook tables, the network view, bad tables. */
+#include <cefo/cefo.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static cefo_iotable *table(const char *xml)
+{
+    cefo_iotable *t = NULL;
+    cefo_error err = {0};
+    if (cefo_iotable_load_memory(&t, xml, strlen(xml), "table.xml", &err) != CEFO_OK)
+        fprintf(stderr, "\n  %s:%d: %s\n", err.file, err.line, err.message);
+    return t;
+}
+
+static const char *miller_blair =
+    "<iotable version=\"1\">\n"
+    "<sector id=\"agriculture\" final-demand=\"350\"/>\n"
+    "<sector id=\"manufacturing\" final-demand=\"1700\"/>\n"
+    "<transactions><row sector=\"agriculture\">150 500</row>\n"
+    "<row sector=\"manufacturing\">200 100</row></transactions>\n"
+    "<extension id=\"labour\" unit=\"person-years\">300 500</extension>\n"
+    "</iotable>\n";
+
+/* Miller & Blair (2009) ch. 2: L to the book's 8 digits, x for the new demand (600, 1500). */
+static void test_miller_blair(void)
+{
+    cefo_iotable *t = table(miller_blair);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    cefo_io_options opt;
+    cefo_io_options_init(&opt);
+    opt.inverse = 1;
+    double y[2] = {600, 1500};
+    opt.final_demand = y;
+    cefo_io_result *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_iotable_analyse(t, &opt, &r, NULL), CEFO_OK);
+    cefo_io_vectors v;
+    cefo_io_result_vectors(r, &v);
+    const double L[4] = {1.25412541, 0.330033, 0.2640264, 1.12211221};
+    for (int i = 0; i < 4; i++)
+        CU_ASSERT(close_enough(v.inverse[i], L[i], 1e-6, 0));
+    ASSERT_CLOSE(v.total_output[0], 1247.5247524752);
+    ASSERT_CLOSE(v.total_output[1], 1841.5841584158);
+    ASSERT_CLOSE(v.coefficients[0 * 2 + 1], 0.25);
+    ASSERT_CLOSE(v.coefficients[1 * 2 + 0], 0.2);
+    /* Labour coefficients 0.3 and 0.25: the new x needs 374.257... + 460.396... */
+    cefo_io_extension e;
+    CU_ASSERT_EQUAL(cefo_io_result_extension(r, 0, &e), CEFO_OK);
+    ASSERT_CLOSE(e.direct_intensity[0], 0.3);
+    ASSERT_CLOSE(e.total, 0.3 * 1247.5247524752 + 0.25 * 1841.5841584158);
+    cefo_io_result_free(r);
+    cefo_iotable_free(t);
+}
+
+/* Kitzes (2013): T, y and q give total intensities f L = (1.6, 1.2) and footprints (4.8, 7.2). */
+static void test_kitzes(void)
+{
+    cefo_iotable *t = table("<iotable version=\"1\"><sector id=\"a\" final-demand=\"3\"/>"
+                            "<sector id=\"b\" final-demand=\"6\"/><transactions>"
+                            "<row sector=\"a\">8 5</row><row sector=\"b\">4 2</row>"
+                            "</transactions><extension id=\"q\" unit=\"t\">8 4</extension>"
+                            "</iotable>");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    cefo_io_result *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_iotable_analyse(t, NULL, &r, NULL), CEFO_OK);
+    cefo_io_extension e;
+    cefo_io_result_extension(r, 0, &e);
+    ASSERT_CLOSE(e.total_intensity[0], 1.6);
+    ASSERT_CLOSE(e.total_intensity[1], 1.2);
+    ASSERT_CLOSE(e.footprint[0], 4.8);
+    ASSERT_CLOSE(e.footprint[1], 7.2);
+    ASSERT_CLOSE(e.total, 12); /* footprints add up to the direct total 8 + 4 */
+    cefo_io_vectors v;
+    cefo_io_result_vectors(r, &v);
+    ASSERT_CLOSE(v.output_multipliers[0], 2.6666666667 + 0.8); /* column sums of L */
+    CU_ASSERT_PTR_NULL(v.inverse);
+    cefo_io_result_free(r);
+    cefo_iotable_free(t);
+}
+
+/*
+ * A 2-goods, 2-treatment WIO (numbers of ../shared/refdata/wio-toy-derived, computed there
+ * independently with numpy): unit total outputs make Z the coefficients and the waste rows the
+ * net generation per unit. Allocation S1 (w1 -> incineration, w2 -> landfill) gives
+ * x = (137.873614, 103.373613, 57.912084, 51.592577) and CO2 212.12741; S2 (half of w1
+ * landfilled) x_landfill 75.62793 and CO2 182.678163.
+ */
+static const char *wio_toy(int half)
+{
+    static char buf[2048];
+    snprintf(buf, sizeof buf,
+             "<iotable version=\"1\">\n"
+             "<sector id=\"good1\" final-demand=\"100\" total-output=\"1\"/>\n"
+             "<sector id=\"good2\" final-demand=\"50\" total-output=\"1\"/>\n"
+             "<sector id=\"incineration\" kind=\"treatment\" total-output=\"1\"/>\n"
+             "<sector id=\"landfill\" kind=\"treatment\" total-output=\"1\"/>\n"
+             "<transactions>\n<row sector=\"good1\">0.1 0.2 0.05 0.01</row>\n"
+             "<row sector=\"good2\">0.3 0.1 0.02 0.01</row>\n</transactions>\n"
+             "<waste id=\"w1\" final-demand=\"20\">0.2 0.1 0 0</waste>\n"
+             "<waste id=\"w2\" final-demand=\"5\">0.05 0.3 0.15 0</waste>\n"
+             "<allocation waste=\"w1\" treatment=\"incineration\" share=\"%s\"/>\n"
+             "%s"
+             "<allocation waste=\"w2\" treatment=\"landfill\" share=\"1\"/>\n"
+             "<extension id=\"CO2\" unit=\"t\">0.5 0.8 1.0 0.05</extension>\n"
+             "</iotable>\n",
+             half ? "0.5" : "1",
+             half ? "<allocation waste=\"w1\" treatment=\"landfill\" share=\"0.5\"/>\n" : "");
+    return buf;
+}
+
+static void test_wio_toy(void)
+{
+    const double x1[4] = {137.873614, 103.373613, 57.912084, 51.592577};
+    for (int half = 0; half < 2; half++) {
+        cefo_iotable *t = table(wio_toy(half));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        cefo_io_result *r = NULL;
+        CU_ASSERT_EQUAL_FATAL(cefo_iotable_analyse(t, NULL, &r, NULL), CEFO_OK);
+        cefo_io_vectors v;
+        cefo_io_extension e;
+        cefo_io_result_vectors(r, &v);
+        cefo_io_result_extension(r, 0, &e);
+        for (int i = 0; i < 4 && !half; i++)
+            CU_ASSERT(close_enough(v.total_output[i], x1[i], 1e-8, 0));
+        CU_ASSERT(close_enough(e.total, half ? 182.678163 : 212.12741, 1e-8, 0));
+        if (half)
+            CU_ASSERT(close_enough(v.total_output[3], 75.62793, 1e-8, 0));
+        /* Waste of final demand reaches the treatment sectors' final demand: S w_y. */
+        ASSERT_CLOSE(v.final_demand[2], half ? 10 : 20);
+        ASSERT_CLOSE(v.final_demand[3], half ? 15 : 5);
+        cefo_io_result_free(r);
+        cefo_iotable_free(t);
+    }
+}
+
+/* The network view: one product per process, technology from the recipes. */
+static void test_network_view(void)
+{
+    /* steel: 0.1 coal per t; car: 1.5 steel per car. Demand 10 cars: 15 t steel + ...
+     * x_steel = 15 / (1 - 0) with no self-use, CO2 2 t per t steel and 0.5 per car:
+     * footprint 10 * 0.5 + 15 * 2 = 35. Coal is bought in: "input:coal" 1.5 t. */
+    const char *xml = "<network version=\"1\">"
+                      "<material id=\"coal\" unit=\"t\" kind=\"resource\" import-cost=\"1\"/>"
+                      "<material id=\"steel\" unit=\"t\"/><material id=\"car\" unit=\"car\"/>"
+                      "<pollutant id=\"CO2\" unit=\"t\"/>"
+                      "<process id=\"mill\"><input material=\"coal\" amount=\"0.2\"/>"
+                      "<output material=\"steel\" amount=\"2\"/>"
+                      "<emission pollutant=\"CO2\" amount=\"4\"/></process>"
+                      "<process id=\"plant\" labour=\"3\"><input material=\"steel\" amount=\"1.5\"/>"
+                      "<output material=\"car\" amount=\"1\"/>"
+                      "<emission pollutant=\"CO2\" amount=\"0.5\"/></process>"
+                      "<demand material=\"car\" amount=\"10\"/></network>";
+    cefo_iotable *t = table(xml);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL(cefo_iotable_size(t), 2);
+    cefo_io_result *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_iotable_analyse(t, NULL, &r, NULL), CEFO_OK);
+    cefo_io_vectors v;
+    cefo_io_result_vectors(r, &v);
+    size_t steel, car;
+    CU_ASSERT_EQUAL(cefo_iotable_find(t, "steel", &steel), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_iotable_find(t, "car", &car), CEFO_OK);
+    ASSERT_CLOSE(v.total_output[steel], 15);
+    ASSERT_CLOSE(v.total_output[car], 10);
+    const char *want[] = {"CO2", "labour", "input:coal"};
+    const double total[] = {35, 30, 1.5};
+    CU_ASSERT_EQUAL_FATAL(cefo_io_result_extensions(r), 3);
+    for (size_t k = 0; k < 3; k++) {
+        cefo_io_extension e;
+        cefo_io_result_extension(r, k, &e);
+        CU_ASSERT_STRING_EQUAL(e.id, want[k]);
+        ASSERT_CLOSE(e.total, total[k]);
+    }
+    cefo_io_result_free(r);
+    cefo_iotable_free(t);
+
+    /* Two producers of one product: refused, naming the product and both processes. */
+    cefo_error err = {0};
+    char path[1024];
+    CU_ASSERT_EQUAL(cefo_iotable_load_file(
+                        &t, source_path(path, sizeof path, "examples/zhenan-cluster.xml"), &err),
+                    CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "exactly one producer"));
+    CU_ASSERT(err.line > 0);
+}
+
+typedef struct bad_table {
+    const char *what, *xml, *phrase;
+    int line;
+} bad_table;
+
+#define T0 "<iotable version=\"1\">\n<sector id=\"a\" final-demand=\"1\"/>\n"
+static const bad_table bad_tables[] = {
+    {"no sectors", "<iotable version=\"1\">\n<transactions/>\n</iotable>", "no sectors", 1},
+    {"missing row", T0 "<sector id=\"b\"/>\n<transactions><row sector=\"a\">0 0</row>"
+     "</transactions></iotable>", "no row", 3},
+    {"short row", T0 "<transactions>\n<row sector=\"a\">0 0</row></transactions></iotable>",
+     "2 values for 1", 4},
+    {"bad number", T0 "<transactions>\n<row sector=\"a\">\n0x5</row></transactions></iotable>",
+     "0x5", 5},
+    {"unknown sector", T0 "<transactions>\n<row sector=\"z\">0</row></transactions></iotable>",
+     "names no sector", 4},
+    {"shares not summing to 1", T0 "<sector id=\"t\" kind=\"treatment\"/>\n<transactions>"
+     "<row sector=\"a\">0 0</row></transactions>\n<waste id=\"w\">1 0</waste>\n"
+     "<allocation waste=\"w\" treatment=\"t\" share=\"0.7\"/></iotable>", "sum to 0.7", 5},
+    {"allocation to an industry", T0 "<sector id=\"t\" kind=\"treatment\"/>\n<transactions>"
+     "<row sector=\"a\">0 0</row></transactions>\n<waste id=\"w\">1 0</waste>\n"
+     "<allocation waste=\"w\" treatment=\"a\" share=\"1\"/></iotable>", "kind treatment", 6},
+    {"missing CSV", T0 "<transactions src=\"no-such.csv\"/></iotable>", "cannot open", 0},
+    {"wrong root", "<table version=\"1\"/>", "<iotable> or <network>", 1},
+};
+
+static void test_bad_tables(void)
+{
+    for (size_t i = 0; i < sizeof bad_tables / sizeof *bad_tables; i++) {
+        const bad_table *c = &bad_tables[i];
+        cefo_iotable *t = NULL;
+        cefo_error err = {0};
+        cefo_status st = cefo_iotable_load_memory(&t, c->xml, strlen(c->xml), "bad.xml", &err);
+        int ok = st != CEFO_OK && t == NULL && err.line == c->line && strstr(err.message, c->phrase);
+        if (!ok)
+            fprintf(stderr, "\n  case '%s': status %d line %d '%s'\n", c->what, st, err.line,
+                    err.message);
+        CU_ASSERT(ok);
+    }
+}
+
+/* A sector that only feeds itself at 100% makes I - A singular: refused, naming it. */
+static void test_singular(void)
+{
+    cefo_iotable *t = table("<iotable version=\"1\">\n<sector id=\"a\" final-demand=\"1\"/>\n"
+                            "<sector id=\"loop\" total-output=\"5\"/>\n<transactions>"
+                            "<row sector=\"a\">1 0</row><row sector=\"loop\">0 5</row>"
+                            "</transactions></iotable>");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    cefo_io_result *r = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_iotable_analyse(t, NULL, &r, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NULL(r);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "'loop'"));
+    CU_ASSERT_EQUAL(err.line, 3);
+    cefo_iotable_free(t);
+    /* Near-singular: 0.999999 self-use, refused under rcond_min 1e-3 but not by default. */
+    t = table("<iotable version=\"1\">\n<sector id=\"a\" final-demand=\"1\"/>\n"
+              "<sector id=\"b\" total-output=\"1\"/>\n<transactions>"
+              "<row sector=\"a\">1 0</row><row sector=\"b\">0 0.999999</row>"
+              "</transactions></iotable>");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    cefo_io_options opt;
+    cefo_io_options_init(&opt);
+    opt.rcond_min = 1e-3;
+    CU_ASSERT_EQUAL(cefo_iotable_analyse(t, &opt, &r, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "near-singular"));
+    CU_ASSERT_EQUAL(cefo_iotable_analyse(t, NULL, &r, &err), CEFO_OK);
+    cefo_io_result_free(r);
+    double bad[2] = {1, NAN};
+    opt.final_demand = bad;
+    opt.rcond_min = 0;
+    CU_ASSERT_EQUAL(cefo_iotable_analyse(t, &opt, &r, &err), CEFO_ERR_ARG);
+    cefo_iotable_free(t);
+}
+
+/* JSON and CSV carry the contract's keys (spec section 4) and the documented columns. */
+static void test_writers(void)
+{
+    cefo_iotable *t = table(miller_blair);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    cefo_io_options opt;
+    cefo_io_options_init(&opt);
+    opt.inverse = 1;
+    cefo_io_result *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_iotable_analyse(t, &opt, &r, NULL), CEFO_OK);
+    char buf[8192] = {0};
+    FILE *fp = fmemopen(buf, sizeof buf - 1, "w");
+    CU_ASSERT_EQUAL(cefo_io_result_write(r, fp, CEFO_FORMAT_JSON, NULL), CEFO_OK);
+    fclose(fp);
+    const char *keys[] = {"\"sectors\": [\"agriculture\", \"manufacturing\"]",
+                          "\"total_output\": [1000, 2000]", "\"output_multipliers\": [",
+                          "\"leontief_inverse\": [\n", "\"extensions\": [",
+                          "\"direct_intensity\": [0.3, 0.25]", "\"total_intensity\": [",
+                          "\"footprint\": ["};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        CU_ASSERT_PTR_NOT_NULL(strstr(buf, keys[i]));
+    memset(buf, 0, sizeof buf);
+    fp = fmemopen(buf, sizeof buf - 1, "w");
+    CU_ASSERT_EQUAL(cefo_io_result_write(r, fp, CEFO_FORMAT_CSV, NULL), CEFO_OK);
+    fclose(fp);
+    CU_ASSERT_EQUAL(strncmp(buf, "section,sector,column,quantity,value,unit\n", 42), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "sector,agriculture,,total_output,1000,\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "extension,manufacturing,labour,direct_intensity,0.25,\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "inverse,agriculture,manufacturing,leontief_inverse,"));
+    CU_ASSERT_EQUAL(cefo_io_result_write(r, NULL, CEFO_FORMAT_CSV, NULL), CEFO_ERR_ARG);
+    cefo_io_result_free(r);
+    cefo_iotable_free(t);
+}
+
+static CU_TestInfo leontief_tests[] = {
+    {"JSON and CSV writers", test_writers},
+    {"Miller & Blair 2009 ch. 2", test_miller_blair},
+    {"Kitzes 2013 footprints", test_kitzes},
+    {"waste input-output toy, two allocations", test_wio_toy},
+    {"the input-output view of a network", test_network_view},
+    {"bad tables: status, line, message", test_bad_tables},
+    {"singular and near-singular I - A", test_singular},
+    CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+    CU_SuiteInfo suites[] = {
+        {.pName = "leontief", .pTests = leontief_tests},
+        CU_SUITE_INFO_NULL,
+    };
+    return run_suites(suites);
+}
