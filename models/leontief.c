@@ -85,8 +85,12 @@ static void base_demand(const cefo_iotable *t, double *y)
     }
 }
 
-/* A = Z diag(x)^-1, with WIO treatment rows S G diag(x)^-1; a column of zero output is 0. */
-static void coefficients(const cefo_iotable *t, const double *x, double *a)
+/*
+ * I - A into m (row-major), and A into a when the caller keeps it: A = Z diag(x)^-1, with WIO
+ * treatment rows S G diag(x)^-1; a column of zero output is 0. One pass, no second n^2 array
+ * unless asked: at n = 4000 each is 128 MB of page faults.
+ */
+static void coefficients(const cefo_iotable *t, const double *x, double *m, double *a)
 {
     size_t n = t->n;
     for (size_t i = 0; i < n; i++) {
@@ -98,7 +102,10 @@ static void coefficients(const cefo_iotable *t, const double *x, double *a)
             } else {
                 v = t->z[i * n + j];
             }
-            a[i * n + j] = x[j] != 0 ? v / x[j] : 0.0;
+            v = x[j] != 0 ? v / x[j] : 0.0;
+            m[i * n + j] = (i == j) - v;
+            if (a)
+                a[i * n + j] = v;
         }
     }
 }
@@ -111,7 +118,7 @@ cefo_status cefo_iotable_final_demand(const cefo_iotable *t, double *out)
     return CEFO_OK;
 }
 
-static cefo_io_result *result_alloc(const cefo_iotable *t, int inverse)
+static cefo_io_result *result_alloc(const cefo_iotable *t, const cefo_io_options *opt)
 {
     size_t n = t->n, k = t->k;
     cefo_io_result *r = cefo__calloc(1, sizeof *r);
@@ -123,13 +130,15 @@ static cefo_io_result *result_alloc(const cefo_iotable *t, int inverse)
     r->y = cefo__calloc(n, sizeof *r->y);
     r->x = cefo__calloc(n, sizeof *r->x);
     r->mult = cefo__calloc(n, sizeof *r->mult);
-    r->a = cefo__calloc(n * n, sizeof *r->a);
-    r->inv = inverse ? cefo__calloc(n * n, sizeof *r->inv) : NULL;
+    /* Both are fully written by the analysis. */
+    r->a = opt->coefficients ? cefo__malloc(n * n * sizeof *r->a) : NULL;
+    r->inv = opt->inverse ? cefo__malloc(n * n * sizeof *r->inv) : NULL;
     r->direct = cefo__calloc(k * n, sizeof *r->direct);
     r->total = cefo__calloc(k * n, sizeof *r->total);
     r->footprint = cefo__calloc(k * n, sizeof *r->footprint);
     r->sum = cefo__calloc(k, sizeof *r->sum);
-    if (!r->y || !r->x || !r->mult || !r->a || (inverse && !r->inv) || !r->direct || !r->total
+    if (!r->y || !r->x || !r->mult || (opt->coefficients && !r->a) || (opt->inverse && !r->inv)
+        || !r->direct || !r->total
         || !r->footprint || !r->sum) {
         cefo_io_result_free(r);
         return NULL;
@@ -137,18 +146,18 @@ static cefo_io_result *result_alloc(const cefo_iotable *t, int inverse)
     return r;
 }
 
-static cefo_status factor(const cefo_iotable *t, const double *a, double rcond_min,
-                          cefo__lu *lu, cefo_error *err)
+/*
+ * Factors (I - A)^T, taking over m: the row-major I - A, read by LAPACK as column-major, is its
+ * transpose, so no n^2 transposed copy is made. Solving with (I - A) then uses trans = 1 and with (I - A)^T
+ * trans = 0, and the inverse of the factored matrix, read back row-major, is L itself.
+ * Its 1-norm condition number is the infinity-norm condition number of I - A.
+ */
+static cefo_status factor(const cefo_iotable *t, double *m, double rcond_min, cefo__lu *lu,
+                          cefo_error *err)
 {
     size_t n = t->n;
-    double *m = cefo__calloc(n * n, sizeof *m);
-    if (!m)
-        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    for (size_t j = 0; j < n; j++) /* column-major I - A */
-        for (size_t i = 0; i < n; i++)
-            m[j * n + i] = (i == j) - a[i * n + j];
     int bad;
-    cefo_status st = cefo__lu_factor(lu, (int)n, m, &bad);
+    cefo_status st = cefo__lu_factor(lu, (int)n, m, &bad); /* lu now owns m */
     if (st == CEFO_ERR_INVALID)
         return cefo__error(err, CEFO_ERR_INVALID, t->file, t->line[bad], "sector",
                            "I - A is singular: no independent pivot at sector '%s'", t->ids[bad]);
@@ -164,7 +173,7 @@ static cefo_status factor(const cefo_iotable *t, const double *a, double rcond_m
     return CEFO_OK;
 }
 
-/* Multipliers and total intensities in one transposed solve: (I - A)^T [m T] = [1 F']. */
+/* Multipliers and total intensities in one solve with (I - A)^T: (I - A)^T [m T] = [1 F']. */
 static cefo_status intensities(cefo_io_result *r, const cefo__lu *lu, const double *xb)
 {
     size_t n = r->n, k = r->k;
@@ -177,7 +186,7 @@ static cefo_status intensities(cefo_io_result *r, const cefo__lu *lu, const doub
     for (size_t e = 0; e < k; e++)
         for (size_t j = 0; j < n; j++)
             r->direct[e * n + j] = b[(e + 1) * n + j] = xb[j] != 0 ? t->f[e * n + j] / xb[j] : 0;
-    cefo_status st = cefo__lu_solve(lu, 1, (int)(k + 1), b);
+    cefo_status st = cefo__lu_solve(lu, 0, (int)(k + 1), b); /* lu holds (I - A)^T */
     if (st == CEFO_OK) {
         memcpy(r->mult, b, n * sizeof *b);
         memcpy(r->total, b + n, k * n * sizeof *b);
@@ -194,28 +203,27 @@ static cefo_status analyse(cefo_io_result *r, const cefo_io_options *opt, cefo_e
     double *xb = cefo__calloc(n, sizeof *xb);
     if (!xb)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    double *m = cefo__malloc(n * n * sizeof *m);
+    if (!m) {
+        cefo__free(xb);
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    }
     base_output(t, xb);
-    coefficients(t, xb, r->a);
+    coefficients(t, xb, m, r->a);
     if (opt->final_demand)
         memcpy(r->y, opt->final_demand, n * sizeof *r->y);
     else
         base_demand(t, r->y);
-    cefo_status st = factor(t, r->a, opt->rcond_min, &lu, err);
+    cefo_status st = factor(t, m, opt->rcond_min, &lu, err);
     r->rcond = lu.rcond;
     if (st == CEFO_OK) {
         memcpy(r->x, r->y, n * sizeof *r->x);
-        st = cefo__lu_solve(&lu, 0, 1, r->x);
+        st = cefo__lu_solve(&lu, 1, 1, r->x); /* (I - A) x = y */
     }
     if (st == CEFO_OK)
         st = intensities(r, &lu, xb);
-    if (st == CEFO_OK && r->inv) {
-        double *cm = cefo__calloc(n * n, sizeof *cm);
-        st = cm ? cefo__lu_inverse(&lu, cm) : CEFO_ERR_NOMEM;
-        for (size_t i = 0; st == CEFO_OK && i < n; i++)
-            for (size_t j = 0; j < n; j++)
-                r->inv[i * n + j] = cm[j * n + i];
-        cefo__free(cm);
-    }
+    if (st == CEFO_OK && r->inv)
+        st = cefo__lu_inverse(&lu, r->inv); /* ((I - A)^T)^-1 column-major = L row-major */
     for (size_t e = 0; st == CEFO_OK && e < r->k; e++) {
         for (size_t j = 0; j < n; j++) {
             r->footprint[e * n + j] = r->total[e * n + j] * r->y[j];
@@ -243,7 +251,7 @@ cefo_status cefo_iotable_analyse(const cefo_iotable *t, const cefo_io_options *o
         if (!isfinite(opt->final_demand[i]))
             return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
                                "final demand of sector '%s' is not finite", t->ids[i]);
-    cefo_io_result *r = result_alloc(t, opt->inverse);
+    cefo_io_result *r = result_alloc(t, opt);
     if (!r)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     cefo_status st = analyse(r, opt, err);

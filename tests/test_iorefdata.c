@@ -92,6 +92,7 @@ static cefo_io_result *analyse(const char *xml, const double *y, int inverse, ce
     cefo_io_options_init(&opt);
     opt.final_demand = y;
     opt.inverse = inverse;
+    opt.coefficients = inverse;
     if (cefo_iotable_load_memory(t, xml, strlen(xml), "ref.xml", &err) != CEFO_OK
         || cefo_iotable_analyse(*t, &opt, &r, &err) != CEFO_OK)
         fprintf(stderr, "\n  %s:%d: %s\n", err.file, err.line, err.message);

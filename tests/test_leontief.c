@@ -30,6 +30,7 @@ static void test_miller_blair(void)
     cefo_io_options opt;
     cefo_io_options_init(&opt);
     opt.inverse = 1;
+    opt.coefficients = 1;
     double y[2] = {600, 1500};
     opt.final_demand = y;
     cefo_io_result *r = NULL;
@@ -74,6 +75,7 @@ static void test_kitzes(void)
     cefo_io_result_vectors(r, &v);
     ASSERT_CLOSE(v.output_multipliers[0], 2.6666666667 + 0.8); /* column sums of L */
     CU_ASSERT_PTR_NULL(v.inverse);
+    CU_ASSERT_PTR_NULL(v.coefficients);
     cefo_io_result_free(r);
     cefo_iotable_free(t);
 }

@@ -338,12 +338,13 @@ CEFO_API cefo_status cefo_iotable_final_demand(const cefo_iotable *table, double
 
 typedef struct cefo_io_options {
     int inverse;                /* 1: also compute the Leontief inverse L (n^2 memory) */
+    int coefficients;           /* 1: also keep the coefficient matrix A (n^2 memory) */
     const double *final_demand; /* NULL: the table's own; else n values, read during the call */
     double rcond_min;           /* refuse I - A with a smaller reciprocal condition number */
     int reserved[8];
 } cefo_io_options;
 
-/* Defaults: no inverse, the table's final demand, rcond_min 1e-12. */
+/* Defaults: no inverse, no A, the table's final demand, rcond_min 1e-12. */
 CEFO_API void cefo_io_options_init(cefo_io_options *opt);
 
 typedef struct cefo_io_result cefo_io_result;
@@ -369,9 +370,9 @@ typedef struct cefo_io_vectors {
     const double *final_demand;         /* the y analysed */
     const double *total_output;         /* x = L y */
     const double *output_multipliers;   /* column sums of L */
-    const double *coefficients;         /* A, n x n row-major */
+    const double *coefficients;         /* A, n x n row-major; NULL unless asked */
     const double *inverse;              /* L, n x n row-major; NULL unless asked */
-    double rcond;                       /* reciprocal condition number of I - A (1-norm) */
+    double rcond;                       /* reciprocal condition number of I - A (inf-norm) */
 } cefo_io_vectors;
 
 typedef struct cefo_io_extension {
