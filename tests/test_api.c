@@ -293,11 +293,4 @@ static CU_TestInfo api_tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-int main(void)
-{
-    CU_SuiteInfo suites[] = {
-        {.pName = "api", .pTests = api_tests},
-        CU_SUITE_INFO_NULL,
-    };
-    return run_suites(suites);
-}
+CEFO_TEST_MAIN("api", api_tests)

@@ -150,11 +150,4 @@ static CU_TestInfo golden_tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-int main(void)
-{
-    CU_SuiteInfo suites[] = {
-        {.pName = "golden", .pTests = golden_tests},
-        CU_SUITE_INFO_NULL,
-    };
-    return run_suites(suites);
-}
+CEFO_TEST_MAIN("golden", golden_tests)

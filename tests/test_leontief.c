@@ -307,11 +307,4 @@ static CU_TestInfo leontief_tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-int main(void)
-{
-    CU_SuiteInfo suites[] = {
-        {.pName = "leontief", .pTests = leontief_tests},
-        CU_SUITE_INFO_NULL,
-    };
-    return run_suites(suites);
-}
+CEFO_TEST_MAIN("leontief", leontief_tests)

@@ -208,11 +208,4 @@ static CU_TestInfo loader_tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-int main(void)
-{
-    CU_SuiteInfo suites[] = {
-        {.pName = "loader", .pTests = loader_tests},
-        CU_SUITE_INFO_NULL,
-    };
-    return run_suites(suites);
-}
+CEFO_TEST_MAIN("loader", loader_tests)

@@ -191,11 +191,4 @@ static CU_TestInfo solver_tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-int main(void)
-{
-    CU_SuiteInfo suites[] = {
-        {.pName = "solver", .pTests = solver_tests},
-        CU_SUITE_INFO_NULL,
-    };
-    return run_suites(suites);
-}
+CEFO_TEST_MAIN("solver", solver_tests)

@@ -53,4 +53,12 @@ static inline int run_suites(CU_SuiteInfo *suites)
     return failed || run == 0 ? 1 : 0;
 }
 
+/* main() of a test executable with one suite. */
+#define CEFO_TEST_MAIN(suite_name, tests)                                                      \
+    int main(void)                                                                             \
+    {                                                                                          \
+        CU_SuiteInfo suites[] = {{.pName = suite_name, .pTests = tests}, CU_SUITE_INFO_NULL};  \
+        return run_suites(suites);                                                             \
+    }
+
 #endif
