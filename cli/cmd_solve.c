@@ -16,9 +16,13 @@ static const char help[] =
     "  -o, --output OUT     write to OUT (atomically: never a partial file) instead of stdout\n"
     "      --method M       auto (default), primal or dual simplex\n"
     "      --no-presolve    solve without GLPK's presolver\n"
-    "      --time-limit S   stop after S seconds (status time-limit, exit 1)\n"
+    "      --time-limit S   stop after S seconds (status time-limit, exit 1; a MIP reports\n"
+    "                       the best plan found)\n"
+    "      --gap G          MIP: stop once the plan is within relative gap G of the best\n"
+    "                       bound (status gap-limit, exit 0)\n"
     "  -h, --help           this text\n\n"
-    "Exit: 0 optimal; 1 infeasible, unbounded or a limit (the result is still written);\n"
+    "Exit: 0 optimal (or within --gap); 1 infeasible, unbounded or a limit (the result is\n"
+    "still written);\n"
     "64 usage; 65 invalid input; 66 no FILE; 70 internal error; 73 cannot create OUT.\n";
 
 typedef struct solve_args {
@@ -33,7 +37,8 @@ static int parse(int argc, char **argv, solve_args *a)
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"method", required_argument, NULL, 'm'}, {"no-presolve", no_argument, NULL, 'P'},
-        {"time-limit", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
+        {"time-limit", required_argument, NULL, 't'}, {"gap", required_argument, NULL, 'g'},
+        {"help", no_argument, NULL, 'h'},
         {0}};
     int c;
     char *end;
@@ -61,6 +66,11 @@ static int parse(int argc, char **argv, solve_args *a)
             a->opt.time_limit = strtod(optarg, &end);
             if (*end || !isfinite(a->opt.time_limit) || a->opt.time_limit <= 0)
                 return cli_usage_error("solve", "--time-limit needs a positive number of seconds");
+            break;
+        case 'g':
+            a->opt.mip_gap = strtod(optarg, &end);
+            if (*end || !(a->opt.mip_gap >= 0 && a->opt.mip_gap < 1))
+                return cli_usage_error("solve", "--gap needs a number in [0, 1)");
             break;
         case ':': return cli_usage_error("solve", "option '%s' needs a value", argv[optind - 1]);
         default: return cli_usage_error("solve", "unknown option '%s'", argv[optind - 1]);
@@ -103,7 +113,8 @@ int cmd_solve(int argc, char **argv)
         st = write_out(res, &a, &err);
     if (st != CEFO_OK) {
         rc = cli_report(&err, st);
-    } else if (cefo_result_status(res) != CEFO_SOLVE_OPTIMAL) {
+    } else if (cefo_result_status(res) != CEFO_SOLVE_OPTIMAL
+               && cefo_result_status(res) != CEFO_SOLVE_GAP_LIMIT) {
         fprintf(stderr, "%s: no optimal plan: the model is %s\n", a.path,
                 cefo_solve_status_name(cefo_result_status(res)));
         rc = EXIT_NOT_OPTIMAL;

@@ -72,6 +72,14 @@ void cefo__json_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+void cefo__json_str_or_null(FILE *fp, const char *s)
+{
+    if (s)
+        cefo__json_str(fp, s);
+    else
+        fputs("null", fp);
+}
+
 void cefo__json_num(FILE *fp, const char *key, double v, int last)
 {
     char b[32];

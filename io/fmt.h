@@ -11,6 +11,8 @@ const char *cefo__fmt_num(char buf[32], double v, const char *none);
 /* About six significant digits without an exponent, for people; "-" NaN, "none" infinite. */
 const char *cefo__fmt_human(char buf[32], double v);
 void cefo__json_str(FILE *fp, const char *s);
+/* A JSON string, or null for NULL. */
+void cefo__json_str_or_null(FILE *fp, const char *s);
 /* "key": number (null when missing), followed by ", " unless last. */
 void cefo__json_num(FILE *fp, const char *key, double v, int last);
 /* [v0, v1, ...] with nulls for missing values. */

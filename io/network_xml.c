@@ -126,7 +126,7 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id",         "name",  "sector", "zone",   "kind",
                                           "capacity",   "min",   "cost",   "labour", "optional",
-                                          "fixed-cost", "group", NULL};
+                                          "fixed-cost", "group", "variant", NULL};
     static const char *const pkinds[] = {"production", "treatment", "recycling", "disposal", NULL};
     const char *id;
     cefo__process *p;
@@ -137,15 +137,18 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
     int kind = CEFO__PRODUCTION;
     st = cefo__attr_choice(&ld->x, a, "kind", pkinds, &kind);
     p->kind = (cefo__process_kind)kind;
-    const char *strs[] = {"name", "sector", "zone", "group"};
-    char **dst[] = {&p->name, &p->sector, &p->zone, &p->group};
-    for (int i = 0; i < 4 && st == CEFO_OK; i++)
+    const char *strs[] = {"name", "sector", "zone", "group", "variant"};
+    char **dst[] = {&p->name, &p->sector, &p->zone, &p->group, &p->variant};
+    for (int i = 0; i < 5 && st == CEFO_OK; i++)
         st = cefo__attr_string(&ld->x, a, strs[i], dst[i]);
     const char *nums[] = {"capacity", "min", "cost", "labour", "fixed-cost"};
     double *ndst[] = {&p->capacity, &p->min, &p->cost, &p->labour, &p->fixed_cost};
     for (int i = 0; i < 5 && st == CEFO_OK; i++)
         st = cefo__attr_number(&ld->x, a, nums[i], 0, ndst[i]);
     if (st == CEFO_OK) st = cefo__attr_boolean(&ld->x, a, "optional", &p->optional);
+    if (st == CEFO_OK && p->variant && !p->group)
+        st = cefo__xfail(&ld->x, a->line, a->element,
+                         "process '%s' has a variant but no group to be a variant of", id);
     if (st == CEFO_OK && cefo__attr(a, "fixed-cost") && !p->optional && !p->group)
         st =
             cefo__xfail(&ld->x, a->line, a->element,

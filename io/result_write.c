@@ -8,16 +8,47 @@
 #include "io/fmt.h"
 #include "models/result.h"
 
+/* A 0/1 decision as JSON: true, false, or null when the item is no decision or no plan. */
+static void json_chosen(FILE *fp, double chosen)
+{
+    fputs(isnan(chosen) ? "null" : chosen > 0.5 ? "true" : "false", fp);
+}
+
+static void json_decisions(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    fputs(",\n  \"groups\": [", fp);
+    for (size_t g = 0; g < net->ngroups; g++) {
+        cefo_group_result row;
+        cefo_result_group(r, g, &row);
+        fprintf(fp, "%s\n    {\"id\": ", g ? "," : "");
+        cefo__json_str(fp, row.id);
+        fputs(", \"chosen\": ", fp);
+        cefo__json_str_or_null(fp, row.chosen);
+        fputs(", \"variant\": ", fp);
+        cefo__json_str_or_null(fp, row.chosen ? (row.variant ? row.variant : row.chosen)
+                                              : isnan(r->objective) ? NULL : "closed");
+        fputs(", ", fp);
+        cefo__json_num(fp, "fixed_cost", row.fixed_cost, 1);
+        fputc('}', fp);
+    }
+    fprintf(fp, "%s],\n  \"mip\": ", net->ngroups ? "\n  " : "");
+    if (!r->mip) {
+        fputs("null", fp);
+        return;
+    }
+    fputc('{', fp);
+    cefo__json_num(fp, "gap", r->gap, 0);
+    fputs("\"shadow_prices\": \"from the LP with every decision fixed\"}", fp);
+}
+
 static void write_json(const cefo_result *r, FILE *fp)
 {
     const cefo_network *net = r->net;
     fprintf(fp, "{\n  \"status\": \"%s\",\n  ", cefo_solve_status_name(r->status));
     cefo__json_num(fp, "objective", r->objective, 1);
     fprintf(fp, ",\n  \"currency\": ");
-    if (net->currency)
-        cefo__json_str(fp, net->currency);
-    else
-        fputs("null", fp);
+    cefo__json_str_or_null(fp, net->currency);
     const cefo_costs *c = &r->costs;
     fprintf(fp, ",\n  \"costs\": {");
     cefo__json_num(fp, "process", c->process, 0);
@@ -35,7 +66,9 @@ static void write_json(const cefo_result *r, FILE *fp)
         fprintf(fp, ", \"kind\": \"%s\", ", cefo__process_kind_name(net->processes[i].kind));
         cefo__json_num(fp, "activity", r->activity[i], 0);
         cefo__json_num(fp, "capacity", isinf(r->capacity[i]) ? NAN : r->capacity[i], 0);
-        cefo__json_num(fp, "capacity_shadow_price", r->capacity_shadow[i], 1);
+        cefo__json_num(fp, "capacity_shadow_price", r->capacity_shadow[i], 0);
+        fputs("\"chosen\": ", fp);
+        json_chosen(fp, r->chosen[i]);
         fputc('}', fp);
     }
     fprintf(fp, "%s],\n  \"links\": [", net->nprocesses ? "\n  " : "");
@@ -49,7 +82,9 @@ static void write_json(const cefo_result *r, FILE *fp)
         cefo__json_str(fp, net->materials[l->material].id);
         fputs(", ", fp);
         cefo__json_num(fp, "flow", r->flow[i], 0);
-        cefo__json_num(fp, "capacity", isinf(l->capacity) ? NAN : l->capacity, 1);
+        cefo__json_num(fp, "capacity", isinf(l->capacity) ? NAN : l->capacity, 0);
+        fputs("\"chosen\": ", fp);
+        json_chosen(fp, r->link_chosen[i]);
         fputc('}', fp);
     }
     fprintf(fp, "%s],\n  \"materials\": [", net->nlinks ? "\n  " : "");
@@ -88,7 +123,9 @@ static void write_json(const cefo_result *r, FILE *fp)
     cefo__json_num(fp, "reuse_rate", ind->reuse_rate, 0);
     cefo__json_num(fp, "virgin_import", ind->virgin_import, 0);
     cefo__json_num(fp, "labour", ind->labour, 1);
-    fprintf(fp, "}\n}\n");
+    fputc('}', fp);
+    json_decisions(r, fp);
+    fputs("\n}\n", fp);
 }
 
 /* CSV: one long table, `section,id,from,to,material,quantity,value,unit` (docs/results.md). */
@@ -105,6 +142,29 @@ static void csv_row(FILE *fp, const char *section, const char *id, const char *f
     fputc(',', fp);
     cefo__csv_field(fp, unit);
     fputc('\n', fp);
+}
+
+/* Decisions: chosen 1/0 per decision, each group's chosen process in `from`, the MIP gap. */
+static void csv_decisions(const cefo_result *r, FILE *fp, const char *cur)
+{
+    const cefo_network *net = r->net;
+    for (size_t i = 0; i < net->nprocesses; i++)
+        if (cefo__process_is_decision(&net->processes[i]))
+            csv_row(fp, "decision", net->processes[i].id, NULL, NULL, NULL, "chosen",
+                    r->chosen[i], NULL);
+    for (size_t i = 0; i < net->nlinks; i++) {
+        const cefo__link *l = &net->links[i];
+        if (l->optional)
+            csv_row(fp, "decision", NULL, net->processes[l->from].id, net->processes[l->to].id,
+                    net->materials[l->material].id, "chosen", r->link_chosen[i], NULL);
+    }
+    for (size_t g = 0; g < net->ngroups; g++) {
+        cefo_group_result row;
+        cefo_result_group(r, g, &row);
+        csv_row(fp, "group", row.id, row.chosen, NULL, NULL, "fixed_cost", row.fixed_cost, cur);
+    }
+    if (r->mip)
+        csv_row(fp, "mip", NULL, NULL, NULL, NULL, "gap", r->gap, NULL);
 }
 
 static void write_csv(const cefo_result *r, FILE *fp)
@@ -148,6 +208,7 @@ static void write_csv(const cefo_result *r, FILE *fp)
         csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "cap", r->cap[i], k->unit);
         csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "shadow_price", r->cap_shadow[i], cur);
     }
+    csv_decisions(r, fp, cur);
     const cefo_indicators *ind = &r->indicators;
     const char *in[] = {"waste_generated", "waste_reused",  "waste_treated", "waste_disposed",
                         "reuse_rate",      "virgin_import", "labour"};
@@ -231,18 +292,49 @@ static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
     (void)cur;
 }
 
+static void text_decisions(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    char b[32];
+    if (!r->mip)
+        return;
+    fprintf(fp, "\nDecisions (relative gap %s; shadow prices are those of the LP with these "
+                "decisions fixed)\n", cefo__fmt_human(b, r->gap));
+    for (size_t g = 0; g < net->ngroups; g++) {
+        cefo_group_result row;
+        cefo_result_group(r, g, &row);
+        fprintf(fp, "  group %-20s %-24s %-12s fixed cost %s\n", row.id,
+                row.chosen ? row.chosen : "(none: closed)", row.variant ? row.variant : "",
+                cefo__fmt_human(b, row.fixed_cost));
+    }
+    for (size_t i = 0; i < net->nprocesses; i++) {
+        const cefo__process *p = &net->processes[i];
+        if (p->optional && !p->group)
+            fprintf(fp, "  optional process %-20s %s\n", p->id,
+                    r->chosen[i] > 0.5 ? "built" : "not built");
+    }
+    for (size_t i = 0; i < net->nlinks; i++) {
+        const cefo__link *l = &net->links[i];
+        if (l->optional)
+            fprintf(fp, "  optional link %s -> %s (%s) %s\n", net->processes[l->from].id,
+                    net->processes[l->to].id, net->materials[l->material].id,
+                    r->link_chosen[i] > 0.5 ? "built" : "not built");
+    }
+}
+
 static void write_text(const cefo_result *r, FILE *fp)
 {
     const cefo_network *net = r->net;
     const char *cur = net->currency ? net->currency : "currency units";
     char b[32];
     fprintf(fp, "Plan for %s\nStatus: %s\n", net->file, cefo_solve_status_name(r->status));
-    if (r->status != CEFO_SOLVE_OPTIMAL) {
+    if (isnan(r->objective)) {
         fprintf(fp, "No optimal plan: the model is %s.\n", cefo_solve_status_name(r->status));
         return;
     }
     fprintf(fp, "Total cost: %s %s\n", cefo__fmt_human(b, r->objective), cur);
     text_costs(r, fp, cur);
+    text_decisions(r, fp);
     text_tables(r, fp, cur);
     const cefo_indicators *ind = &r->indicators;
     fprintf(fp, "\nIndicators\n");

@@ -11,7 +11,7 @@
 typedef struct builder {
     const cefo_network *net;
     cefo__formulation *f;
-    size_t cap_cols, cap_obj, cap_col_lb, cap_col_ub;
+    size_t cap_cols, cap_obj, cap_col_lb, cap_col_ub, cap_binary;
     size_t cap_rows, cap_row_lb, cap_row_ub;
     int oom;
     /* Linked materials: the consumer / producer row of each process input / output term. */
@@ -28,11 +28,13 @@ static int add_col(builder *b, cefo__var_kind kind, size_t item, size_t proc, do
         || cefo__grow((void **)&f->cols, &b->cap_cols, n, sizeof *f->cols)
         || cefo__grow((void **)&f->obj, &b->cap_obj, n, sizeof *f->obj)
         || cefo__grow((void **)&f->col_lb, &b->cap_col_lb, n, sizeof *f->col_lb)
-        || cefo__grow((void **)&f->col_ub, &b->cap_col_ub, n, sizeof *f->col_ub)) {
+        || cefo__grow((void **)&f->col_ub, &b->cap_col_ub, n, sizeof *f->col_ub)
+        || cefo__grow((void **)&f->col_binary, &b->cap_binary, n, sizeof *f->col_binary)) {
         b->oom = 1;
         return -1;
     }
     int j = f->ncols++;
+    f->col_binary[j] = 0;
     f->cols[j] = (cefo__slot){kind, item, proc};
     f->obj[j] = cost;
     f->col_lb[j] = lb;
@@ -57,6 +59,16 @@ static int add_row(builder *b, cefo__row_kind kind, size_t item, size_t proc, do
     f->row_lb[i] = lb;
     f->row_ub[i] = ub;
     return i;
+}
+
+static int add_binary(builder *b, cefo__var_kind kind, size_t item, double fixed_cost)
+{
+    int j = add_col(b, kind, item, CEFO__NONE, 0, 1, fixed_cost);
+    if (j >= 0) {
+        b->f->col_binary[j] = 1;
+        b->f->nbinary++;
+    }
+    return j;
 }
 
 static void put(builder *b, int i, int j, double v)
@@ -168,6 +180,14 @@ static void link_flows(builder *b)
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
         int j = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity, ln->cost);
+        b->f->link_build_col[l] = -1;
+        if (ln->optional) { /* flow only over a built link: f - cap y <= 0 */
+            int y = add_binary(b, CEFO__VAR_LINK_BUILD, l, ln->fixed_cost);
+            int row = add_row(b, CEFO__ROW_SWITCH, l, CEFO__NONE, -INFINITY, 0);
+            put(b, row, j, 1.0);
+            put(b, row, y, -ln->capacity);
+            b->f->link_build_col[l] = y;
+        }
         put(b, term_row(b->out_row, &net->processes[ln->from].outputs, ln->from, ln->material), j,
             -1.0);
         put(b, term_row(b->in_row, &net->processes[ln->to].inputs, ln->to, ln->material), j, -1.0);
@@ -197,6 +217,40 @@ static void emissions(builder *b)
         const cefo__terms *em = &net->materials[f->cols[j].item].emissions;
         for (size_t t = 0; t < em->n; t++)
             put(b, first_row + (int)em->v[t].item, j, em->v[t].amount);
+    }
+}
+
+/*
+ * Build/keep decisions: a process that is optional or a group member runs only when its 0/1
+ * column y is 1, with min y <= x <= capacity y (its min applies only when it runs); it pays
+ * its fixed cost through y; at most one member of a group runs.
+ */
+static void decisions(builder *b)
+{
+    const cefo_network *net = b->net;
+    cefo__formulation *f = b->f;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        f->build_col[p] = f->cap_row[p] = -1;
+        if (!cefo__process_is_decision(pr))
+            continue;
+        int x = f->activity_col[p];
+        f->col_lb[x] = 0.0;
+        int y = f->build_col[p] = add_binary(b, CEFO__VAR_BUILD, p, pr->fixed_cost);
+        int row = f->cap_row[p] = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, -INFINITY, 0);
+        put(b, row, x, 1.0);
+        put(b, row, y, -pr->capacity);
+        if (pr->min > 0) {
+            row = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, 0, INFINITY);
+            put(b, row, x, 1.0);
+            put(b, row, y, -pr->min);
+        }
+    }
+    for (size_t g = 0; g < net->ngroups; g++) {
+        int row = add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
+        for (size_t p = 0; p < net->nprocesses; p++)
+            if (net->processes[p].group && net->processes[p].group_index == g)
+                put(b, row, f->build_col[p], 1.0);
     }
 }
 
@@ -233,13 +287,19 @@ cefo_status cefo__formulate(const cefo_network *net, cefo__formulation *f, cefo_
     f->activity_col = cefo__calloc(net->nprocesses, sizeof(int));
     f->emission_col = cefo__calloc(net->npollutants, sizeof(int));
     f->demand_row = cefo__calloc(net->nmaterials, sizeof(int));
-    if (!f->activity_col || !f->emission_col || !f->demand_row || alloc_term_rows(&b) != 0)
+    f->build_col = cefo__calloc(net->nprocesses, sizeof(int));
+    f->cap_row = cefo__calloc(net->nprocesses, sizeof(int));
+    f->link_build_col = cefo__calloc(net->nlinks, sizeof(int));
+    if (!f->activity_col || !f->emission_col || !f->demand_row || !f->build_col || !f->cap_row
+        || !f->link_build_col || alloc_term_rows(&b) != 0)
         b.oom = 1;
     for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
         const cefo__process *pr = &net->processes[p];
         f->activity_col[p] = add_col(&b, CEFO__VAR_ACTIVITY, p, CEFO__NONE, pr->min,
                                      pr->capacity, pr->cost);
     }
+    if (!b.oom)
+        decisions(&b);
     for (size_t m = 0; m < net->nmaterials && !b.oom; m++) {
         if (net->materials[m].linked)
             linked_balance(&b, m);
@@ -270,7 +330,8 @@ cefo__lp_data cefo__formulation_data(const cefo__formulation *f)
                            .col_ub = f->col_ub,
                            .row_lb = f->row_lb,
                            .row_ub = f->row_ub,
-                           .a = &f->a};
+                           .a = &f->a,
+                           .col_binary = f->nbinary ? f->col_binary : NULL};
 }
 
 void cefo__formulation_drop_data(cefo__formulation *f)
@@ -280,8 +341,10 @@ void cefo__formulation_drop_data(cefo__formulation *f)
     cefo__free(f->col_ub);
     cefo__free(f->row_lb);
     cefo__free(f->row_ub);
+    cefo__free(f->col_binary);
     cefo__triplet_free(&f->a);
     f->obj = f->col_lb = f->col_ub = f->row_lb = f->row_ub = NULL;
+    f->col_binary = NULL;
 }
 
 void cefo__formulation_free(cefo__formulation *f)
@@ -292,5 +355,8 @@ void cefo__formulation_free(cefo__formulation *f)
     cefo__free(f->activity_col);
     cefo__free(f->emission_col);
     cefo__free(f->demand_row);
+    cefo__free(f->build_col);
+    cefo__free(f->cap_row);
+    cefo__free(f->link_build_col);
     memset(f, 0, sizeof *f);
 }

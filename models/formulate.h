@@ -13,7 +13,9 @@ typedef enum cefo__var_kind {
     CEFO__VAR_EXPORT,       /* item: material */
     CEFO__VAR_DISCHARGE,    /* item: material; proc: producer of a linked material, or NONE */
     CEFO__VAR_SALE,         /* item: material; proc: producer selling to the cluster market */
-    CEFO__VAR_EMISSION      /* item: pollutant */
+    CEFO__VAR_EMISSION,     /* item: pollutant */
+    CEFO__VAR_BUILD,        /* item: process; 0/1: the optional process runs / the variant is chosen */
+    CEFO__VAR_LINK_BUILD    /* item: link; 0/1: the optional link is built */
 } cefo__var_kind;
 
 typedef enum cefo__row_kind {
@@ -22,7 +24,9 @@ typedef enum cefo__row_kind {
     CEFO__ROW_PRODUCER,     /* linked material, one producer */
     CEFO__ROW_MARKET,       /* linked material: the cluster market */
     CEFO__ROW_IMPORT_LIMIT, /* linked material with an import-limit */
-    CEFO__ROW_EMISSION      /* pollutant: definition of its total E_k */
+    CEFO__ROW_EMISSION,     /* pollutant: definition of its total E_k */
+    CEFO__ROW_SWITCH,       /* item: process or link; x - cap y <= 0, or x - min y >= 0 */
+    CEFO__ROW_GROUP         /* item: group; sum of its members' y <= 1 */
 } cefo__row_kind;
 
 #define CEFO__NONE ((size_t)-1)
@@ -40,8 +44,13 @@ typedef struct cefo__formulation {
     cefo__slot *rows;
     double *obj, *col_lb, *col_ub, *row_lb, *row_ub;
     cefo__triplet a;
+    unsigned char *col_binary; /* per column: 1 for a 0/1 decision */
+    int nbinary;
     /* The map for in-place updates and for reading results. */
     int *activity_col;  /* per process */
+    int *build_col;     /* per process: its 0/1 column, or -1 when it is no decision */
+    int *cap_row;       /* per process: the row x - cap y <= 0, or -1 */
+    int *link_build_col; /* per link: its 0/1 column, or -1 */
     int *emission_col;  /* per pollutant */
     int *demand_row;    /* per material: its balance or market row */
 } cefo__formulation;

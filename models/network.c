@@ -201,9 +201,44 @@ static cefo_status validate_link(const cefo_network *net, const cefo__link *l, c
     return CEFO_OK;
 }
 
+int cefo__process_is_decision(const cefo__process *p)
+{
+    return p->optional || p->group;
+}
+
+/* Distinct group names in order of first use; each member gets its group's index. */
+static cefo_status collect_groups(cefo_network *net, cefo_error *err)
+{
+    cefo__strmap seen = {0};
+    cefo_status st = CEFO_OK;
+    cefo__free(net->groups);
+    net->groups = NULL;
+    net->ngroups = 0;
+    size_t cap = 0;
+    for (size_t i = 0; i < net->nprocesses && st == CEFO_OK; i++) {
+        cefo__process *p = &net->processes[i];
+        if (!p->group)
+            continue;
+        size_t g;
+        if (cefo__strmap_get(&seen, p->group, &g)) {
+            p->group_index = g;
+            continue;
+        }
+        if (cefo__grow((void **)&net->groups, &cap, net->ngroups + 1, sizeof *net->groups) != 0
+            || cefo__strmap_put(&seen, p->group, net->ngroups) != 0) {
+            st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+            break;
+        }
+        p->group_index = net->ngroups;
+        net->groups[net->ngroups++] = p->group;
+    }
+    cefo__strmap_free(&seen);
+    return st;
+}
+
 cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
 {
-    cefo_status st = CEFO_OK;
+    cefo_status st = collect_groups(net, err);
     for (size_t i = 0; i < net->nmaterials && st == CEFO_OK; i++) {
         cefo__material *m = &net->materials[i];
         m->linked = 0;
@@ -252,6 +287,7 @@ void cefo_network_free(cefo_network *net)
         cefo__free(p->sector);
         cefo__free(p->zone);
         cefo__free(p->group);
+        cefo__free(p->variant);
         terms_free(&p->inputs);
         terms_free(&p->outputs);
         terms_free(&p->emissions);
@@ -260,6 +296,7 @@ void cefo_network_free(cefo_network *net)
     cefo__free(net->pollutants);
     cefo__free(net->processes);
     cefo__free(net->links);
+    cefo__free(net->groups);
     cefo__strmap_free(&net->material_ids);
     cefo__strmap_free(&net->pollutant_ids);
     cefo__strmap_free(&net->process_ids);
@@ -277,6 +314,7 @@ size_t cefo_network_count(const cefo_network *net, cefo_item kind)
     case CEFO_POLLUTANT: return net->npollutants;
     case CEFO_PROCESS: return net->nprocesses;
     case CEFO_LINK: return net->nlinks;
+    case CEFO_GROUP: return net->ngroups;
     }
     return 0;
 }

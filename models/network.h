@@ -58,6 +58,8 @@ typedef struct cefo__process {
     char *sector;
     char *zone;
     char *group;
+    char *variant;          /* label of a group member: keep, rectify, relocate... */
+    size_t group_index;     /* into cefo_network.groups (set by cefo__network_validate) */
     cefo__process_kind kind;
     double capacity;
     double min;
@@ -90,7 +92,8 @@ struct cefo_network {
     cefo__pollutant *pollutants;
     cefo__process *processes;
     cefo__link *links;
-    size_t nmaterials, npollutants, nprocesses, nlinks;
+    char **groups;          /* distinct group names, in order of first use (borrowed) */
+    size_t nmaterials, npollutants, nprocesses, nlinks, ngroups;
     size_t cap_materials, cap_pollutants, cap_processes, cap_links;
     cefo__strmap material_ids, pollutant_ids, process_ids;
 };
@@ -117,10 +120,14 @@ cefo_status cefo__terms_add(cefo__terms *t, size_t item, double amount, int line
 
 /*
  * Semantic checks a schema cannot make (links consistent with recipes, no duplicate term in
- * a list, min <= capacity, ...) and derived fields (material.linked). Every error carries the
- * line of the offending element. Returns CEFO_OK or CEFO_ERR_INVALID.
+ * a list, min <= capacity, ...) and derived fields (material.linked, the groups). Every error
+ * carries the line of the offending element. Returns CEFO_OK, CEFO_ERR_INVALID or
+ * CEFO_ERR_NOMEM.
  */
 cefo_status cefo__network_validate(cefo_network *net, cefo_error *err);
+
+/* Whether a process is a build/keep decision (optional or a group member). */
+int cefo__process_is_decision(const cefo__process *p);
 
 const char *cefo__material_kind_name(cefo__material_kind k);
 const char *cefo__process_kind_name(cefo__process_kind k);

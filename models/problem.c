@@ -27,24 +27,6 @@ void cefo_problem_free(cefo_problem *prob)
     cefo__free(prob);
 }
 
-static cefo_status check_buildable(const cefo_network *net, cefo_error *err)
-{
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        const cefo__process *pr = &net->processes[p];
-        if (pr->optional || pr->group)
-            return cefo__error(err, CEFO_ERR_UNSUPPORTED, net->file, pr->line, "process",
-                               "process '%s' is %s: build/keep decisions need the "
-                               "mixed-integer formulation, which this version does not have",
-                               pr->id, pr->optional ? "optional" : "in a group");
-    }
-    for (size_t l = 0; l < net->nlinks; l++)
-        if (net->links[l].optional)
-            return cefo__error(err, CEFO_ERR_UNSUPPORTED, net->file, net->links[l].line, "link",
-                               "optional links need the mixed-integer formulation, which this "
-                               "version does not have");
-    return CEFO_OK;
-}
-
 static int alloc_buffers(cefo_problem *p)
 {
     const cefo_network *net = p->net;
@@ -76,14 +58,11 @@ cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net, cefo
 {
     if (!out || !net)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no network");
-    cefo_status st = check_buildable(net, err);
-    if (st != CEFO_OK)
-        return st;
     cefo_problem *p = cefo__calloc(1, sizeof *p);
     if (!p)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     p->net = net;
-    st = cefo__formulate(net, &p->f, err);
+    cefo_status st = cefo__formulate(net, &p->f, err);
     if (st == CEFO_OK && alloc_buffers(p) != 0)
         st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     if (st == CEFO_OK) {
@@ -120,8 +99,15 @@ cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double
     if (!prob || process >= prob->net->nprocesses || bad_value(cap, 1)
         || cap < prob->net->processes[process].min)
         return CEFO_ERR_ARG;
-    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[process],
-                                             prob->net->processes[process].min, cap, NULL);
+    int row = prob->f.cap_row[process];
+    if (row >= 0 && isinf(cap))
+        return CEFO_ERR_ARG; /* a build/keep decision needs a finite capacity */
+    /* A decision's capacity is also the coefficient of its 0/1 column in x - cap y <= 0. */
+    double lb = row >= 0 ? 0.0 : prob->net->processes[process].min;
+    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[process], lb, cap,
+                                             NULL);
+    if (st == CEFO_OK && row >= 0)
+        st = cefo__lp_set_coef(prob->lp, row, prob->f.build_col[process], -cap, NULL);
     if (st == CEFO_OK)
         prob->par.capacity[process] = cap;
     return st;

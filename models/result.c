@@ -11,7 +11,7 @@ static cefo_result *result_alloc(const cefo_network *net)
 {
     size_t np = net->nprocesses, nl = net->nlinks, nm = net->nmaterials, nk = net->npollutants;
     cefo_result *r = cefo__calloc(1, sizeof *r);
-    double *d = cefo__calloc(3 * np + nl + 5 * nm + 4 * nk, sizeof *d);
+    double *d = cefo__calloc(4 * np + 2 * nl + 5 * nm + 4 * nk, sizeof *d);
     if (!r || !d) {
         cefo__free(r);
         cefo__free(d);
@@ -21,7 +21,9 @@ static cefo_result *result_alloc(const cefo_network *net)
     r->activity = d, d += np;
     r->capacity = d, d += np;
     r->capacity_shadow = d, d += np;
+    r->chosen = d, d += np;
     r->flow = d, d += nl;
+    r->link_chosen = d, d += nl;
     r->import = d, d += nm;
     r->export = d, d += nm;
     r->discharge = d, d += nm;
@@ -56,6 +58,8 @@ static void read_columns(cefo_result *r, const cefo__formulation *f, const cefo_
         case CEFO__VAR_DISCHARGE: r->discharge[c->item] += v; break;
         case CEFO__VAR_SALE: break;
         case CEFO__VAR_EMISSION: r->emission[c->item] = v; break;
+        case CEFO__VAR_BUILD: r->chosen[c->item] = round(v); break;
+        case CEFO__VAR_LINK_BUILD: r->link_chosen[c->item] = round(v); break;
         }
     }
 }
@@ -85,8 +89,14 @@ static void costs_and_indicators(cefo_result *r)
                 ind->waste_reused += used;
         }
     }
-    for (size_t l = 0; l < net->nlinks; l++)
+    for (size_t l = 0; l < net->nlinks; l++) {
         c->link += net->links[l].cost * r->flow[l];
+        if (net->links[l].optional)
+            c->fixed += net->links[l].fixed_cost * r->link_chosen[l];
+    }
+    for (size_t p = 0; p < net->nprocesses; p++)
+        if (cefo__process_is_decision(&net->processes[p]))
+            c->fixed += net->processes[p].fixed_cost * r->chosen[p];
     for (size_t m = 0; m < net->nmaterials; m++) {
         const cefo__material *mat = &net->materials[m];
         if (r->import[m] != 0)
@@ -122,11 +132,15 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
     r->status = sol->status;
     r->iterations = sol->iterations;
+    r->mip = sol->mip;
+    r->gap = sol->mip && sol->has_point ? sol->gap : NAN;
+    fill_nan(r->chosen, np);
+    fill_nan(r->link_chosen, net->nlinks);
     memcpy(r->capacity, par->capacity, np * sizeof *r->capacity);
     memcpy(r->demand, par->demand, nm * sizeof *r->demand);
     memcpy(r->cap, par->cap, nk * sizeof *r->cap);
     memcpy(r->damage, par->damage, nk * sizeof *r->damage);
-    if (sol->status != CEFO_SOLVE_OPTIMAL) {
+    if (!sol->has_point) {
         /* No plan to report: every value is "does not exist". */
         r->objective = NAN;
         fill_nan(r->activity, np);
@@ -144,9 +158,15 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     }
     r->objective = sol->objective;
     read_columns(r, f, sol);
-    for (size_t p = 0; p < np; p++)
+    for (size_t p = 0; p < np; p++) {
         r->capacity_shadow[p] = upper_bound_shadow(par->capacity[p],
                                                    sol->col_dual[f->activity_col[p]]);
+        /* A decision's capacity also binds through x - cap y <= 0 (y fixed for the duals). */
+        if (f->cap_row[p] >= 0)
+            r->capacity_shadow[p] = r->chosen[p] > 0.5
+                                        ? r->capacity_shadow[p] + sol->row_dual[f->cap_row[p]]
+                                        : 0.0;
+    }
     for (size_t m = 0; m < nm; m++)
         r->shadow[m] = sol->row_dual[f->demand_row[m]];
     for (size_t k = 0; k < nk; k++)
@@ -182,6 +202,7 @@ const char *cefo_solve_status_name(cefo_solve_status s)
     case CEFO_SOLVE_UNBOUNDED: return "unbounded";
     case CEFO_SOLVE_ITERATION_LIMIT: return "iteration-limit";
     case CEFO_SOLVE_TIME_LIMIT: return "time-limit";
+    case CEFO_SOLVE_GAP_LIMIT: return "gap-limit";
     case CEFO_SOLVE_UNDEFINED: break;
     }
     return "undefined";
@@ -197,8 +218,12 @@ cefo_status cefo_result_process(const cefo_result *res, size_t i, cefo_process_r
     if (!res || !row || i >= res->net->nprocesses)
         return CEFO_ERR_ARG;
     const cefo__process *p = &res->net->processes[i];
-    *row = (cefo_process_result){p->id, cefo__process_kind_name(p->kind), res->activity[i],
-                                 res->capacity[i], res->capacity_shadow[i]};
+    int chosen = !cefo__process_is_decision(p) ? -1 : isnan(res->chosen[i]) ? -2
+                                                                             : res->chosen[i] > 0.5;
+    *row = (cefo_process_result){p->id,           cefo__process_kind_name(p->kind),
+                                 res->activity[i], res->capacity[i],
+                                 res->capacity_shadow[i], chosen,
+                                 p->group,        p->variant};
     return CEFO_OK;
 }
 
@@ -208,8 +233,9 @@ cefo_status cefo_result_link(const cefo_result *res, size_t i, cefo_link_result 
         return CEFO_ERR_ARG;
     const cefo_network *net = res->net;
     const cefo__link *l = &net->links[i];
+    int chosen = !l->optional ? -1 : isnan(res->link_chosen[i]) ? -2 : res->link_chosen[i] > 0.5;
     *row = (cefo_link_result){net->processes[l->from].id, net->processes[l->to].id,
-                              net->materials[l->material].id, res->flow[i], l->capacity};
+                              net->materials[l->material].id, res->flow[i], l->capacity, chosen};
     return CEFO_OK;
 }
 
@@ -232,6 +258,30 @@ cefo_status cefo_result_pollutant(const cefo_result *res, size_t i, cefo_polluta
     *row = (cefo_pollutant_result){k->id, k->unit, res->emission[i], res->cap[i],
                                    res->damage[i], res->cap_shadow[i]};
     return CEFO_OK;
+}
+
+cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_result *row)
+{
+    if (!res || !row || i >= res->net->ngroups)
+        return CEFO_ERR_ARG;
+    const cefo_network *net = res->net;
+    *row = (cefo_group_result){net->groups[i], NULL, NULL, 0.0};
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        if (pr->group && pr->group_index == i && res->chosen[p] > 0.5) {
+            row->chosen = pr->id;
+            row->variant = pr->variant;
+            row->fixed_cost = pr->fixed_cost;
+        }
+    }
+    if (isnan(res->objective))
+        row->fixed_cost = NAN;
+    return CEFO_OK;
+}
+
+double cefo_result_gap(const cefo_result *res)
+{
+    return res && res->mip ? res->gap : NAN;
 }
 
 cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out)

@@ -10,8 +10,10 @@ struct cefo_result {
     cefo_solve_status status;
     double objective;
     int iterations;
-    double *activity, *capacity, *capacity_shadow;          /* per process */
-    double *flow;                                           /* per link */
+    int mip;
+    double gap;
+    double *activity, *capacity, *capacity_shadow, *chosen; /* per process; chosen: y or NAN */
+    double *flow, *link_chosen;                             /* per link */
     double *import, *export, *discharge, *demand, *shadow;  /* per material */
     double *emission, *cap, *cap_shadow, *damage;           /* per pollutant */
     double *block;

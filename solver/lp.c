@@ -106,7 +106,7 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
         cefo_options_init(&defaults);
         opt = &defaults;
     }
-    if (isnan(opt->time_limit) || !sol || (lp->ncols && !sol->x) || (lp->nrows && !sol->row_dual)
+    if (isnan(opt->time_limit) || !(opt->mip_gap >= 0) || !sol || (lp->ncols && !sol->x) || (lp->nrows && !sol->row_dual)
         || (lp->ncols && !sol->col_dual))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad solve arguments");
     return lp->be->solve(lp->impl, opt, sol, err);
@@ -143,6 +143,15 @@ cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err)
     return st != CEFO_OK ? st : lp->be->set_obj(lp->impl, j, c, err);
 }
 
+cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *err)
+{
+    cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, 0.0, 0.0, err);
+    if (st == CEFO_OK && (i < 0 || i >= lp->nrows || !isfinite(v)))
+        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad matrix entry (%d, %d) = %g", i,
+                         j, v);
+    return st != CEFO_OK ? st : lp->be->set_coef(lp->impl, i, j, v, err);
+}
+
 int cefo__lp_nrows(const cefo__lp *lp)
 {
     return lp ? lp->nrows : 0;
@@ -167,5 +176,5 @@ void cefo_options_init(cefo_options *opt)
 {
     if (!opt)
         return;
-    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1};
+    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1, .mip_gap = 0.0};
 }

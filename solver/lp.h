@@ -19,6 +19,7 @@ typedef struct cefo__lp_data {
     const double *row_lb;
     const double *row_ub;
     const cefo__triplet *a;     /* no duplicate (i, j); zero values are skipped */
+    const unsigned char *col_binary; /* optional (NULL): 1 marks a 0/1 column of a MIP */
     const char *const *col_names; /* optional (NULL): used by model writers and messages */
     const char *const *row_names;
 } cefo__lp_data;
@@ -26,9 +27,13 @@ typedef struct cefo__lp_data {
 /* What the solver returns; arrays sized by the loaded dimensions, owned by the caller. */
 typedef struct cefo__lp_solution {
     cefo_solve_status status;
+    int has_point;      /* x holds a feasible point (optimal, or the best found at a limit) */
+    int mip;            /* the LP has binary columns: x from branch and bound */
+    double gap;         /* MIP: relative gap between the point and the best bound, else 0 */
     double objective;
     double *x;          /* ncols primal values */
-    double *row_dual;   /* nrows: d objective / d row bound (0 for a slack row) */
+    double *row_dual;   /* nrows: d objective / d row bound (0 for a slack row); for a MIP,
+                           of the LP with every binary fixed at its value */
     double *col_dual;   /* ncols reduced costs: d objective / d active column bound */
     int iterations;
 } cefo__lp_solution;
@@ -44,6 +49,7 @@ typedef struct cefo__lp_backend {
     cefo_status (*set_col_bounds)(void *impl, int j, double lb, double ub, cefo_error *err);
     cefo_status (*set_row_bounds)(void *impl, int i, double lb, double ub, cefo_error *err);
     cefo_status (*set_obj)(void *impl, int j, double c, cefo_error *err);
+    cefo_status (*set_coef)(void *impl, int i, int j, double v, cefo_error *err);
     void (*free)(void *impl);
 } cefo__lp_backend;
 
@@ -64,6 +70,8 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
 cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, cefo_error *err);
 cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, cefo_error *err);
 cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err);
+/* Sets the matrix entry (i, j), which must exist already (a nonzero of the loaded matrix). */
+cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *err);
 int cefo__lp_nrows(const cefo__lp *lp);
 int cefo__lp_ncols(const cefo__lp *lp);
 void cefo__lp_free(cefo__lp *lp);

@@ -55,6 +55,8 @@ typedef struct glpk_lp {
     int has_basis;
     int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
     int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
+    int *binaries;      /* 1-based indices of the 0/1 columns (a MIP when nbin > 0) */
+    int nbin;
     char log[1024];     /* the tail of GLPK's terminal output, for error messages */
     size_t loglen;
 } glpk_lp;
@@ -132,6 +134,42 @@ static void set_bounds(glpk_lp *lp, int is_row, int k, double lb, double ub)
         glp_set_col_bnds(lp->P, k + 1, type, l, u);
 }
 
+typedef struct coef_args {
+    int i, j;
+    double v;
+    int missing;
+} coef_args;
+
+static void do_coef(glpk_lp *lp, void *arg)
+{
+    coef_args *a = arg;
+    int n = glp_get_num_cols(lp->P);
+    int *ind = glp_alloc(n + 1, sizeof(int));
+    double *val = glp_alloc(n + 1, sizeof(double));
+    int len = glp_get_mat_row(lp->P, a->i + 1, ind, val);
+    a->missing = 1;
+    for (int k = 1; k <= len; k++) {
+        if (ind[k] == a->j + 1) {
+            val[k] = a->v;
+            a->missing = 0;
+        }
+    }
+    if (!a->missing)
+        glp_set_mat_row(lp->P, a->i + 1, len, ind, val);
+    glp_free(ind);
+    glp_free(val);
+    lp->bounds_moved = lp->costs_moved = 1; /* a matrix change: neither simplex is favoured */
+}
+
+static cefo_status glpk_coef(void *impl, int i, int j, double v, cefo_error *err)
+{
+    coef_args a = {i, j, v, 0};
+    cefo_status st = fenced(impl, do_coef, &a, err);
+    if (st == CEFO_OK && a.missing)
+        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no matrix entry at (%d, %d)", i, j);
+    return st;
+}
+
 static void glpk_free(void *impl)
 {
     glpk_lp *lp = impl;
@@ -143,6 +181,7 @@ static void glpk_free(void *impl)
     }
     if (lp->counted && current)
         env_release();
+    cefo__free(lp->binaries);
     cefo__free(lp);
 }
 
@@ -175,6 +214,8 @@ static void do_load(glpk_lp *lp, void *arg)
         if (d->col_names && d->col_names[j] && strlen(d->col_names[j]) <= 255)
             glp_set_col_name(lp->P, j + 1, d->col_names[j]);
     }
+    for (int k = 0; k < lp->nbin; k++)
+        glp_set_col_kind(lp->P, lp->binaries[k], GLP_BV);
     a->dup = glp_check_dup(d->nrows, d->ncols, a->ne, a->ia, a->ja);
     if (a->dup == 0)
         glp_load_matrix(lp->P, a->ne, a->ia, a->ja, a->ar);
@@ -192,6 +233,16 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
         st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
         goto done;
     }
+    for (int j = 0; d->col_binary && j < d->ncols; j++)
+        lp->nbin += d->col_binary[j] != 0;
+    lp->binaries = cefo__calloc((size_t)lp->nbin, sizeof *lp->binaries);
+    if (!lp->binaries) {
+        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
+        goto done;
+    }
+    for (int j = 0, k = 0; d->col_binary && j < d->ncols; j++)
+        if (d->col_binary[j])
+            lp->binaries[k++] = j + 1;
     for (size_t k = 0; k < d->a->nnz; k++) {
         if (d->a->val[k] == 0.0)
             continue;
@@ -273,6 +324,85 @@ static cefo_solve_status status_of(glpk_lp *lp, int ret)
     return CEFO_SOLVE_UNDEFINED;
 }
 
+static void read_lp(glpk_lp *lp, cefo__lp_solution *s)
+{
+    int m = glp_get_num_rows(lp->P), n = glp_get_num_cols(lp->P);
+    s->objective = glp_get_obj_val(lp->P);
+    for (int j = 1; j <= n; j++) {
+        s->x[j - 1] = glp_get_col_prim(lp->P, j);
+        s->col_dual[j - 1] = glp_get_col_dual(lp->P, j);
+    }
+    for (int i = 1; i <= m; i++)
+        s->row_dual[i - 1] = glp_get_row_dual(lp->P, i);
+}
+
+static void record_gap(glp_tree *tree, void *info)
+{
+    int reason = glp_ios_reason(tree);
+    if (reason == GLP_ISELECT || reason == GLP_IBINGO)
+        *(double *)info = glp_ios_mip_gap(tree);
+}
+
+static cefo_solve_status mip_status(glpk_lp *lp, int ret)
+{
+    switch (glp_mip_status(lp->P)) {
+    case GLP_OPT: return ret == GLP_EMIPGAP ? CEFO_SOLVE_GAP_LIMIT : CEFO_SOLVE_OPTIMAL;
+    case GLP_FEAS:
+        return ret == GLP_EMIPGAP ? CEFO_SOLVE_GAP_LIMIT
+               : ret == GLP_ETMLIM ? CEFO_SOLVE_TIME_LIMIT
+                                   : CEFO_SOLVE_UNDEFINED;
+    case GLP_NOFEAS: return CEFO_SOLVE_INFEASIBLE;
+    default: return ret == GLP_ETMLIM ? CEFO_SOLVE_TIME_LIMIT : CEFO_SOLVE_UNDEFINED;
+    }
+}
+
+/*
+ * Branch and bound from the optimal relaxation, then the LP with every binary fixed at its
+ * value: its solution carries the duals a MIP lacks, and its continuous part is optimal for
+ * the chosen binaries. The binaries are freed again afterwards for the next solve.
+ */
+static void solve_mip(glpk_lp *lp, const cefo_options *opt, cefo__lp_solution *s)
+{
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_ERR;
+    parm.presolve = GLP_OFF; /* the relaxation is already optimal */
+    parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+    parm.mip_gap = opt->mip_gap;
+    if (opt->time_limit > 0)
+        parm.tm_lim = opt->time_limit * 1000 < INT_MAX ? (int)(opt->time_limit * 1000) : INT_MAX;
+    double gap = 0;
+    parm.cb_func = record_gap;
+    parm.cb_info = &gap;
+    int ret = glp_intopt(lp->P, &parm);
+    s->status = mip_status(lp, ret);
+    s->has_point = glp_mip_status(lp->P) == GLP_OPT || glp_mip_status(lp->P) == GLP_FEAS;
+    s->gap = s->status == CEFO_SOLVE_OPTIMAL ? 0 : gap;
+    if (!s->has_point)
+        return;
+    for (int k = 0; k < lp->nbin; k++) {
+        double v = round(glp_mip_col_val(lp->P, lp->binaries[k]));
+        glp_set_col_bnds(lp->P, lp->binaries[k], GLP_FX, v, v);
+    }
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_ERR;
+    sp.meth = GLP_DUALP;
+    if (glp_simplex(lp->P, &sp) == 0 && glp_get_status(lp->P) == GLP_OPT) {
+        read_lp(lp, s);
+    } else { /* keep branch and bound's point; no duals */
+        s->objective = glp_mip_obj_val(lp->P);
+        for (int j = 1; j <= glp_get_num_cols(lp->P); j++) {
+            s->x[j - 1] = glp_mip_col_val(lp->P, j);
+            s->col_dual[j - 1] = NAN;
+        }
+        for (int i = 1; i <= glp_get_num_rows(lp->P); i++)
+            s->row_dual[i - 1] = NAN;
+    }
+    for (int k = 0; k < lp->nbin; k++)
+        glp_set_col_bnds(lp->P, lp->binaries[k], GLP_DB, 0.0, 1.0);
+}
+
 static void do_solve(glpk_lp *lp, void *arg)
 {
     solve_args *a = arg;
@@ -291,17 +421,17 @@ static void do_solve(glpk_lp *lp, void *arg)
     a->ret = ret;
     cefo__lp_solution *s = a->sol;
     s->status = status_of(lp, ret);
-    s->objective = glp_get_obj_val(lp->P);
     s->iterations = glp_get_it_cnt(lp->P);
-    int m = glp_get_num_rows(lp->P), n = glp_get_num_cols(lp->P);
-    for (int j = 1; j <= n; j++) {
-        s->x[j - 1] = glp_get_col_prim(lp->P, j);
-        s->col_dual[j - 1] = glp_get_col_dual(lp->P, j);
-    }
-    for (int i = 1; i <= m; i++)
-        s->row_dual[i - 1] = glp_get_row_dual(lp->P, i);
+    s->mip = lp->nbin > 0;
+    s->gap = 0;
     lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
     lp->bounds_moved = lp->costs_moved = 0;
+    if (s->mip && s->status == CEFO_SOLVE_OPTIMAL) {
+        solve_mip(lp, a->opt, s);
+        return;
+    }
+    s->has_point = s->status == CEFO_SOLVE_OPTIMAL;
+    read_lp(lp, s);
 }
 
 static cefo_status glpk_solve(void *impl, const cefo_options *opt, cefo__lp_solution *sol,
@@ -364,6 +494,7 @@ const cefo__lp_backend *cefo__lp_backend_glpk(void)
         .set_col_bounds = glpk_col_bounds,
         .set_row_bounds = glpk_row_bounds,
         .set_obj = glpk_obj,
+        .set_coef = glpk_coef,
         .free = glpk_free,
     };
     return &be;

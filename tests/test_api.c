@@ -283,7 +283,94 @@ static void test_limits(void)
     cefo_network_free(net);
 }
 
+static size_t index_of(const cefo_network *net, cefo_item kind, const char *id)
+{
+    size_t i = (size_t)-1;
+    CU_ASSERT_EQUAL(cefo_network_find(net, kind, id, &i), CEFO_OK);
+    return i;
+}
+
+static const char *chosen_in_group(cefo_problem *prob)
+{
+    static char id[64];
+    cefo_result *res = NULL;
+    cefo_group_result g = {0};
+    if (cefo_problem_solve(prob, NULL, &res, NULL) == CEFO_OK)
+        cefo_result_group(res, 0, &g);
+    snprintf(id, sizeof id, "%s", g.chosen ? g.chosen : "closed");
+    cefo_result_free(res);
+    return id;
+}
+
+/* Build/keep decisions re-optimised in place, each optimum derived by hand. */
+static void test_mip_updates(void)
+{
+    cefo_solve_status st = CEFO_SOLVE_UNDEFINED;
+    cefo_problem *prob = NULL;
+    cefo_network *net = load("tests/golden/recycler.xml");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 2400);
+    /* 100 t of paper, 50 t of sludge: discharge (250) beats 400 of fixed costs: 1000 + 250. */
+    CU_ASSERT_EQUAL(cefo_problem_set_demand(prob, index_of(net, CEFO_MATERIAL, "paper"), 100),
+                    CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1250);
+    cefo_result *res = NULL;
+    CU_ASSERT_EQUAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
+    cefo_process_result row;
+    cefo_result_process(res, index_of(net, CEFO_PROCESS, "recycler"), &row);
+    CU_ASSERT_EQUAL(row.chosen, 0);
+    cefo_costs c;
+    cefo_result_costs(res, &c);
+    ASSERT_CLOSE(c.fixed, 0);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+
+    net = load("tests/golden/rectify.xml");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_STRING_EQUAL(chosen_in_group(prob), "plating-rectify");
+    /* Cap 4 kg: rectify could make only 40 t (1544 with imports); relocating makes all 80 t
+     * with 1.6 kg: 500 + 960 + 1.6. */
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, 4), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1461.6);
+    CU_ASSERT_STRING_EQUAL(chosen_in_group(prob), "plating-park");
+    CU_ASSERT_EQUAL(cefo_problem_set_cap(prob, 0, 20), CEFO_OK);
+    /* Rectify's capacity cut to 50: 300 + 550 + 5 + 30 imported at 20 = 1455, above keep's
+     * 1220 (40 t within the cap, 40 t imported). */
+    size_t rect = index_of(net, CEFO_PROCESS, "plating-rectify");
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(prob, rect, 50), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1220);
+    CU_ASSERT_STRING_EQUAL(chosen_in_group(prob), "plating-keep");
+    /* Raised to 200 (above the original 100) with 150 t demanded: rectify makes all 150 t,
+     * 15 kg: 300 + 1650 + 15 = 1965. A stale x <= 100 y would force imports (2410). */
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(prob, rect, 200), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set_demand(prob, index_of(net, CEFO_MATERIAL, "plated"), 150),
+                    CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1965);
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(prob, rect, INFINITY), CEFO_ERR_ARG);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+
+    /* With imports at 5, every variant loses to closing the firm: 80 * 5. */
+    const char *xml = "<network version=\"1\"><material id=\"p\" unit=\"t\" import-cost=\"5\"/>"
+                      "<process id=\"keep\" group=\"firm\" cost=\"10\" capacity=\"100\">"
+                      "<output material=\"p\" amount=\"1\"/></process>"
+                      "<process id=\"park\" group=\"firm\" cost=\"6\" capacity=\"100\" "
+                      "fixed-cost=\"100\"><output material=\"p\" amount=\"1\"/></process>"
+                      "<demand material=\"p\" amount=\"80\"/></network>";
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "closed.xml", NULL),
+                          CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 400);
+    CU_ASSERT_STRING_EQUAL(chosen_in_group(prob), "closed");
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 static CU_TestInfo api_tests[] = {
+    {"MIP decisions re-optimised in place", test_mip_updates},
     {"a solver limit is a status", test_limits},
     {"misuse returns a status", test_misuse},
     {"in-place updates re-optimise", test_updates},

@@ -14,6 +14,10 @@ static int lookup(const cefo_result *res, const char *key, double *v)
         *v = cefo_result_objective(res);
         return 1;
     }
+    if (strcmp(key, "gap") == 0) {
+        *v = cefo_result_gap(res);
+        return 1;
+    }
     if (!dot || dot == last || (size_t)(dot - key) >= sizeof kind)
         goto cost_or_indicator;
     snprintf(kind, sizeof kind, "%.*s", (int)(dot - key), key);
@@ -25,8 +29,11 @@ static int lookup(const cefo_result *res, const char *key, double *v)
             cefo_result_process(res, i, &r);
             if (strcmp(r.id, id) != 0)
                 continue;
-            *v = strcmp(field, "activity") == 0 ? r.activity : r.capacity_shadow_price;
-            return strcmp(field, "activity") == 0 || strcmp(field, "capacity_shadow_price") == 0;
+            const char *names[] = {"activity", "capacity_shadow_price", "chosen"};
+            const double vals[] = {r.activity, r.capacity_shadow_price, r.chosen};
+            for (int k = 0; k < 3; k++)
+                if (strcmp(field, names[k]) == 0)
+                    return *v = vals[k], 1;
         }
     } else if (strcmp(kind, "material") == 0) {
         for (size_t i = 0; i < cefo_result_count(res, CEFO_MATERIAL); i++) {
@@ -58,6 +65,8 @@ static int lookup(const cefo_result *res, const char *key, double *v)
             snprintf(name, sizeof name, "%s.%s.%s", r.from, r.to, r.material);
             if (strcmp(name, id) == 0 && strcmp(field, "flow") == 0)
                 return *v = r.flow, 1;
+            if (strcmp(name, id) == 0 && strcmp(field, "chosen") == 0)
+                return *v = r.chosen, 1;
         }
     }
 cost_or_indicator:
@@ -112,6 +121,20 @@ static void check_golden(const char *name)
             CU_ASSERT_STRING_EQUAL(cefo_solve_status_name(cefo_result_status(res)), val);
             continue;
         }
+        if (strncmp(key, "group.", 6) == 0) { /* group.ID.chosen PROCESS */
+            int found = 0;
+            for (size_t g = 0; g < cefo_result_count(res, CEFO_GROUP); g++) {
+                cefo_group_result row;
+                cefo_result_group(res, g, &row);
+                size_t n = strlen(row.id);
+                if (strncmp(key + 6, row.id, n) == 0 && strcmp(key + 6 + n, ".chosen") == 0) {
+                    found = 1;
+                    CU_ASSERT_STRING_EQUAL(row.chosen ? row.chosen : "closed", val);
+                }
+            }
+            CU_ASSERT(found);
+            continue;
+        }
         double got;
         int found = lookup(res, key, &got);
         if (!found)
@@ -140,6 +163,8 @@ static void test_linked_chain(void) { check_golden("linked-chain"); }
 static void test_pollutant_cap(void) { check_golden("pollutant-cap"); }
 static void test_infeasible(void) { check_golden("infeasible"); }
 static void test_unbounded(void) { check_golden("unbounded"); }
+static void test_rectify(void) { check_golden("rectify"); }
+static void test_recycler(void) { check_golden("recycler"); }
 
 static CU_TestInfo golden_tests[] = {
     {"pooled waste reuse", test_pooled_reuse},
@@ -147,6 +172,8 @@ static CU_TestInfo golden_tests[] = {
     {"binding pollutant cap and its shadow price", test_pollutant_cap},
     {"infeasible network", test_infeasible},
     {"unbounded network", test_unbounded},
+    {"MIP: a cap forces rectification", test_rectify},
+    {"MIP: a recycler and its link pay off", test_recycler},
     CU_TEST_INFO_NULL,
 };
 

@@ -75,6 +75,10 @@ static const bad_case bad_cases[] = {
      CEFO_ERR_INVALID, 4, "capacity"},
     {"fixed-cost without optional", HEAD MAT "<process id=\"p\" fixed-cost=\"5\"/>\n" TAIL,
      CEFO_ERR_INVALID, 4, "fixed-cost"},
+    {"variant without group", HEAD MAT "<process id=\"p\" variant=\"keep\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "no group"},
+    {"group member without capacity", HEAD MAT "<process id=\"p\" group=\"g\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "group member"},
     {"bad boolean", HEAD MAT "<process id=\"p\" optional=\"yes\" capacity=\"1\"/>\n" TAIL,
      CEFO_ERR_INVALID, 4, "true or false"},
     {"discharge-cost on a product", HEAD "<material id=\"m\" unit=\"t\" discharge-cost=\"1\"/>\n"

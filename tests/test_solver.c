@@ -25,7 +25,14 @@ static void small_lp_init(small_lp *s)
     cefo__triplet_push(&s->a, 0, 1, 1);
     cefo__triplet_push(&s->a, 1, 0, 1);
     cefo__triplet_push(&s->a, 1, 1, 3);
-    s->d = (cefo__lp_data){2, 2, s->obj, s->clb, s->cub, s->rlb, s->rub, &s->a, NULL, NULL};
+    s->d = (cefo__lp_data){.nrows = 2,
+                           .ncols = 2,
+                           .obj = s->obj,
+                           .col_lb = s->clb,
+                           .col_ub = s->cub,
+                           .row_lb = s->rlb,
+                           .row_ub = s->rub,
+                           .a = &s->a};
 }
 
 typedef struct sol_buf {

@@ -97,7 +97,8 @@ typedef enum cefo_item {
     CEFO_MATERIAL = 0,
     CEFO_POLLUTANT = 1,
     CEFO_PROCESS = 2,
-    CEFO_LINK = 3
+    CEFO_LINK = 3,
+    CEFO_GROUP = 4  /* groups of mutually exclusive process variants */
 } cefo_item;
 
 /* Number of items of one kind (0 for a NULL network or an unknown kind). */
@@ -127,6 +128,7 @@ typedef struct cefo_options {
     int presolve;           /* 1: presolve on a cold solve (default 1) */
     double time_limit;      /* seconds, <= 0 for none (default 0) */
     int iteration_limit;    /* simplex iterations, <= 0 for none (default 0) */
+    double mip_gap;         /* MIP: stop when (incumbent - bound) / |incumbent| <= mip_gap (0) */
     int reserved[16];       /* room to grow; set to zero by cefo_options_init */
 } cefo_options;
 
@@ -139,8 +141,8 @@ typedef struct cefo_problem cefo_problem;
 /*
  * Formulates the linear programme of a network (spec section 1 balances) and loads it into
  * the LP back-end. The problem borrows `net`, which must outlive it.
- * Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID, CEFO_ERR_UNSUPPORTED (optional items
- * or groups, which need the mixed-integer formulation), CEFO_ERR_SOLVER or CEFO_ERR_NOMEM.
+ * Optional processes and links and group members become 0/1 decisions (a MIP). Returns
+ * CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID, CEFO_ERR_SOLVER or CEFO_ERR_NOMEM.
  */
 CEFO_API cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net,
                                         cefo_error *err);
@@ -177,7 +179,8 @@ typedef enum cefo_solve_status {
     CEFO_SOLVE_UNBOUNDED = 2,
     CEFO_SOLVE_ITERATION_LIMIT = 3,
     CEFO_SOLVE_TIME_LIMIT = 4,
-    CEFO_SOLVE_UNDEFINED = 5    /* the back-end stopped without a verdict */
+    CEFO_SOLVE_UNDEFINED = 5,   /* the back-end stopped without a verdict */
+    CEFO_SOLVE_GAP_LIMIT = 6    /* MIP: a plan within the requested relative gap */
 } cefo_solve_status;
 
 /* Contract name of a solve status ("optimal", "infeasible", ...; static string). */
@@ -188,7 +191,8 @@ CEFO_API void cefo_result_free(cefo_result *res);
 
 CEFO_API cefo_solve_status cefo_result_status(const cefo_result *res);
 
-/* Objective value (total cost); NAN unless the status is optimal or a limit with a point. */
+/* Objective value (total cost); NAN without a plan (values are reported for optimal, for
+ * gap-limit, and for a time limit that found a plan). */
 CEFO_API double cefo_result_objective(const cefo_result *res);
 
 /*
@@ -201,6 +205,10 @@ typedef struct cefo_process_result {
     double activity;
     double capacity;        /* INFINITY when unbounded */
     double capacity_shadow_price; /* <= 0 when capacity binds; NAN without capacity */
+    int chosen;             /* build/keep decisions: 1 runs, 0 closed or not built; -1 not a
+                               decision; -2 no plan */
+    const char *group;      /* NULL unless a group member */
+    const char *variant;    /* the member's variant label, or NULL */
 } cefo_process_result;
 
 typedef struct cefo_link_result {
@@ -209,6 +217,7 @@ typedef struct cefo_link_result {
     const char *material;
     double flow;
     double capacity;
+    int chosen;             /* optional links: 1 built, 0 not; -1 not optional; -2 no plan */
 } cefo_link_result;
 
 typedef struct cefo_material_result {
@@ -239,6 +248,23 @@ CEFO_API cefo_status cefo_result_material(const cefo_result *res, size_t i,
                                           cefo_material_result *row);
 CEFO_API cefo_status cefo_result_pollutant(const cefo_result *res, size_t i,
                                            cefo_pollutant_result *row);
+
+/* A group of mutually exclusive variants: which one runs (chosen NULL: none, the firm closed). */
+typedef struct cefo_group_result {
+    const char *id;
+    const char *chosen;     /* process id of the variant that runs, or NULL */
+    const char *variant;    /* its variant label, or NULL */
+    double fixed_cost;      /* incurred by the chosen variant */
+} cefo_group_result;
+
+CEFO_API cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_result *row);
+
+/*
+ * A model with build/keep decisions is solved as a MIP (branch and bound, then the LP with
+ * every decision fixed, from which its shadow prices come). Returns the relative gap between
+ * the plan and the best bound (0 when proven optimal), or NAN for an LP or without a plan.
+ */
+CEFO_API double cefo_result_gap(const cefo_result *res);
 
 /* The terms of the objective, in the currency of the network (spec section 1). */
 typedef struct cefo_costs {
