@@ -369,7 +369,28 @@ static void test_mip_updates(void)
     cefo_network_free(net);
 }
 
+/* The bundled examples solve to optimality (the README's commands rely on it). */
+static void test_examples(void)
+{
+    const char *files[] = {"examples/zhenan-cluster.xml", "examples/rectification.xml"};
+    for (size_t i = 0; i < 2; i++) {
+        cefo_network *net = NULL;
+        cefo_problem *prob = NULL;
+        cefo_result *res = solved(&net, &prob, files[i]);
+        CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_OPTIMAL);
+        cefo_costs c;
+        CU_ASSERT_EQUAL(cefo_result_costs(res, &c), CEFO_OK);
+        ASSERT_CLOSE(c.total, cefo_result_objective(res));
+        if (i == 1)
+            CU_ASSERT_EQUAL(cefo_result_count(res, CEFO_GROUP), 30);
+        cefo_result_free(res);
+        cefo_problem_free(prob);
+        cefo_network_free(net);
+    }
+}
+
 static CU_TestInfo api_tests[] = {
+    {"bundled examples solve", test_examples},
     {"MIP decisions re-optimised in place", test_mip_updates},
     {"a solver limit is a status", test_limits},
     {"misuse returns a status", test_misuse},
