@@ -27,12 +27,44 @@ typedef struct cli_command {
 int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_leontief(int argc, char **argv);
+int cmd_whatif(int argc, char **argv);
+
+cefo_status cli_arg_error(cefo_error *err, const char *msg);
 
 /* Prints `FILE:LINE: message` (or `FILE: message`) on stderr; returns the exit code of err. */
 int cli_report(const cefo_error *err, cefo_status st);
 
 /* Prints `cefo CMD: message` and a hint to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Where a command's network comes from: a file, a scenario of a scenarios file, edits. */
+typedef struct cli_source {
+    const char *scenarios;  /* --scenarios FILE */
+    const char *scenario;   /* --scenario ID */
+    cefo_edit *edits;       /* --set, --scale, --remove, in command-line order */
+    size_t nedits;
+} cli_source;
+
+/* getopt_long codes of the source options, and their entries for an option table. */
+enum { OPT_SCENARIOS = 256, OPT_SCENARIO, OPT_SET, OPT_SCALE, OPT_REMOVE, OPT_NEXT };
+#define CLI_SOURCE_OPTIONS                                                                     \
+    {"scenarios", required_argument, NULL, OPT_SCENARIOS},                                     \
+        {"scenario", required_argument, NULL, OPT_SCENARIO},                                   \
+        {"set", required_argument, NULL, OPT_SET}, {"scale", required_argument, NULL, OPT_SCALE}, \
+        {"remove", required_argument, NULL, OPT_REMOVE}
+#define CLI_SOURCE_HELP                                                                        \
+    "      --scenarios S     a scenarios file (docs/scenarios.md) ...\n"                       \
+    "      --scenario ID     ... and the scenario of it to apply\n"                            \
+    "      --set SEL=VALUE   set the attributes XPath SEL picks (repeatable)\n"               \
+    "      --scale SEL=F     multiply the numeric attributes SEL picks by F (repeatable)\n"   \
+    "      --remove SEL      remove what SEL picks (repeatable)\n"
+
+/* Handles one source option; returns 0 when handled, EXIT_USAGE on a bad value. `edits` must
+ * have room for one edit per command-line argument. */
+int cli_source_option(cli_source *src, int code, char *arg, const char *cmd);
+/* Loads the network of `path` through the source's scenario and edits. */
+cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
+                             cefo_error *err);
 
 /* Interrupts wait while an output file is written and renamed (then take effect). */
 void cli_hold_signals(sigset_t *old);

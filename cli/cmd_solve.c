@@ -18,6 +18,7 @@ static const char help[] =
     "      --no-presolve    solve without GLPK's presolver\n"
     "      --time-limit S   stop after S seconds (status time-limit, exit 1; a MIP reports\n"
     "                       the best plan found)\n"
+    CLI_SOURCE_HELP
     "      --gap G          MIP: stop once the plan is within relative gap G of the best\n"
     "                       bound (status gap-limit, exit 0)\n"
     "  -h, --help           this text\n\n"
@@ -26,6 +27,7 @@ static const char help[] =
     "64 usage; 65 invalid input; 66 no FILE; 70 internal error; 73 cannot create OUT.\n";
 
 typedef struct solve_args {
+    cli_source src;
     const char *path;
     const char *out;
     cefo_format format;
@@ -38,8 +40,7 @@ static int parse(int argc, char **argv, solve_args *a)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"method", required_argument, NULL, 'm'}, {"no-presolve", no_argument, NULL, 'P'},
         {"time-limit", required_argument, NULL, 't'}, {"gap", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'},
-        {0}};
+        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, {0}};
     int c;
     char *end;
     optind = 1;
@@ -72,6 +73,14 @@ static int parse(int argc, char **argv, solve_args *a)
             if (*end || !(a->opt.mip_gap >= 0 && a->opt.mip_gap < 1))
                 return cli_usage_error("solve", "--gap needs a number in [0, 1)");
             break;
+        case OPT_SCENARIOS:
+        case OPT_SCENARIO:
+        case OPT_SET:
+        case OPT_SCALE:
+        case OPT_REMOVE:
+            if (cli_source_option(&a->src, c, optarg, "solve") != 0)
+                return EXIT_USAGE;
+            break;
         case ':': return cli_usage_error("solve", "option '%s' needs a value", argv[optind - 1]);
         default: return cli_usage_error("solve", "unknown option '%s'", argv[optind - 1]);
         }
@@ -97,14 +106,19 @@ static cefo_status write_out(const cefo_result *res, const solve_args *a, cefo_e
 int cmd_solve(int argc, char **argv)
 {
     solve_args a = {0};
+    a.src.edits = calloc((size_t)argc + 1, sizeof *a.src.edits);
+    if (!a.src.edits)
+        return EXIT_SOFTWARE;
     int rc = parse(argc, argv, &a);
-    if (rc != 0)
+    if (rc != 0) {
+        free(a.src.edits);
         return rc < 0 ? 0 : rc;
+    }
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
     cefo_result *res = NULL;
     cefo_error err = {0};
-    cefo_status st = cefo_network_load_file(&net, a.path, &err);
+    cefo_status st = cli_load_network(&a.src, a.path, &net, &err);
     if (st == CEFO_OK)
         st = cefo_problem_build(&prob, net, &err);
     if (st == CEFO_OK)
@@ -122,5 +136,6 @@ int cmd_solve(int argc, char **argv)
     cefo_result_free(res);
     cefo_problem_free(prob);
     cefo_network_free(net);
+    free(a.src.edits);
     return rc;
 }

@@ -1,5 +1,7 @@
 /* common.c - diagnostics and exit codes shared by the cefo commands. */
+#include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,11 +17,19 @@ static int exit_code(cefo_status st)
     case CEFO_ERR_UNSUPPORTED: return EXIT_DATAERR;
     case CEFO_ERR_IO: return EXIT_IOERR;
     case CEFO_ERR_CREATE: return EXIT_CANTCREAT;
+    case CEFO_ERR_ARG: return EXIT_USAGE; /* in the CLI, only what the user typed */
     case CEFO_ERR_NOMEM:
-    case CEFO_ERR_ARG:
     case CEFO_ERR_SOLVER: break;
     }
     return EXIT_SOFTWARE;
+}
+
+/* A usage problem found while loading: reported like an input error, exit 64. */
+cefo_status cli_arg_error(cefo_error *err, const char *msg)
+{
+    *err = (cefo_error){.code = CEFO_ERR_ARG};
+    snprintf(err->message, sizeof err->message, "%s", msg);
+    return CEFO_ERR_ARG;
 }
 
 int cli_report(const cefo_error *err, cefo_status st)
@@ -70,4 +80,56 @@ void cli_hold_signals(sigset_t *old)
 void cli_release_signals(const sigset_t *old)
 {
     sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
+{
+    char *eq = strrchr(arg, '='), *end;
+    cefo_edit *e = &src->edits[src->nedits];
+    switch (code) {
+    case OPT_SCENARIOS: src->scenarios = arg; return 0;
+    case OPT_SCENARIO: src->scenario = arg; return 0;
+    case OPT_REMOVE: *e = (cefo_edit){CEFO_EDIT_REMOVE, arg, NULL, NAN}; break;
+    case OPT_SET:
+    case OPT_SCALE:
+        /* Split at the last '=': XPath predicates such as [@id='COD'] contain '=' too. */
+        if (!eq || eq == arg || !eq[1])
+            return cli_usage_error(cmd, "%s needs SEL=VALUE", code == OPT_SET ? "--set"
+                                                                               : "--scale");
+        *eq = '\0';
+        *e = (cefo_edit){code == OPT_SET ? CEFO_EDIT_SET : CEFO_EDIT_SCALE, arg, eq + 1, NAN};
+        if (code == OPT_SCALE) {
+            e->factor = strtod(eq + 1, &end);
+            if (*end || !isfinite(e->factor) || e->factor < 0)
+                return cli_usage_error(cmd, "--scale %s: the factor must be a number >= 0",
+                                       arg);
+        }
+        break;
+    default: return EXIT_USAGE;
+    }
+    src->nedits++;
+    return 0;
+}
+
+cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
+                             cefo_error *err)
+{
+    cefo_scenarios *s = NULL;
+    cefo_status st = CEFO_OK;
+    if (src->scenario && !src->scenarios)
+        return cli_arg_error(err, "--scenario needs --scenarios FILE");
+    if (src->scenarios) {
+        st = cefo_scenarios_load_file(&s, src->scenarios, err);
+    }
+    const char *id = src->scenario;
+    if (st == CEFO_OK && s && !id) {
+        if (cefo_scenarios_count(s) != 1)
+            st = cli_arg_error(err, "--scenarios needs --scenario ID (the file has several)");
+        else
+            id = cefo_scenarios_id(s, 0);
+    }
+    if (st == CEFO_OK)
+        st = cefo_network_load_edited(out, path, s, id, src->edits, src->nedits, err);
+    cefo_scenarios_free(s);
+    return st;
 }

@@ -110,16 +110,27 @@ void cefo__csv_field(FILE *fp, const char *s)
     }
 }
 
-cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err)
+void cefo__c_locale_push(cefo__locale *s)
 {
     /* Numbers in the C locale even inside a host that set another one (thread-local switch). */
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = c ? uselocale(c) : (locale_t)0;
-    write(ctx, fp);
-    if (c) {
-        uselocale(old);
-        freelocale(c);
+    s->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    s->old = s->c ? uselocale(s->c) : (locale_t)0;
+}
+
+void cefo__c_locale_pop(cefo__locale *s)
+{
+    if (s->c) {
+        uselocale(s->old);
+        freelocale(s->c);
     }
+}
+
+cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err)
+{
+    cefo__locale saved;
+    cefo__c_locale_push(&saved);
+    write(ctx, fp);
+    cefo__c_locale_pop(&saved);
     if (fflush(fp) != 0 || ferror(fp))
         return cefo__error(err, CEFO_ERR_IO, NULL, 0, NULL, "write failed: %s", strerror(errno));
     return CEFO_OK;

@@ -2,6 +2,7 @@
 #ifndef CEFO_IO_FMT_H
 #define CEFO_IO_FMT_H
 
+#include <locale.h>
 #include <stdio.h>
 
 #include "cefo/cefo.h"
@@ -18,6 +19,19 @@ void cefo__json_num(FILE *fp, const char *key, double v, int last);
 /* [v0, v1, ...] with nulls for missing values. */
 void cefo__json_array(FILE *fp, const double *v, size_t n);
 void cefo__csv_field(FILE *fp, const char *s);
+/* The cost terms and the indicators as JSON objects (result_write.c). */
+void cefo__json_costs(FILE *fp, const cefo_costs *c);
+void cefo__json_indicators(FILE *fp, const cefo_indicators *ind);
+
+/* The locale to restore after a switch to the C locale (on the caller's stack). */
+typedef struct cefo__locale {
+    locale_t old;
+    locale_t c;
+} cefo__locale;
+
+/* Switches this thread to the C locale for numbers, and back. */
+void cefo__c_locale_push(cefo__locale *saved);
+void cefo__c_locale_pop(cefo__locale *saved);
 
 /* Calls write(ctx, fp) with numbers in the C locale, then checks the stream. */
 typedef void (*cefo__writer)(const void *ctx, FILE *fp);

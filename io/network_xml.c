@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "io/xmlattr.h"
+#include "io/loaders.h"
 #include "io/xmldoc.h"
 #include "models/network.h"
 
@@ -257,29 +258,39 @@ static cefo_status load_root(loader *ld, xmlNode *root)
     return st == CEFO_OK ? cefo__network_validate(ld->net, ld->x.err) : st;
 }
 
-cefo_status cefo_network_load_memory(cefo_network **out, const char *data, size_t len,
-                                     const char *name, cefo_error *err)
+cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *name,
+                                   cefo_error *err)
 {
-    if (!out || (!data && len))
-        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer or no data");
-    if (!name) name = "<memory>";
-    if (len == 0) return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse(data, len, name, &doc, err);
-    if (st != CEFO_OK) return st;
     loader ld = {.x = {name, err}};
     ld.net = cefo__network_new(name);
-    st = ld.net ? load_root(&ld, xmlDocGetRootElement(doc))
-                : cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
+    cefo_status st = ld.net ? load_root(&ld, xmlDocGetRootElement(doc))
+                            : cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
     for (int k = 0; k < 5; k++)
         cefo__free(ld.nodes[k]);
-    xmlFreeDoc(doc);
     if (st != CEFO_OK) {
         cefo_network_free(ld.net);
         return st;
     }
     *out = ld.net;
     return CEFO_OK;
+}
+
+cefo_status cefo_network_load_memory(cefo_network **out, const char *data, size_t len,
+                                     const char *name, cefo_error *err)
+{
+    if (!out || (!data && len))
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer or no data");
+    if (!name)
+        name = "<memory>";
+    if (len == 0)
+        return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse(data, len, name, &doc, err);
+    if (st != CEFO_OK)
+        return st;
+    st = cefo__network_from_doc(out, doc, name, err);
+    xmlFreeDoc(doc);
+    return st;
 }
 
 cefo_status cefo_network_load_file(cefo_network **out, const char *path, cefo_error *err)

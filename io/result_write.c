@@ -8,6 +8,33 @@
 #include "io/fmt.h"
 #include "models/result.h"
 
+void cefo__json_costs(FILE *fp, const cefo_costs *c)
+{
+    fputc('{', fp);
+    cefo__json_num(fp, "process", c->process, 0);
+    cefo__json_num(fp, "link", c->link, 0);
+    cefo__json_num(fp, "import", c->import, 0);
+    cefo__json_num(fp, "discharge", c->discharge, 0);
+    cefo__json_num(fp, "pollution", c->pollution, 0);
+    cefo__json_num(fp, "export_revenue", c->export_revenue, 0);
+    cefo__json_num(fp, "fixed", c->fixed, 0);
+    cefo__json_num(fp, "total", c->total, 1);
+    fputc('}', fp);
+}
+
+void cefo__json_indicators(FILE *fp, const cefo_indicators *ind)
+{
+    fputc('{', fp);
+    cefo__json_num(fp, "waste_generated", ind->waste_generated, 0);
+    cefo__json_num(fp, "waste_reused", ind->waste_reused, 0);
+    cefo__json_num(fp, "waste_treated", ind->waste_treated, 0);
+    cefo__json_num(fp, "waste_disposed", ind->waste_disposed, 0);
+    cefo__json_num(fp, "reuse_rate", ind->reuse_rate, 0);
+    cefo__json_num(fp, "virgin_import", ind->virgin_import, 0);
+    cefo__json_num(fp, "labour", ind->labour, 1);
+    fputc('}', fp);
+}
+
 /* A 0/1 decision as JSON: true, false, or null when the item is no decision or no plan. */
 static void json_chosen(FILE *fp, double chosen)
 {
@@ -49,17 +76,9 @@ static void write_json(const cefo_result *r, FILE *fp)
     cefo__json_num(fp, "objective", r->objective, 1);
     fprintf(fp, ",\n  \"currency\": ");
     cefo__json_str_or_null(fp, net->currency);
-    const cefo_costs *c = &r->costs;
-    fprintf(fp, ",\n  \"costs\": {");
-    cefo__json_num(fp, "process", c->process, 0);
-    cefo__json_num(fp, "link", c->link, 0);
-    cefo__json_num(fp, "import", c->import, 0);
-    cefo__json_num(fp, "discharge", c->discharge, 0);
-    cefo__json_num(fp, "pollution", c->pollution, 0);
-    cefo__json_num(fp, "export_revenue", c->export_revenue, 0);
-    cefo__json_num(fp, "fixed", c->fixed, 0);
-    cefo__json_num(fp, "total", c->total, 1);
-    fprintf(fp, "},\n  \"processes\": [");
+    fprintf(fp, ",\n  \"costs\": ");
+    cefo__json_costs(fp, &r->costs);
+    fprintf(fp, ",\n  \"processes\": [");
     for (size_t i = 0; i < net->nprocesses; i++) {
         fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
         cefo__json_str(fp, net->processes[i].id);
@@ -114,16 +133,8 @@ static void write_json(const cefo_result *r, FILE *fp)
         cefo__json_num(fp, "shadow_price", r->cap_shadow[i], 1);
         fputc('}', fp);
     }
-    const cefo_indicators *ind = &r->indicators;
-    fprintf(fp, "%s],\n  \"indicators\": {", net->npollutants ? "\n  " : "");
-    cefo__json_num(fp, "waste_generated", ind->waste_generated, 0);
-    cefo__json_num(fp, "waste_reused", ind->waste_reused, 0);
-    cefo__json_num(fp, "waste_treated", ind->waste_treated, 0);
-    cefo__json_num(fp, "waste_disposed", ind->waste_disposed, 0);
-    cefo__json_num(fp, "reuse_rate", ind->reuse_rate, 0);
-    cefo__json_num(fp, "virgin_import", ind->virgin_import, 0);
-    cefo__json_num(fp, "labour", ind->labour, 1);
-    fputc('}', fp);
+    fprintf(fp, "%s],\n  \"indicators\": ", net->npollutants ? "\n  " : "");
+    cefo__json_indicators(fp, &r->indicators);
     json_decisions(r, fp);
     fputs("\n}\n", fp);
 }

@@ -422,6 +422,63 @@ CEFO_API cefo_status cefo_io_result_write(const cefo_io_result *res, FILE *fp, c
 CEFO_API cefo_status cefo_io_result_write_file(const cefo_io_result *res, const char *path,
                                                cefo_format format, cefo_error *err);
 
+/* ---------------------------------------------------------------- what-if edits */
+
+/*
+ * A set of what-if scenarios (spec section 3): each a list of edits (scale, replace, remove,
+ * add) with XPath selectors evaluated on the network document. Owned by the caller.
+ */
+typedef struct cefo_scenarios cefo_scenarios;
+
+/* Returns CEFO_OK, CEFO_ERR_NOFILE, CEFO_ERR_IO, CEFO_ERR_PARSE, CEFO_ERR_INVALID, CEFO_ERR_NOMEM. */
+CEFO_API cefo_status cefo_scenarios_load_file(cefo_scenarios **out, const char *path,
+                                              cefo_error *err);
+CEFO_API void cefo_scenarios_free(cefo_scenarios *s);
+CEFO_API size_t cefo_scenarios_count(const cefo_scenarios *s);
+/* Id and name (the id when it has none) of scenario i; NULL when out of range. */
+CEFO_API const char *cefo_scenarios_id(const cefo_scenarios *s, size_t i);
+CEFO_API const char *cefo_scenarios_name(const cefo_scenarios *s, size_t i);
+
+/* One edit given by a program or a command line rather than a scenarios file. */
+typedef enum cefo_edit_kind {
+    CEFO_EDIT_SET = 0,      /* sel picks attributes; they become `value` */
+    CEFO_EDIT_SCALE = 1,    /* sel picks numeric attributes; they are multiplied by `factor` */
+    CEFO_EDIT_REMOVE = 2    /* sel picks elements or attributes; they are removed */
+} cefo_edit_kind;
+
+typedef struct cefo_edit {
+    cefo_edit_kind kind;
+    const char *sel;
+    const char *value;
+    double factor;
+} cefo_edit;
+
+/*
+ * Loads a network after editing its document: first the edits of scenario `scenario` of `s`
+ * (both NULL for none), then `edits` in order; the result is checked like any network. A
+ * selector that matches nothing is an error naming the scenario file and line (or "edit N" of
+ * the command line). Returns the statuses of cefo_network_load_file, and CEFO_ERR_ARG for an
+ * unknown scenario id.
+ */
+CEFO_API cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
+                                              const cefo_scenarios *s, const char *scenario,
+                                              const cefo_edit *edits, size_t nedits,
+                                              cefo_error *err);
+
+/*
+ * Writes results side by side (docs/whatif.md): for each, its label, status, objective, cost
+ * terms, emissions against caps and indicators; for each after the first, the processes and
+ * links whose activity or flow changed most against the first (matched by id). The results
+ * may come from different networks. Same statuses as cefo_result_write(_file).
+ */
+CEFO_API cefo_status cefo_results_compare(const cefo_result *const *results,
+                                          const char *const *labels, size_t n, FILE *fp,
+                                          cefo_format format, cefo_error *err);
+CEFO_API cefo_status cefo_results_compare_file(const cefo_result *const *results,
+                                               const char *const *labels, size_t n,
+                                               const char *path, cefo_format format,
+                                               cefo_error *err);
+
 #ifdef __cplusplus
 }
 #endif

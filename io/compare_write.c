@@ -1,0 +1,315 @@
+/* compare_write.c - what-if results side by side, with the largest changes against a base. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "io/fmt.h"
+#include "models/result.h"
+
+#define TOP_CHANGES 5
+
+typedef struct change {
+    const char *kind; /* "process" or "link" */
+    const char *id;   /* process id, or "from->to:material" */
+    double base, value;
+} change;
+
+typedef struct compare {
+    const cefo_result *const *r;
+    const char *const *labels;
+    size_t n;
+    cefo_format format;
+    change (*top)[TOP_CHANGES]; /* per result: its largest changes against r[0] */
+    size_t *ntop;
+    char **link_names;          /* "from->to:material" of every link of every result */
+    size_t nlink_names;
+} compare;
+
+static double nz(double v)
+{
+    return isnan(v) ? 0.0 : v;
+}
+
+/* Keeps the TOP_CHANGES largest |value - base| in t (sorted, largest first). */
+static void offer(change *t, size_t *n, change c)
+{
+    double d = fabs(nz(c.value) - nz(c.base));
+    if (d < 1e-9)
+        return;
+    size_t i = *n < TOP_CHANGES ? (*n)++ : TOP_CHANGES;
+    while (i > 0 && fabs(nz(t[i - 1].value) - nz(t[i - 1].base)) < d) {
+        if (i < TOP_CHANGES)
+            t[i] = t[i - 1];
+        i--;
+    }
+    if (i < TOP_CHANGES)
+        t[i] = c;
+}
+
+static const char *link_name(compare *cmp, const cefo_network *net, size_t l)
+{
+    const cefo__link *ln = &net->links[l];
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s->%s:%s", net->processes[ln->from].id,
+             net->processes[ln->to].id, net->materials[ln->material].id);
+    for (size_t i = 0; i < cmp->nlink_names; i++)
+        if (strcmp(cmp->link_names[i], buf) == 0)
+            return cmp->link_names[i];
+    char *copy = cefo__strdup(buf);
+    char **grown = copy ? cefo__realloc_array(cmp->link_names, cmp->nlink_names + 1,
+                                              sizeof *grown)
+                        : NULL;
+    if (!grown) {
+        cefo__free(copy);
+        return NULL;
+    }
+    cmp->link_names = grown;
+    cmp->link_names[cmp->nlink_names++] = copy;
+    return copy;
+}
+
+/* Changes of result k against result 0: processes and links matched by id, missing = 0. */
+static int find_changes(compare *cmp, size_t k)
+{
+    const cefo_result *b = cmp->r[0], *r = cmp->r[k];
+    change *t = cmp->top[k];
+    size_t *n = &cmp->ntop[k];
+    for (size_t p = 0; p < r->net->nprocesses; p++) {
+        size_t q;
+        int in_base = cefo_network_find(b->net, CEFO_PROCESS, r->net->processes[p].id, &q) == 0;
+        offer(t, n, (change){"process", r->net->processes[p].id, in_base ? b->activity[q] : 0,
+                             r->activity[p]});
+    }
+    for (size_t q = 0; q < b->net->nprocesses; q++) {
+        size_t p;
+        if (cefo_network_find(r->net, CEFO_PROCESS, b->net->processes[q].id, &p) != 0)
+            offer(t, n, (change){"process", b->net->processes[q].id, b->activity[q], 0});
+    }
+    for (size_t l = 0; l < r->net->nlinks; l++) {
+        const char *name = link_name(cmp, r->net, l);
+        double base = 0;
+        for (size_t m = 0; name && m < b->net->nlinks; m++)
+            if (link_name(cmp, b->net, m) == name)
+                base = b->flow[m];
+        if (!name)
+            return -1;
+        offer(t, n, (change){"link", name, base, r->flow[l]});
+    }
+    return 0;
+}
+
+static void json_run(const compare *cmp, size_t k, FILE *fp)
+{
+    const cefo_result *r = cmp->r[k];
+    char b[32];
+    fprintf(fp, "%s\n    {\"label\": ", k ? "," : "");
+    cefo__json_str(fp, cmp->labels[k]);
+    fprintf(fp, ", \"status\": \"%s\", \"objective\": %s,\n     \"costs\": ",
+            cefo_solve_status_name(r->status), cefo__fmt_num(b, r->objective, "null"));
+    cefo__json_costs(fp, &r->costs);
+    fputs(",\n     \"pollutants\": [", fp);
+    for (size_t i = 0; i < r->net->npollutants; i++) {
+        fputs(i ? ", {\"id\": " : "{\"id\": ", fp);
+        cefo__json_str(fp, r->net->pollutants[i].id);
+        fputs(", ", fp);
+        cefo__json_num(fp, "emission", r->emission[i], 0);
+        cefo__json_num(fp, "cap", isinf(r->cap[i]) ? NAN : r->cap[i], 0);
+        cefo__json_num(fp, "shadow_price", r->cap_shadow[i], 1);
+        fputc('}', fp);
+    }
+    fputs("],\n     \"indicators\": ", fp);
+    cefo__json_indicators(fp, &r->indicators);
+    fputs(",\n     \"changes\": [", fp);
+    for (size_t i = 0; i < cmp->ntop[k]; i++) {
+        const change *c = &cmp->top[k][i];
+        fprintf(fp, "%s{\"kind\": \"%s\", \"id\": ", i ? ", " : "", c->kind);
+        cefo__json_str(fp, c->id);
+        fputs(", ", fp);
+        cefo__json_num(fp, "base", c->base, 0);
+        cefo__json_num(fp, "value", c->value, 1);
+        fputc('}', fp);
+    }
+    fputs("]}", fp);
+}
+
+static void csv_line(FILE *fp, const char *label, const char *section, const char *id,
+                     const char *quantity, double v)
+{
+    char b[32];
+    cefo__csv_field(fp, label);
+    fprintf(fp, ",%s,", section);
+    cefo__csv_field(fp, id);
+    fprintf(fp, ",%s,%s\n", quantity, cefo__fmt_num(b, v, ""));
+}
+
+static void write_csv(const compare *cmp, FILE *fp)
+{
+    fputs("label,section,id,quantity,value\n", fp);
+    for (size_t k = 0; k < cmp->n; k++) {
+        const cefo_result *r = cmp->r[k];
+        const char *l = cmp->labels[k];
+        fprintf(fp, "%s,status,,%s,\n", l, cefo_solve_status_name(r->status));
+        csv_line(fp, l, "objective", "total", "cost", r->objective);
+        const cefo_costs *c = &r->costs;
+        const char *cn[] = {"process", "link", "import", "discharge", "pollution",
+                            "export_revenue", "fixed"};
+        const double cv[] = {c->process, c->link, c->import, c->discharge, c->pollution,
+                             c->export_revenue, c->fixed};
+        for (int i = 0; i < 7; i++)
+            csv_line(fp, l, "cost", cn[i], "cost", cv[i]);
+        for (size_t i = 0; i < r->net->npollutants; i++) {
+            csv_line(fp, l, "pollutant", r->net->pollutants[i].id, "emission", r->emission[i]);
+            csv_line(fp, l, "pollutant", r->net->pollutants[i].id, "cap", r->cap[i]);
+        }
+        const cefo_indicators *ind = &r->indicators;
+        csv_line(fp, l, "indicator", "waste_reused", "waste_reused", ind->waste_reused);
+        csv_line(fp, l, "indicator", "reuse_rate", "reuse_rate", ind->reuse_rate);
+        csv_line(fp, l, "indicator", "virgin_import", "virgin_import", ind->virgin_import);
+        for (size_t i = 0; i < cmp->ntop[k]; i++) {
+            const change *ch = &cmp->top[k][i];
+            csv_line(fp, l, ch->kind, ch->id, "base", ch->base);
+            csv_line(fp, l, ch->kind, ch->id, "value", ch->value);
+        }
+    }
+}
+
+static void text_row(const compare *cmp, FILE *fp, const char *name, size_t off, int is_cost)
+{
+    char b[32];
+    fprintf(fp, "%-24s", name);
+    for (size_t k = 0; k < cmp->n; k++) {
+        const double *v = is_cost ? (const double *)&cmp->r[k]->costs
+                                  : (const double *)&cmp->r[k]->indicators;
+        fprintf(fp, " %16s", cefo__fmt_human(b, v[off]));
+    }
+    fputc('\n', fp);
+}
+
+static void write_text(const compare *cmp, FILE *fp)
+{
+    char b[32], b2[32];
+    fprintf(fp, "%-24s", "");
+    for (size_t k = 0; k < cmp->n; k++)
+        fprintf(fp, " %16.16s", cmp->labels[k]);
+    fprintf(fp, "\n%-24s", "status");
+    for (size_t k = 0; k < cmp->n; k++)
+        fprintf(fp, " %16s", cefo_solve_status_name(cmp->r[k]->status));
+    fprintf(fp, "\n%-24s", "total cost");
+    for (size_t k = 0; k < cmp->n; k++)
+        fprintf(fp, " %16s", cefo__fmt_human(b, cmp->r[k]->objective));
+    fputc('\n', fp);
+    const char *cn[] = {"  processes", "  links", "  imports", "  discharges",
+                        "  pollution damage", "  export revenue (-)", "  fixed costs"};
+    for (size_t i = 0; i < 7; i++)
+        text_row(cmp, fp, cn[i], i, 1);
+    const cefo_network *base = cmp->r[0]->net;
+    for (size_t i = 0; i < base->npollutants; i++) {
+        fprintf(fp, "%-24.24s", base->pollutants[i].id);
+        for (size_t k = 0; k < cmp->n; k++) {
+            size_t j;
+            const cefo_result *r = cmp->r[k];
+            if (cefo_network_find(r->net, CEFO_POLLUTANT, base->pollutants[i].id, &j) != 0) {
+                fprintf(fp, " %16s", "-");
+                continue;
+            }
+            char cell[64];
+            snprintf(cell, sizeof cell, "%s/%s", cefo__fmt_human(b, r->emission[j]),
+                     cefo__fmt_human(b2, r->cap[j]));
+            fprintf(fp, " %16s", cell);
+        }
+        fputc('\n', fp);
+    }
+    const char *in[] = {"waste generated", "waste reused", "waste treated", "waste disposed",
+                        "reuse rate", "virgin import", "labour"};
+    for (size_t i = 0; i < 7; i++)
+        text_row(cmp, fp, in[i], i, 0);
+    for (size_t k = 1; k < cmp->n; k++) {
+        if (!cmp->ntop[k])
+            continue;
+        fprintf(fp, "\nLargest changes in %s against %s:\n", cmp->labels[k], cmp->labels[0]);
+        for (size_t i = 0; i < cmp->ntop[k]; i++) {
+            const change *c = &cmp->top[k][i];
+            fprintf(fp, "  %-7s %-40s %14s -> %-14s\n", c->kind, c->id,
+                    cefo__fmt_human(b, c->base), cefo__fmt_human(b2, c->value));
+        }
+    }
+}
+
+static void write_compare(const void *ctx, FILE *fp)
+{
+    const compare *cmp = ctx;
+    if (cmp->format == CEFO_FORMAT_CSV) {
+        write_csv(cmp, fp);
+        return;
+    }
+    if (cmp->format == CEFO_FORMAT_TEXT) {
+        write_text(cmp, fp);
+        return;
+    }
+    fputs("{\n  \"base\": ", fp);
+    cefo__json_str(fp, cmp->labels[0]);
+    fputs(",\n  \"runs\": [", fp);
+    for (size_t k = 0; k < cmp->n; k++)
+        json_run(cmp, k, fp);
+    fputs("\n  ]\n}\n", fp);
+}
+
+static void compare_free(compare *cmp)
+{
+    for (size_t i = 0; i < cmp->nlink_names; i++)
+        cefo__free(cmp->link_names[i]);
+    cefo__free(cmp->link_names);
+    cefo__free(cmp->top);
+    cefo__free(cmp->ntop);
+}
+
+static cefo_status prepare(compare *cmp, const cefo_result *const *r, const char *const *labels,
+                           size_t n, cefo_format format, cefo_error *err)
+{
+    *cmp = (compare){r, labels, n, format, NULL, NULL, NULL, 0};
+    if (!r || !labels || n == 0 || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "nothing to compare");
+    for (size_t k = 0; k < n; k++)
+        if (!r[k] || !labels[k])
+            return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "result %zu is missing", k);
+    cmp->top = cefo__calloc(n, sizeof *cmp->top);
+    cmp->ntop = cefo__calloc(n, sizeof *cmp->ntop);
+    int bad = !cmp->top || !cmp->ntop;
+    for (size_t k = 1; k < n && !bad; k++) /* changes only between two plans */
+        if (!isnan(r[0]->objective) && !isnan(r[k]->objective))
+            bad = find_changes(cmp, k) != 0;
+    if (bad) {
+        compare_free(cmp);
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    }
+    return CEFO_OK;
+}
+
+cefo_status cefo_results_compare(const cefo_result *const *results, const char *const *labels,
+                                 size_t n, FILE *fp, cefo_format format, cefo_error *err)
+{
+    compare cmp;
+    cefo_status st = fp ? prepare(&cmp, results, labels, n, format, err)
+                        : cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no stream");
+    if (st != CEFO_OK)
+        return st;
+    st = cefo__write_stream(write_compare, &cmp, fp, err);
+    compare_free(&cmp);
+    return st;
+}
+
+cefo_status cefo_results_compare_file(const cefo_result *const *results,
+                                      const char *const *labels, size_t n, const char *path,
+                                      cefo_format format, cefo_error *err)
+{
+    compare cmp;
+    cefo_status st = path && *path ? prepare(&cmp, results, labels, n, format, err)
+                                   : cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no path");
+    if (st != CEFO_OK)
+        return st;
+    st = cefo__write_atomic(write_compare, &cmp, path, err);
+    compare_free(&cmp);
+    return st;
+}
