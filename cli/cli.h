@@ -28,6 +28,8 @@ int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_leontief(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 cefo_status cli_arg_error(cefo_error *err, const char *msg);
 

@@ -8,6 +8,8 @@ static const cli_command commands[] = {
     {"validate", "check a network file and report the first error with its line", cmd_validate},
     {"solve", "find the least-cost plan of a network and print it", cmd_solve},
     {"whatif", "solve the base and every scenario of a scenarios file, side by side", cmd_whatif},
+    {"sweep", "solve for a range of one value, re-optimising in place; shardable", cmd_sweep},
+    {"merge", "join the CSV results of sweep shards into one table", cmd_merge},
     {"leontief", "input-output analysis of a table or a network: output, multipliers, footprints",
      cmd_leontief},
 };

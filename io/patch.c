@@ -10,7 +10,7 @@
 #include "io/number.h"
 
 /* XPath errors are reported through our status; libxml2 must not print them. */
-static void quiet(void *data, xmlErrorPtr e)
+void cefo__xpath_quiet(void *data, xmlErrorPtr e)
 {
     (void)data, (void)e;
 }
@@ -133,7 +133,7 @@ cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo_error *err
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
     if (!ctx)
         return cefo__error(err, CEFO_ERR_NOMEM, p->file, p->line, NULL, "out of memory");
-    ctx->error = quiet;
+    ctx->error = cefo__xpath_quiet;
     xmlXPathObjectPtr res = xmlXPathEvalExpression((const xmlChar *)p->sel, ctx);
     cefo_status st = CEFO_OK;
     if (!res)

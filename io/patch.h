@@ -3,6 +3,7 @@
 #define CEFO_IO_PATCH_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "cefo/cefo.h"
 
@@ -31,5 +32,8 @@ typedef struct cefo__patch {
  * is CEFO_ERR_INVALID naming the edit's file and line. CEFO_ERR_NOMEM otherwise possible.
  */
 cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo_error *err);
+
+/* An XPath context's error handler that keeps libxml2 quiet (errors become statuses). */
+void cefo__xpath_quiet(void *data, xmlErrorPtr e);
 
 #endif

@@ -390,3 +390,71 @@ cefo_status cefo_result_write_file(const cefo_result *res, const char *path, cef
     plan_out o = {res, format};
     return cefo__write_atomic(write_plan, &o, path, err);
 }
+
+typedef struct summary_out {
+    const cefo_result *res;
+    const char *prefix;
+    int header;
+    const char *header_prefix; /* the file form: header line, then the summary line */
+} summary_out;
+
+static void write_summary(const void *ctx, FILE *fp)
+{
+    const summary_out *o = ctx;
+    const cefo_result *r = o->res;
+    const cefo_network *net = r->net;
+    char b[32];
+    if (o->prefix && *o->prefix)
+        fprintf(fp, "%s,", o->prefix);
+    if (o->header) {
+        fputs("status,objective,cost_process,cost_link,cost_import,cost_discharge,"
+              "cost_pollution,export_revenue,cost_fixed", fp);
+        for (size_t k = 0; k < net->npollutants; k++) {
+            fputs(",", fp);
+            char name[160];
+            snprintf(name, sizeof name, "emission:%s", net->pollutants[k].id);
+            cefo__csv_field(fp, name);
+        }
+        fputs(",waste_reused,reuse_rate,virgin_import,gap\n", fp);
+        return;
+    }
+    const cefo_costs *c = &r->costs;
+    const double v[] = {r->objective, c->process, c->link, c->import, c->discharge,
+                        c->pollution, c->export_revenue, c->fixed};
+    fputs(cefo_solve_status_name(r->status), fp);
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        fprintf(fp, ",%s", cefo__fmt_num(b, v[i], ""));
+    for (size_t k = 0; k < net->npollutants; k++)
+        fprintf(fp, ",%s", cefo__fmt_num(b, r->emission[k], ""));
+    fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.waste_reused, ""));
+    fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.reuse_rate, ""));
+    fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.virgin_import, ""));
+    fprintf(fp, ",%s\n", cefo__fmt_num(b, r->gap, ""));
+}
+
+cefo_status cefo_result_write_summary(const cefo_result *res, FILE *fp, const char *prefix,
+                                      int header, cefo_error *err)
+{
+    if (!res || !fp)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to write a result");
+    summary_out o = {res, prefix, header, NULL};
+    return cefo__write_stream(write_summary, &o, fp, err);
+}
+
+static void write_summary_file(const void *ctx, FILE *fp)
+{
+    const summary_out *o = ctx;
+    summary_out head = {o->res, o->header_prefix, 1, NULL};
+    write_summary(&head, fp);
+    write_summary(o, fp);
+}
+
+cefo_status cefo_result_write_summary_file(const cefo_result *res, const char *path,
+                                           const char *header_prefix, const char *prefix,
+                                           cefo_error *err)
+{
+    if (!res || !path || !*path)
+        return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad arguments to write a result");
+    summary_out o = {res, prefix, 0, header_prefix};
+    return cefo__write_atomic(write_summary_file, &o, path, err);
+}

@@ -1,5 +1,7 @@
 /* scenario_xml.c - loads <scenarios version="1"> and applies edits to a network document. */
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,9 +10,11 @@
 #include "core/error.h"
 #include "core/strmap.h"
 #include "io/loaders.h"
+#include "io/number.h"
 #include "io/patch.h"
 #include "io/xmlattr.h"
 #include "io/xmldoc.h"
+#include "models/network.h"
 
 typedef struct scenario_ops {
     char *id;
@@ -240,25 +244,138 @@ static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char 
     return st;
 }
 
+/* The network document of `path` with the scenario's and the caller's edits applied. */
+static cefo_status edited_doc(const char *path, const cefo_scenarios *s, const char *scenario,
+                              const cefo_edit *edits, size_t nedits, xmlDoc **doc,
+                              cefo_error *err)
+{
+    char *buf;
+    size_t len;
+    *doc = NULL;
+    cefo_status st = cefo__read_file(path, &buf, &len, err);
+    if (st != CEFO_OK)
+        return st;
+    st = len ? cefo__xml_parse(buf, len, path, doc, err)
+             : cefo__error(err, CEFO_ERR_PARSE, path, 1, NULL, "the input is empty");
+    cefo__free(buf);
+    if (st == CEFO_OK)
+        st = apply_edits(*doc, s, scenario, edits, nedits, err);
+    if (st != CEFO_OK) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+    }
+    return st;
+}
+
 cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
                                      const cefo_scenarios *s, const char *scenario,
                                      const cefo_edit *edits, size_t nedits, cefo_error *err)
 {
     if (!out || !path || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
-    char *buf;
-    size_t len;
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__read_file(path, &buf, &len, err);
-    if (st != CEFO_OK)
-        return st;
-    st = len ? cefo__xml_parse(buf, len, path, &doc, err)
-             : cefo__error(err, CEFO_ERR_PARSE, path, 1, NULL, "the input is empty");
-    cefo__free(buf);
-    if (st == CEFO_OK)
-        st = apply_edits(doc, s, scenario, edits, nedits, err);
+    xmlDoc *doc;
+    cefo_status st = edited_doc(path, s, scenario, edits, nedits, &doc, err);
     if (st == CEFO_OK)
         st = cefo__network_from_doc(out, doc, path, err);
+    xmlFreeDoc(doc);
+    return st;
+}
+
+/* The item an attribute node belongs to, with the loaded network to find indices by id. */
+static cefo_status target_of(const xmlNode *attr, const cefo_network *net, xmlDoc *doc,
+                             cefo_target *t, const char *sel, cefo_error *err)
+{
+    const xmlNode *elem = attr->parent;
+    const char *name = (const char *)elem->name;
+    xmlChar *v = xmlNodeGetContent((xmlNode *)attr);
+    xmlChar *id = NULL;
+    double num = NAN;
+    const char *why;
+    if (v && cefo__parse_number((const char *)v, &num, &why) != 0)
+        num = NAN;
+    cefo_status st = CEFO_OK;
+    memset(t, 0, sizeof *t);
+    snprintf(t->attribute, sizeof t->attribute, "%s", (const char *)attr->name);
+    t->value = num;
+    if (strcmp(name, "process") == 0 || strcmp(name, "pollutant") == 0
+        || strcmp(name, "material") == 0) {
+        t->kind = name[0] == 'p' ? (name[2] == 'o' ? CEFO_PROCESS : CEFO_POLLUTANT) : CEFO_MATERIAL;
+        id = xmlGetProp((xmlNode *)elem, (const xmlChar *)"id");
+        if (!id || cefo_network_find(net, t->kind, (const char *)id, &t->index) != CEFO_OK)
+            st = CEFO_ERR_INVALID;
+    } else if (strcmp(name, "demand") == 0) {
+        t->kind = CEFO_MATERIAL;
+        snprintf(t->attribute, sizeof t->attribute, "demand");
+        id = xmlGetProp((xmlNode *)elem, (const xmlChar *)"material");
+        if (!id || cefo_network_find(net, CEFO_MATERIAL, (const char *)id, &t->index) != CEFO_OK)
+            st = CEFO_ERR_INVALID;
+        else
+            t->offset = net->materials[t->index].demand - num;
+    } else if (strcmp(name, "link") == 0) {
+        /* Links have no id: the loader keeps them in document order. */
+        t->kind = CEFO_LINK;
+        for (xmlNode *n = xmlDocGetRootElement(doc); n;) {
+            if (n == elem)
+                break;
+            if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "link") == 0)
+                t->index++;
+            if (n->children && n->type == XML_ELEMENT_NODE)
+                n = n->children;
+            else {
+                while (n && !n->next)
+                    n = n->parent;
+                n = n ? n->next : NULL;
+            }
+        }
+    } else {
+        st = CEFO_ERR_INVALID;
+    }
+    xmlFree(v);
+    xmlFree(id);
+    if (st != CEFO_OK)
+        return cefo__error(err, CEFO_ERR_INVALID, "command line", 0, NULL,
+                           "selector \"%s\" picks an attribute of <%s> that is not a "
+                           "parameter of the model", sel, name);
+    return CEFO_OK;
+}
+
+cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const char *scenario,
+                                const cefo_edit *edits, size_t nedits, const char *sel,
+                                cefo_target *targets, size_t max, size_t *n, cefo_error *err)
+{
+    if (!path || !sel || !n || (max && !targets) || (nedits && !edits))
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
+    xmlDoc *doc;
+    cefo_network *net = NULL;
+    *n = 0;
+    cefo_status st = edited_doc(path, s, scenario, edits, nedits, &doc, err);
+    if (st == CEFO_OK)
+        st = cefo__network_from_doc(&net, doc, path, err);
+    xmlXPathContextPtr ctx = st == CEFO_OK ? xmlXPathNewContext(doc) : NULL;
+    xmlXPathObjectPtr res = NULL;
+    if (st == CEFO_OK && !ctx)
+        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    if (st == CEFO_OK) {
+        ctx->error = cefo__xpath_quiet;
+        res = xmlXPathEvalExpression((const xmlChar *)sel, ctx);
+        if (!res || res->type != XPATH_NODESET || !res->nodesetval
+            || res->nodesetval->nodeNr == 0)
+            st = cefo__error(err, CEFO_ERR_INVALID, "command line", 0, NULL,
+                             "selector \"%s\" matches nothing (a typo?)", sel);
+    }
+    for (int i = 0; st == CEFO_OK && i < res->nodesetval->nodeNr; i++) {
+        xmlNode *node = res->nodesetval->nodeTab[i];
+        if (node->type != XML_ATTRIBUTE_NODE)
+            st = cefo__error(err, CEFO_ERR_INVALID, "command line", 0, NULL,
+                             "selector \"%s\" must pick attributes (end it with /@name)", sel);
+        else if (*n < max)
+            st = target_of(node, net, doc, &targets[*n], sel, err);
+        if (st == CEFO_OK)
+            (*n)++;
+    }
+    xmlXPathFreeObject(res);
+    xmlXPathFreeContext(ctx);
+    cefo_network_free(net);
     xmlFreeDoc(doc);
     return st;
 }

@@ -144,3 +144,19 @@ cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double ca
         prob->par.cap[pollutant] = cap;
     return st;
 }
+
+cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
+                             const char *attribute, double value)
+{
+    if (!prob || !attribute)
+        return CEFO_ERR_ARG;
+    if (kind == CEFO_PROCESS && strcmp(attribute, "capacity") == 0)
+        return cefo_problem_set_capacity(prob, index, value);
+    if (kind == CEFO_POLLUTANT && strcmp(attribute, "damage-cost") == 0)
+        return cefo_problem_set_damage_cost(prob, index, value);
+    if (kind == CEFO_POLLUTANT && strcmp(attribute, "cap") == 0)
+        return cefo_problem_set_cap(prob, index, value);
+    if (kind == CEFO_MATERIAL && strcmp(attribute, "demand") == 0)
+        return cefo_problem_set_demand(prob, index, value);
+    return CEFO_ERR_UNSUPPORTED;
+}

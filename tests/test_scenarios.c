@@ -131,7 +131,49 @@ static void test_bad_scenarios(void)
                     CEFO_ERR_NOFILE);
 }
 
+/* What a selector picks, as model items, and which of them update in place. */
+static void test_select(void)
+{
+    cefo_target t[8];
+    size_t n = 0;
+    cefo_error err = {0};
+    const char *net = path("tests/golden/linked-chain.xml");
+    CU_ASSERT_EQUAL(cefo_network_select(net, NULL, NULL, NULL, 0, "//process/@capacity", t, 8,
+                                        &n, &err),
+                    CEFO_OK);
+    CU_ASSERT_EQUAL(n, 3);
+    CU_ASSERT_EQUAL(t[2].kind, CEFO_PROCESS);
+    CU_ASSERT_EQUAL(t[2].index, 2);
+    CU_ASSERT_STRING_EQUAL(t[2].attribute, "capacity");
+    ASSERT_CLOSE(t[2].value, 100);
+    CU_ASSERT_EQUAL(cefo_network_select(net, NULL, NULL, NULL, 0,
+                                        "//demand[@material='brick']/@amount", t, 8, &n, &err),
+                    CEFO_OK);
+    CU_ASSERT_EQUAL(t[0].kind, CEFO_MATERIAL);
+    CU_ASSERT_STRING_EQUAL(t[0].attribute, "demand");
+    ASSERT_CLOSE(t[0].value + t[0].offset, 40);
+    CU_ASSERT_EQUAL(cefo_network_select(net, NULL, NULL, NULL, 0, "//link[2]/@cost", t, 8, &n,
+                                        &err),
+                    CEFO_OK);
+    CU_ASSERT_EQUAL(t[0].kind, CEFO_LINK);
+    CU_ASSERT_EQUAL(t[0].index, 1); /* links in document order */
+    CU_ASSERT_EQUAL(cefo_network_select(net, NULL, NULL, NULL, 0, "//process", t, 8, &n, &err),
+                    CEFO_ERR_INVALID);
+    /* In place: capacities, demands, damage costs, caps; anything else asks for a rebuild. */
+    cefo_network *nw = NULL;
+    cefo_problem *prob = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_file(&nw, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, nw, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set(prob, CEFO_PROCESS, 0, "capacity", 60), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set(prob, CEFO_MATERIAL, 1, "demand", 30), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set(prob, CEFO_LINK, 0, "cost", 3), CEFO_ERR_UNSUPPORTED);
+    CU_ASSERT_EQUAL(cefo_problem_set(prob, CEFO_PROCESS, 9, "capacity", 60), CEFO_ERR_ARG);
+    cefo_problem_free(prob);
+    cefo_network_free(nw);
+}
+
 static CU_TestInfo scenario_tests[] = {
+    {"selectors as model items; in-place parameters", test_select},
     {"scenario file: remove, scale, add, replace", test_scenario_file},
     {"edits from the host", test_edits},
     {"bad scenarios: line and message", test_bad_scenarios},

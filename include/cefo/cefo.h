@@ -171,6 +171,15 @@ CEFO_API cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pol
                                                   double cost);
 CEFO_API cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap);
 
+/*
+ * Sets one attribute of one item in place, for a re-solve from the last basis. Supported:
+ * CEFO_PROCESS "capacity"; CEFO_POLLUTANT "damage-cost" and "cap"; CEFO_MATERIAL "demand"
+ * (the material's total demand). Returns CEFO_OK, CEFO_ERR_ARG (bad index or value), or
+ * CEFO_ERR_UNSUPPORTED for any other attribute: rebuild the problem from an edited network.
+ */
+CEFO_API cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
+                                      const char *attribute, double value);
+
 /* ---------------------------------------------------------------- result */
 
 typedef enum cefo_solve_status {
@@ -460,10 +469,50 @@ typedef struct cefo_edit {
  * the command line). Returns the statuses of cefo_network_load_file, and CEFO_ERR_ARG for an
  * unknown scenario id.
  */
+/*
+ * What an XPath selector picks in a network, as items of the model: each selected attribute
+ * of a <process>, <pollutant>, <material>, <link> or <demand> (a demand's "amount" becomes the
+ * CEFO_MATERIAL item's "demand", with `offset` the material's other demands, so that its total
+ * demand is offset + value). `value` is the attribute's current number (NAN if not numeric).
+ */
+typedef struct cefo_target {
+    cefo_item kind;
+    size_t index;
+    char attribute[32];
+    double value;
+    double offset;
+} cefo_target;
+
+/*
+ * Evaluates `sel` on the network document of `path` after the scenario and edits (as
+ * cefo_network_load_edited) and returns up to `max` targets, their number in *n. Returns the
+ * statuses of cefo_network_load_edited; CEFO_ERR_INVALID when sel matches nothing, or
+ * something other than attributes of those elements.
+ */
+CEFO_API cefo_status cefo_network_select(const char *path, const cefo_scenarios *s,
+                                         const char *scenario, const cefo_edit *edits,
+                                         size_t nedits, const char *sel, cefo_target *targets,
+                                         size_t max, size_t *n, cefo_error *err);
+
 CEFO_API cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
                                               const cefo_scenarios *s, const char *scenario,
                                               const cefo_edit *edits, size_t nedits,
                                               cefo_error *err);
+
+/*
+ * One CSV line summarising a result: `prefix` (CSV fields already joined, may be NULL), then
+ * status, objective, the cost terms, each pollutant's emission, waste_reused, reuse_rate,
+ * virgin_import and the MIP gap. With header = 1, writes the header line instead, after
+ * `prefix` (e.g. "point,value"). Same statuses as cefo_result_write.
+ */
+CEFO_API cefo_status cefo_result_write_summary(const cefo_result *res, FILE *fp,
+                                               const char *prefix, int header, cefo_error *err);
+
+/* The header line (after `header_prefix`) and the summary line (after `prefix`) into `path`,
+ * atomically: a sweep point's file is either complete or absent. */
+CEFO_API cefo_status cefo_result_write_summary_file(const cefo_result *res, const char *path,
+                                                    const char *header_prefix,
+                                                    const char *prefix, cefo_error *err);
 
 /*
  * Writes results side by side (docs/whatif.md): for each, its label, status, objective, cost
