@@ -59,7 +59,23 @@ static void json_decisions(const cefo_result *r, FILE *fp)
         cefo__json_num(fp, "fixed_cost", row.fixed_cost, 1);
         fputc('}', fp);
     }
-    fprintf(fp, "%s],\n  \"mip\": ", net->ngroups ? "\n  " : "");
+    fprintf(fp, "%s],\n  \"diagnosis\": ", net->ngroups ? "\n  " : "");
+    if (r->status != CEFO_SOLVE_INFEASIBLE || !r->diag)
+        fputs("null", fp);
+    for (size_t i = 0; r->diag && i < r->ndiag; i++) {
+        const cefo__diag_item *d = &r->diag[i];
+        fprintf(fp, "%s\n    {\"kind\": \"%s\", \"id\": ", i ? "," : "[", d->kind);
+        cefo__json_str(fp, d->id);
+        fputs(", ", fp);
+        cefo__json_num(fp, "amount", d->amount, 0);
+        fputs("\"unit\": ", fp);
+        cefo__json_str(fp, d->unit);
+        fputs(", \"message\": ", fp);
+        cefo__json_str(fp, d->message);
+        fputc('}', fp);
+    }
+    fputs(r->diag ? "\n  ]" : "", fp);
+    fputs(",\n  \"mip\": ", fp);
     if (!r->mip) {
         fputs("null", fp);
         return;
@@ -176,6 +192,9 @@ static void csv_decisions(const cefo_result *r, FILE *fp, const char *cur)
     }
     if (r->mip)
         csv_row(fp, "mip", NULL, NULL, NULL, NULL, "gap", r->gap, NULL);
+    for (size_t i = 0; i < r->ndiag; i++)
+        csv_row(fp, "diagnosis", r->diag[i].id, NULL, NULL, NULL, r->diag[i].kind,
+                r->diag[i].amount, r->diag[i].unit);
 }
 
 static void write_csv(const cefo_result *r, FILE *fp)
@@ -341,6 +360,10 @@ static void write_text(const cefo_result *r, FILE *fp)
     fprintf(fp, "Plan for %s\nStatus: %s\n", net->file, cefo_solve_status_name(r->status));
     if (isnan(r->objective)) {
         fprintf(fp, "No optimal plan: the model is %s.\n", cefo_solve_status_name(r->status));
+        if (r->ndiag)
+            fprintf(fp, "\nThe least change that would make a plan possible:\n");
+        for (size_t i = 0; i < r->ndiag; i++)
+            fprintf(fp, "  - %s\n", r->diag[i].message);
         return;
     }
     fprintf(fp, "Total cost: %s %s\n", cefo__fmt_human(b, r->objective), cur);

@@ -10,6 +10,7 @@
 
 typedef struct builder {
     const cefo_network *net;
+    const cefo__params *par;  /* NULL: the network's own values */
     cefo__formulation *f;
     size_t cap_cols, cap_obj, cap_col_lb, cap_col_ub, cap_binary;
     size_t cap_rows, cap_row_lb, cap_row_ub;
@@ -18,6 +19,16 @@ typedef struct builder {
     int **in_row;
     int **out_row;
 } builder;
+
+static double capacity_of(const builder *b, size_t p)
+{
+    return b->par ? b->par->capacity[p] : b->net->processes[p].capacity;
+}
+
+static double demand_of(const builder *b, size_t m)
+{
+    return b->par ? b->par->demand[m] : b->net->materials[m].demand;
+}
 
 static int add_col(builder *b, cefo__var_kind kind, size_t item, size_t proc, double lb,
                    double ub, double cost)
@@ -112,8 +123,7 @@ static void cluster_columns(builder *b, size_t m, int row, int limit_row, int wi
 static void pooled_balance(builder *b, size_t m)
 {
     const cefo_network *net = b->net;
-    int row = add_row(b, CEFO__ROW_BALANCE, m, CEFO__NONE, net->materials[m].demand,
-                      net->materials[m].demand);
+    int row = add_row(b, CEFO__ROW_BALANCE, m, CEFO__NONE, demand_of(b, m), demand_of(b, m));
     b->f->demand_row[m] = row;
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__process *pr = &net->processes[p];
@@ -132,7 +142,7 @@ static void linked_balance(builder *b, size_t m)
     if (!isnan(mat->import_cost) && !isinf(mat->import_limit))
         limit_row = add_row(b, CEFO__ROW_IMPORT_LIMIT, m, CEFO__NONE, -INFINITY,
                             mat->import_limit);
-    int market = add_row(b, CEFO__ROW_MARKET, m, CEFO__NONE, mat->demand, mat->demand);
+    int market = add_row(b, CEFO__ROW_MARKET, m, CEFO__NONE, demand_of(b, m), demand_of(b, m));
     b->f->demand_row[m] = market;
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__process *pr = &net->processes[p];
@@ -180,13 +190,14 @@ static void link_flows(builder *b)
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
         int j = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity, ln->cost);
-        b->f->link_build_col[l] = -1;
+        b->f->link_build_col[l] = b->f->link_cap_row[l] = -1;
         if (ln->optional) { /* flow only over a built link: f - cap y <= 0 */
             int y = add_binary(b, CEFO__VAR_LINK_BUILD, l, ln->fixed_cost);
             int row = add_row(b, CEFO__ROW_SWITCH, l, CEFO__NONE, -INFINITY, 0);
             put(b, row, j, 1.0);
             put(b, row, y, -ln->capacity);
             b->f->link_build_col[l] = y;
+            b->f->link_cap_row[l] = row;
         }
         put(b, term_row(b->out_row, &net->processes[ln->from].outputs, ln->from, ln->material), j,
             -1.0);
@@ -203,7 +214,8 @@ static void emissions(builder *b)
     for (size_t k = 0; k < net->npollutants; k++) {
         int row = add_row(b, CEFO__ROW_EMISSION, k, CEFO__NONE, 0, 0);
         f->emission_col[k] = add_col(b, CEFO__VAR_EMISSION, k, CEFO__NONE, 0,
-                                     net->pollutants[k].cap, net->pollutants[k].damage_cost);
+                                     b->par ? b->par->cap[k] : net->pollutants[k].cap,
+                                     b->par ? b->par->damage[k] : net->pollutants[k].damage_cost);
         put(b, row, f->emission_col[k], -1.0);
     }
     for (size_t p = 0; p < net->nprocesses; p++) {
@@ -231,7 +243,7 @@ static void decisions(builder *b)
     cefo__formulation *f = b->f;
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__process *pr = &net->processes[p];
-        f->build_col[p] = f->cap_row[p] = -1;
+        f->build_col[p] = f->cap_row[p] = f->min_row[p] = -1;
         if (!cefo__process_is_decision(pr))
             continue;
         int x = f->activity_col[p];
@@ -239,9 +251,9 @@ static void decisions(builder *b)
         int y = f->build_col[p] = add_binary(b, CEFO__VAR_BUILD, p, pr->fixed_cost);
         int row = f->cap_row[p] = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, -INFINITY, 0);
         put(b, row, x, 1.0);
-        put(b, row, y, -pr->capacity);
+        put(b, row, y, -capacity_of(b, p));
         if (pr->min > 0) {
-            row = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, 0, INFINITY);
+            row = f->min_row[p] = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, 0, INFINITY);
             put(b, row, x, 1.0);
             put(b, row, y, -pr->min);
         }
@@ -280,23 +292,94 @@ static void free_term_rows(builder *b)
     cefo__free(b->out_row);
 }
 
-cefo_status cefo__formulate(const cefo_network *net, cefo__formulation *f, cefo_error *err)
+/* Violating a limit costs a little more than a shortfall, so that when either would do the
+ * diagnosis says "demand short by N" rather than "capacity must rise by N". */
+#define SHORT_PRICE 1.0
+#define LIMIT_PRICE 1.001
+
+/* Moves a column's upper bound into a row with a priced slack: x - extra <= ub. */
+static void elastic_upper(builder *b, int j, cefo__var_kind kind, size_t item, int switch_row)
+{
+    cefo__formulation *f = b->f;
+    double ub = f->col_ub[j];
+    if (isinf(ub))
+        return;
+    f->col_ub[j] = INFINITY;
+    int extra = add_col(b, kind, item, CEFO__NONE, 0, INFINITY, LIMIT_PRICE);
+    if (switch_row >= 0) { /* x - cap y - extra <= 0 */
+        put(b, switch_row, extra, -1.0);
+        return;
+    }
+    int row = add_row(b, CEFO__ROW_ELASTIC, item, CEFO__NONE, -INFINITY, ub);
+    put(b, row, j, 1.0);
+    put(b, row, extra, -1.0);
+}
+
+/*
+ * The elastic model: nothing costs anything but violations. Balances may be short (supply
+ * from nowhere) or in surplus, capacities and link capacities exceeded, minimum levels
+ * missed, caps exceeded; the least total violation says what must move and by how much.
+ */
+static void make_elastic(builder *b)
+{
+    const cefo_network *net = b->net;
+    cefo__formulation *f = b->f;
+    int nrows = f->nrows, ncols = f->ncols;
+    for (int j = 0; j < ncols; j++)
+        f->obj[j] = 0.0;
+    for (int i = 0; i < nrows; i++) {
+        cefo__slot r = f->rows[i];
+        cefo__row_kind kind = (cefo__row_kind)r.kind;
+        if (kind == CEFO__ROW_BALANCE || kind == CEFO__ROW_MARKET || kind == CEFO__ROW_CONSUMER)
+            put(b, i, add_col(b, CEFO__VAR_SHORT, r.item, r.proc, 0, INFINITY, SHORT_PRICE), 1.0);
+        if (kind == CEFO__ROW_BALANCE || kind == CEFO__ROW_MARKET)
+            put(b, i, add_col(b, CEFO__VAR_SURPLUS, r.item, CEFO__NONE, 0, INFINITY, SHORT_PRICE),
+                -1.0);
+        if (kind == CEFO__ROW_EMISSION)
+            put(b, i, add_col(b, CEFO__VAR_EXCESS, r.item, CEFO__NONE, 0, INFINITY, LIMIT_PRICE),
+                -1.0);
+    }
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        int x = f->activity_col[p];
+        if (f->min_row[p] >= 0) /* x - min y + lack >= 0 */
+            put(b, f->min_row[p],
+                add_col(b, CEFO__VAR_LACK, p, CEFO__NONE, 0, INFINITY, LIMIT_PRICE), 1.0);
+        elastic_upper(b, x, CEFO__VAR_EXTRA_CAPACITY, p, f->cap_row[p]);
+        if (f->col_lb[x] > 0) { /* x + lack >= min */
+            double min = f->col_lb[x];
+            f->col_lb[x] = 0;
+            int lack = add_col(b, CEFO__VAR_LACK, p, CEFO__NONE, 0, INFINITY, LIMIT_PRICE);
+            int row = add_row(b, CEFO__ROW_ELASTIC, p, CEFO__NONE, min, INFINITY);
+            put(b, row, x, 1.0);
+            put(b, row, lack, 1.0);
+        }
+    }
+    for (int j = 0; j < ncols; j++)
+        if (f->cols[j].kind == CEFO__VAR_FLOW)
+            elastic_upper(b, j, CEFO__VAR_LINK_EXTRA, f->cols[j].item,
+                          f->link_cap_row[f->cols[j].item]);
+}
+
+cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, int elastic,
+                            cefo__formulation *f, cefo_error *err)
 {
     memset(f, 0, sizeof *f);
-    builder b = {.net = net, .f = f};
+    builder b = {.net = net, .par = par, .f = f};
     f->activity_col = cefo__calloc(net->nprocesses, sizeof(int));
     f->emission_col = cefo__calloc(net->npollutants, sizeof(int));
     f->demand_row = cefo__calloc(net->nmaterials, sizeof(int));
     f->build_col = cefo__calloc(net->nprocesses, sizeof(int));
     f->cap_row = cefo__calloc(net->nprocesses, sizeof(int));
+    f->min_row = cefo__calloc(net->nprocesses, sizeof(int));
     f->link_build_col = cefo__calloc(net->nlinks, sizeof(int));
+    f->link_cap_row = cefo__calloc(net->nlinks, sizeof(int));
     if (!f->activity_col || !f->emission_col || !f->demand_row || !f->build_col || !f->cap_row
-        || !f->link_build_col || alloc_term_rows(&b) != 0)
+        || !f->min_row || !f->link_build_col || !f->link_cap_row || alloc_term_rows(&b) != 0)
         b.oom = 1;
     for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
         const cefo__process *pr = &net->processes[p];
         f->activity_col[p] = add_col(&b, CEFO__VAR_ACTIVITY, p, CEFO__NONE, pr->min,
-                                     pr->capacity, pr->cost);
+                                     capacity_of(&b, p), pr->cost);
     }
     if (!b.oom)
         decisions(&b);
@@ -310,6 +393,8 @@ cefo_status cefo__formulate(const cefo_network *net, cefo__formulation *f, cefo_
         link_flows(&b);
     if (!b.oom)
         emissions(&b);
+    if (!b.oom && elastic)
+        make_elastic(&b);
     free_term_rows(&b);
     if (b.oom) {
         int too_big = f->ncols == INT_MAX || f->nrows == INT_MAX;
@@ -357,6 +442,8 @@ void cefo__formulation_free(cefo__formulation *f)
     cefo__free(f->demand_row);
     cefo__free(f->build_col);
     cefo__free(f->cap_row);
+    cefo__free(f->min_row);
     cefo__free(f->link_build_col);
+    cefo__free(f->link_cap_row);
     memset(f, 0, sizeof *f);
 }

@@ -15,7 +15,14 @@ typedef enum cefo__var_kind {
     CEFO__VAR_SALE,         /* item: material; proc: producer selling to the cluster market */
     CEFO__VAR_EMISSION,     /* item: pollutant */
     CEFO__VAR_BUILD,        /* item: process; 0/1: the optional process runs / the variant is chosen */
-    CEFO__VAR_LINK_BUILD    /* item: link; 0/1: the optional link is built */
+    CEFO__VAR_LINK_BUILD,   /* item: link; 0/1: the optional link is built */
+    /* Elastic formulation only (infeasibility diagnosis): violations, each priced. */
+    CEFO__VAR_SHORT,        /* item: material; proc: consumer, or NONE for the cluster balance */
+    CEFO__VAR_SURPLUS,      /* item: material: output with nowhere to go */
+    CEFO__VAR_EXTRA_CAPACITY, /* item: process */
+    CEFO__VAR_LACK,         /* item: process: below its minimum level */
+    CEFO__VAR_EXCESS,       /* item: pollutant: emission beyond the cap */
+    CEFO__VAR_LINK_EXTRA    /* item: link: flow beyond its capacity */
 } cefo__var_kind;
 
 typedef enum cefo__row_kind {
@@ -26,7 +33,8 @@ typedef enum cefo__row_kind {
     CEFO__ROW_IMPORT_LIMIT, /* linked material with an import-limit */
     CEFO__ROW_EMISSION,     /* pollutant: definition of its total E_k */
     CEFO__ROW_SWITCH,       /* item: process or link; x - cap y <= 0, or x - min y >= 0 */
-    CEFO__ROW_GROUP         /* item: group; sum of its members' y <= 1 */
+    CEFO__ROW_GROUP,        /* item: group; sum of its members' y <= 1 */
+    CEFO__ROW_ELASTIC       /* elastic only: x - extra <= capacity, x + lack >= min, ... */
 } cefo__row_kind;
 
 #define CEFO__NONE ((size_t)-1)
@@ -50,16 +58,30 @@ typedef struct cefo__formulation {
     int *activity_col;  /* per process */
     int *build_col;     /* per process: its 0/1 column, or -1 when it is no decision */
     int *cap_row;       /* per process: the row x - cap y <= 0, or -1 */
+    int *min_row;       /* per process: the row x - min y >= 0, or -1 */
     int *link_build_col; /* per link: its 0/1 column, or -1 */
+    int *link_cap_row;  /* per link: the row f - cap y <= 0 of an optional link, or -1 */
     int *emission_col;  /* per pollutant */
     int *demand_row;    /* per material: its balance or market row */
 } cefo__formulation;
 
+/* The current parameters of a problem: what in-place updates change. */
+typedef struct cefo__params {
+    double *capacity;   /* per process */
+    double *demand;     /* per material */
+    double *damage;     /* per pollutant */
+    double *cap;        /* per pollutant */
+} cefo__params;
+
 /*
- * Formulates `net` (validated) into *f. Returns CEFO_OK, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID
+ * Formulates `net` (validated) with the parameters `par` (NULL: the network's own) into *f.
+ * With `elastic`, every balance, capacity, minimum level, cap and link capacity may be
+ * violated at a price and nothing else costs anything: the optimum is the least violation,
+ * the diagnosis of an infeasible model. Returns CEFO_OK, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID
  * when the LP would exceed the back-end's int indices. On error *f holds nothing to free.
  */
-cefo_status cefo__formulate(const cefo_network *net, cefo__formulation *f, cefo_error *err);
+cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, int elastic,
+                            cefo__formulation *f, cefo_error *err);
 
 /* The formulation as LP data for cefo__lp_load (borrows f's arrays). */
 cefo__lp_data cefo__formulation_data(const cefo__formulation *f);

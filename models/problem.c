@@ -62,7 +62,7 @@ cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net, cefo
     if (!p)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     p->net = net;
-    cefo_status st = cefo__formulate(net, &p->f, err);
+    cefo_status st = cefo__formulate(net, NULL, 0, &p->f, err);
     if (st == CEFO_OK && alloc_buffers(p) != 0)
         st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     if (st == CEFO_OK) {
@@ -84,9 +84,17 @@ cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *opt, cefo
     if (!prob || !out)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no problem or no result pointer");
     cefo_status st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
-    if (st != CEFO_OK)
+    cefo_result *res = NULL;
+    if (st == CEFO_OK)
+        st = cefo__result_make(&res, prob->net, &prob->f, &prob->par, &prob->sol, err);
+    if (st == CEFO_OK && res->status == CEFO_SOLVE_INFEASIBLE && (!opt || opt->diagnose))
+        st = cefo__diagnose(prob->net, &prob->par, opt, &res->diag, &res->ndiag, err);
+    if (st != CEFO_OK) {
+        cefo_result_free(res);
         return st;
-    return cefo__result_make(out, prob->net, &prob->f, &prob->par, &prob->sol, err);
+    }
+    *out = res;
+    return CEFO_OK;
 }
 
 static int bad_value(double v, int may_be_inf)

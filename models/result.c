@@ -60,6 +60,7 @@ static void read_columns(cefo_result *r, const cefo__formulation *f, const cefo_
         case CEFO__VAR_EMISSION: r->emission[c->item] = v; break;
         case CEFO__VAR_BUILD: r->chosen[c->item] = round(v); break;
         case CEFO__VAR_LINK_BUILD: r->link_chosen[c->item] = round(v); break;
+        default: break; /* the elastic model's violations are read by the diagnosis */
         }
     }
 }
@@ -181,6 +182,7 @@ void cefo_result_free(cefo_result *res)
     if (!res)
         return;
     cefo__free(res->block);
+    cefo__free(res->diag);
     cefo__free(res);
 }
 
@@ -276,6 +278,20 @@ cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_resul
     }
     if (isnan(res->objective))
         row->fixed_cost = NAN;
+    return CEFO_OK;
+}
+
+size_t cefo_result_diagnosis_count(const cefo_result *res)
+{
+    return res ? res->ndiag : 0;
+}
+
+cefo_status cefo_result_diagnosis(const cefo_result *res, size_t i, cefo_diagnosis_item *out)
+{
+    if (!res || !out || i >= res->ndiag)
+        return CEFO_ERR_ARG;
+    const cefo__diag_item *d = &res->diag[i];
+    *out = (cefo_diagnosis_item){d->kind, d->id, d->amount, d->unit, d->message};
     return CEFO_OK;
 }
 

@@ -4,6 +4,14 @@
 
 #include "models/formulate.h"
 
+typedef struct cefo__diag_item {
+    const char *kind;
+    const char *id;     /* borrowed from the network */
+    double amount;
+    const char *unit;   /* borrowed from the network, or "" */
+    char message[320];
+} cefo__diag_item;
+
 /* Arrays point into one block; values are NAN where they do not exist. */
 struct cefo_result {
     const cefo_network *net;
@@ -19,15 +27,18 @@ struct cefo_result {
     double *block;
     cefo_costs costs;
     cefo_indicators indicators;
+    cefo__diag_item *diag;  /* infeasible and diagnosed: what must move */
+    size_t ndiag;
 };
 
-/* The current parameters of a problem: what in-place updates change. */
-typedef struct cefo__params {
-    double *capacity;   /* per process */
-    double *demand;     /* per material */
-    double *damage;     /* per pollutant */
-    double *cap;        /* per pollutant */
-} cefo__params;
+/*
+ * Diagnoses an infeasible model with the parameters `par`: solves its elastic version and
+ * returns the violations of the least total change (cefo__free the array). Returns CEFO_OK
+ * (possibly with no items), CEFO_ERR_NOMEM or CEFO_ERR_SOLVER.
+ */
+cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
+                           const cefo_options *opt, cefo__diag_item **items, size_t *n,
+                           cefo_error *err);
 
 /*
  * Reads an LP solution back into a new result (values only when optimal).

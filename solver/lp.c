@@ -176,5 +176,6 @@ void cefo_options_init(cefo_options *opt)
 {
     if (!opt)
         return;
-    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1, .mip_gap = 0.0};
+    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1, .mip_gap = 0.0,
+                          .diagnose = 1};
 }

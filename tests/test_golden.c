@@ -70,6 +70,17 @@ static int lookup(const cefo_result *res, const char *key, double *v)
         }
     }
 cost_or_indicator:
+    if (strncmp(key, "diagnosis.", 10) == 0) { /* diagnosis.KIND.ID */
+        for (size_t i = 0; i < cefo_result_diagnosis_count(res); i++) {
+            cefo_diagnosis_item d;
+            cefo_result_diagnosis(res, i, &d);
+            char name[256];
+            snprintf(name, sizeof name, "diagnosis.%s.%s", d.kind, d.id);
+            if (strcmp(name, key) == 0)
+                return *v = d.amount, 1;
+        }
+        return 0;
+    }
     if (strncmp(key, "cost.", 5) == 0) {
         cefo_costs c;
         cefo_result_costs(res, &c);

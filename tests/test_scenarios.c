@@ -58,9 +58,38 @@ static void test_scenario_file(void)
     ASSERT_CLOSE(solve_edited(s, "new-line", NULL, 0, &st, &err), 1325 - 230 / 1.9);
     /* Dirty limited to 30 t: 30 dirty, 70 clean, 95 t of CO2: 300 + 1050 + 95. */
     ASSERT_CLOSE(solve_edited(s, "dirty-capped", NULL, 0, &st, &err), 1445);
-    /* Cap 10: even all clean emits 50: infeasible, a result not an error. */
+    /* Cap 10: even all clean emits 50: infeasible, a result not an error; the diagnosis says
+     * the cap must rise by 40 (cutting output instead would take 80 t of widget). */
     solve_edited(s, "too-tight", NULL, 0, &st, &err);
     CU_ASSERT_EQUAL(st, CEFO_SOLVE_INFEASIBLE);
+    {
+        cefo_network *net = NULL;
+        cefo_problem *prob = NULL;
+        cefo_result *res = NULL;
+        cefo_diagnosis_item d = {0};
+        CU_ASSERT_EQUAL_FATAL(cefo_network_load_edited(&net, path("tests/golden/pollutant-cap.xml"),
+                                                       s, "too-tight", NULL, 0, &err),
+                              CEFO_OK);
+        CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, &err), CEFO_OK);
+        CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, &err), CEFO_OK);
+        CU_ASSERT_EQUAL(cefo_result_diagnosis_count(res), 1);
+        CU_ASSERT_EQUAL(cefo_result_diagnosis(res, 0, &d), CEFO_OK);
+        CU_ASSERT_STRING_EQUAL(d.kind, "cap");
+        CU_ASSERT_STRING_EQUAL(d.id, "CO2");
+        ASSERT_CLOSE(d.amount, 40);
+        CU_ASSERT_PTR_NOT_NULL(strstr(d.message, "would have to rise by 40 t"));
+        /* Diagnosis off: the same status, no items. */
+        cefo_result_free(res);
+        cefo_options opt;
+        cefo_options_init(&opt);
+        opt.diagnose = 0;
+        CU_ASSERT_EQUAL(cefo_problem_solve(prob, &opt, &res, &err), CEFO_OK);
+        CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_INFEASIBLE);
+        CU_ASSERT_EQUAL(cefo_result_diagnosis_count(res), 0);
+        cefo_result_free(res);
+        cefo_problem_free(prob);
+        cefo_network_free(net);
+    }
     CU_ASSERT_EQUAL(cefo_network_load_edited(&(cefo_network *){NULL},
                                              path("tests/golden/pollutant-cap.xml"), s,
                                              "no-such-scenario", NULL, 0, &err),

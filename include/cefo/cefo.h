@@ -129,6 +129,7 @@ typedef struct cefo_options {
     double time_limit;      /* seconds, <= 0 for none (default 0) */
     int iteration_limit;    /* simplex iterations, <= 0 for none (default 0) */
     double mip_gap;         /* MIP: stop when (incumbent - bound) / |incumbent| <= mip_gap (0) */
+    int diagnose;           /* 1: an infeasible result says what must move (default 1) */
     int reserved[16];       /* room to grow; set to zero by cefo_options_init */
 } cefo_options;
 
@@ -274,6 +275,27 @@ CEFO_API cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_gr
  * the plan and the best bound (0 when proven optimal), or NAN for an LP or without a plan.
  */
 CEFO_API double cefo_result_gap(const cefo_result *res);
+
+/*
+ * Why an infeasible model has no plan: the least total change (shortfalls, surpluses with
+ * nowhere to go, capacities, minimum levels, caps and link capacities that would have to
+ * move) that would make one, from an elastic version of the model. `kind` is "demand",
+ * "shortage", "input", "surplus", "capacity", "minimum", "cap" or "link-capacity"; `id` the
+ * material, process or pollutant; `message` says it in the planner's terms. Strings belong to
+ * the result.
+ */
+typedef struct cefo_diagnosis_item {
+    const char *kind;
+    const char *id;
+    double amount;
+    const char *unit;
+    const char *message;
+} cefo_diagnosis_item;
+
+/* Number of diagnosis items (0 unless the result is infeasible and was diagnosed). */
+CEFO_API size_t cefo_result_diagnosis_count(const cefo_result *res);
+CEFO_API cefo_status cefo_result_diagnosis(const cefo_result *res, size_t i,
+                                           cefo_diagnosis_item *out);
 
 /* The terms of the objective, in the currency of the network (spec section 1). */
 typedef struct cefo_costs {
