@@ -30,6 +30,7 @@ int cmd_leontief(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_pareto(int argc, char **argv);
 
 cefo_status cli_arg_error(cefo_error *err, const char *msg);
 
@@ -71,6 +72,9 @@ cefo_status cli_load_network(const cli_source *src, const char *path, cefo_netwo
 /* Interrupts wait while an output file is written and renamed (then take effect). */
 void cli_hold_signals(sigset_t *old);
 void cli_release_signals(const sigset_t *old);
+
+/* The shortest decimal that reads back as v ("" for NaN); the CLI runs in the C locale. */
+void cli_number(char *buf, size_t n, double v);
 
 /* Parses text|json|csv; returns 0, or -1 for an unknown name. */
 int cli_parse_format(const char *s, cefo_format *out);

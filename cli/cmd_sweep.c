@@ -93,14 +93,6 @@ static int parse(int argc, char **argv, sweep_args *a)
     return rc;
 }
 
-/* The shortest decimal that reads back as v (the CLI runs in the C locale). */
-static void number(char *buf, size_t n, double v)
-{
-    snprintf(buf, n, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, n, "%.17g", v);
-}
-
 typedef struct sweeper {
     const sweep_args *a;
     cefo_target *targets;
@@ -138,7 +130,7 @@ static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err
         return cefo_problem_solve(sw->prob, NULL, &pt->res, err);
     }
     char value[40];
-    number(value, sizeof value, v);
+    cli_number(value, sizeof value, v);
     sw->edits[a->src.nedits] = (cefo_edit){CEFO_EDIT_SET, a->sel, value, NAN};
     cli_source src = a->src;
     src.edits = sw->edits;
@@ -191,7 +183,7 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
         double v = a->npoints == 1 ? a->from
                                    : a->from + (a->to - a->from) * (double)i / (a->npoints - 1);
         char prefix[64], file[4096];
-        number(prefix + snprintf(prefix, sizeof prefix, "%ld,", i), 40, v);
+        cli_number(prefix + snprintf(prefix, sizeof prefix, "%ld,", i), 40, v);
         if (a->out_dir) {
             struct stat sb;
             snprintf(file, sizeof file, "%s/point-%06ld.csv", a->out_dir, i);

@@ -133,3 +133,14 @@ cefo_status cli_load_network(const cli_source *src, const char *path, cefo_netwo
     cefo_scenarios_free(s);
     return st;
 }
+
+void cli_number(char *buf, size_t n, double v)
+{
+    if (isnan(v)) {
+        snprintf(buf, n, "%s", "");
+        return;
+    }
+    snprintf(buf, n, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, n, "%.17g", v);
+}

@@ -10,6 +10,7 @@ static const cli_command commands[] = {
     {"whatif", "solve the base and every scenario of a scenarios file, side by side", cmd_whatif},
     {"sweep", "solve for a range of one value, re-optimising in place; shardable", cmd_sweep},
     {"merge", "join the CSV results of sweep shards into one table", cmd_merge},
+    {"pareto", "the frontier of total cost against one pollutant's total", cmd_pareto},
     {"leontief", "input-output analysis of a table or a network: output, multipliers, footprints",
      cmd_leontief},
 };

@@ -421,20 +421,20 @@ cefo__lp_data cefo__formulation_data(const cefo__formulation *f)
 
 void cefo__formulation_drop_data(cefo__formulation *f)
 {
-    cefo__free(f->obj);
     cefo__free(f->col_lb);
     cefo__free(f->col_ub);
     cefo__free(f->row_lb);
     cefo__free(f->row_ub);
     cefo__free(f->col_binary);
     cefo__triplet_free(&f->a);
-    f->obj = f->col_lb = f->col_ub = f->row_lb = f->row_ub = NULL;
+    f->col_lb = f->col_ub = f->row_lb = f->row_ub = NULL;
     f->col_binary = NULL;
 }
 
 void cefo__formulation_free(cefo__formulation *f)
 {
     cefo__formulation_drop_data(f);
+    cefo__free(f->obj);
     cefo__free(f->cols);
     cefo__free(f->rows);
     cefo__free(f->activity_col);

@@ -86,7 +86,8 @@ cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, in
 /* The formulation as LP data for cefo__lp_load (borrows f's arrays). */
 cefo__lp_data cefo__formulation_data(const cefo__formulation *f);
 
-/* Frees the numeric arrays needed only to load the LP, keeping the map. */
+/* Frees the numeric arrays needed only to load the LP, keeping the map and the objective
+ * (which an objective switch, as for a Pareto frontier, restores from). */
 void cefo__formulation_drop_data(cefo__formulation *f);
 void cefo__formulation_free(cefo__formulation *f);
 

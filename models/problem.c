@@ -168,3 +168,66 @@ cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
         return cefo_problem_set_demand(prob, index, value);
     return CEFO_ERR_UNSUPPORTED;
 }
+
+/* Sets every objective coefficient to `only` == j ? 1 : 0, or back to the model's (only < 0). */
+static cefo_status switch_objective(cefo_problem *prob, int only)
+{
+    cefo_status st = CEFO_OK;
+    for (int j = 0; j < prob->f.ncols && st == CEFO_OK; j++) {
+        double c = only < 0 ? prob->f.obj[j] : j == only ? 1.0 : 0.0;
+        if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_EMISSION) /* damage may have moved */
+            c = prob->par.damage[prob->f.cols[j].item];
+        st = cefo__lp_set_obj(prob->lp, j, c, NULL);
+    }
+    return st;
+}
+
+static cefo_status least_emission(cefo_problem *prob, size_t k, const cefo_options *opt,
+                                  double *lo, cefo_error *err)
+{
+    cefo_status st = switch_objective(prob, prob->f.emission_col[(size_t)k]);
+    if (st == CEFO_OK)
+        st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
+    *lo = prob->sol.x[prob->f.emission_col[k]];
+    if (st == CEFO_OK && !prob->sol.has_point)
+        st = cefo__error(err, CEFO_ERR_INVALID, prob->net->file, 0, NULL,
+                         "no plan minimises '%s': the model is %s",
+                         prob->net->pollutants[k].id, cefo_solve_status_name(prob->sol.status));
+    cefo_status back = switch_objective(prob, -1);
+    return st != CEFO_OK ? st : back;
+}
+
+cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npoints,
+                                const cefo_options *opt, cefo_pareto_point *points,
+                                cefo_error *err)
+{
+    if (!prob || !points || npoints == 0 || pollutant >= prob->net->npollutants)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments for a frontier");
+    cefo_options defaults;
+    if (!opt) {
+        cefo_options_init(&defaults);
+        opt = &defaults;
+    }
+    int col = prob->f.emission_col[pollutant];
+    double cap0 = prob->par.cap[pollutant], hi, lo;
+    cefo_status st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
+    if (st == CEFO_OK && !prob->sol.has_point)
+        return cefo__error(err, CEFO_ERR_INVALID, prob->net->file, 0, NULL,
+                           "no least-cost plan to start the frontier from: the model is %s",
+                           cefo_solve_status_name(prob->sol.status));
+    hi = prob->sol.x[col];
+    if (st == CEFO_OK)
+        st = least_emission(prob, pollutant, opt, &lo, err);
+    for (size_t i = 0; st == CEFO_OK && i < npoints; i++) {
+        double cap = npoints == 1 ? hi : hi - (hi - lo) * (double)i / (double)(npoints - 1);
+        st = cefo_problem_set_cap(prob, pollutant, cap < lo ? lo : cap);
+        if (st == CEFO_OK)
+            st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
+        if (st == CEFO_OK)
+            points[i] = (cefo_pareto_point){cap, prob->sol.has_point ? prob->sol.x[col] : NAN,
+                                            prob->sol.has_point ? prob->sol.objective : NAN,
+                                            prob->sol.status};
+    }
+    cefo_status back = cefo_problem_set_cap(prob, pollutant, cap0);
+    return st != CEFO_OK ? st : back;
+}

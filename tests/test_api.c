@@ -389,7 +389,34 @@ static void test_examples(void)
     }
 }
 
+/* The cost-CO2 frontier of pollutant-cap.xml, by hand: the least-cost plan emits the cap,
+ * 125 t; the least emission is 50 t (all clean); between, a cap c puts (c - 50)/1.5 t on the
+ * dirty line: cost 1500 - 5 (c - 50)/1.5 + c. */
+static void test_pareto(void)
+{
+    cefo_network *net = load("tests/golden/pollutant-cap.xml");
+    cefo_problem *prob = NULL;
+    cefo_pareto_point pt[4];
+    cefo_solve_status st;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_pareto(prob, 0, 4, NULL, pt, NULL), CEFO_OK);
+    for (int i = 0; i < 4; i++) {
+        double c = 125 - 25 * i;
+        ASSERT_CLOSE(pt[i].cap, c);
+        ASSERT_CLOSE(pt[i].emission, c);
+        ASSERT_CLOSE(pt[i].objective, 1500 - 5 * (c - 50) / 1.5 + c);
+        CU_ASSERT_EQUAL(pt[i].status, CEFO_SOLVE_OPTIMAL);
+    }
+    /* The problem is as before: its own objective and cap. */
+    ASSERT_CLOSE(solve(prob, &st), 1375);
+    CU_ASSERT_EQUAL(cefo_problem_pareto(prob, 5, 4, NULL, pt, NULL), CEFO_ERR_ARG);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 static CU_TestInfo api_tests[] = {
+    {"cost-emission frontier", test_pareto},
     {"bundled examples solve", test_examples},
     {"MIP decisions re-optimised in place", test_mip_updates},
     {"a solver limit is a status", test_limits},

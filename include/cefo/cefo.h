@@ -181,6 +181,7 @@ CEFO_API cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, 
 CEFO_API cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
                                       const char *attribute, double value);
 
+
 /* ---------------------------------------------------------------- result */
 
 typedef enum cefo_solve_status {
@@ -195,6 +196,25 @@ typedef enum cefo_solve_status {
 
 /* Contract name of a solve status ("optimal", "infeasible", ...; static string). */
 CEFO_API const char *cefo_solve_status_name(cefo_solve_status s);
+
+/* One point of a cost-emission frontier. */
+typedef struct cefo_pareto_point {
+    double cap;             /* the cap imposed on the pollutant */
+    double emission;        /* its total at the least-cost plan under that cap */
+    double objective;       /* the total cost of that plan */
+    cefo_solve_status status;
+} cefo_pareto_point;
+
+/*
+ * The frontier of total cost against one pollutant's total (epsilon-constraint): the
+ * least-cost plan gives the high end, the plan that minimises the pollutant the low end, and
+ * npoints caps evenly between them (high to low) are solved in place. The problem's objective
+ * and cap are restored afterwards. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID (no
+ * optimal plan to start from: the points are not filled) or the statuses of a solve.
+ */
+CEFO_API cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npoints,
+                                         const cefo_options *opt, cefo_pareto_point *points,
+                                         cefo_error *err);
 
 /* Frees a result. Accepts NULL. */
 CEFO_API void cefo_result_free(cefo_result *res);
