@@ -147,22 +147,25 @@ static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
 {
     const sweep_args *a = sw->a;
     cefo_scenarios *s = NULL;
-    size_t n = 0;
+    size_t room = 64;
     if (a->src.scenarios)
         *st = cefo_scenarios_load_file(&s, a->src.scenarios, err);
-    if (*st == CEFO_OK)
+    /* One parse gives the targets and the network; again only if there are many targets. */
+    for (int pass = 0; *st == CEFO_OK && pass < 2; pass++) {
+        free(sw->targets);
+        sw->targets = calloc(room, sizeof *sw->targets);
+        if (!sw->targets)
+            return EXIT_SOFTWARE;
+        cefo_network_free(sw->net);
+        sw->net = NULL;
         *st = cefo_network_select(a->path, s, a->src.scenario, a->src.edits, a->src.nedits,
-                                  a->sel, NULL, 0, &n, err);
-    sw->targets = calloc(n + 1, sizeof *sw->targets);
-    if (*st == CEFO_OK && !sw->targets)
-        return EXIT_SOFTWARE;
-    if (*st == CEFO_OK)
-        *st = cefo_network_select(a->path, s, a->src.scenario, a->src.edits, a->src.nedits,
-                                  a->sel, sw->targets, n, &sw->ntargets, err);
+                                  a->sel, sw->targets, room, &sw->ntargets, &sw->net, err);
+        if (*st != CEFO_OK || sw->ntargets <= room)
+            break;
+        room = sw->ntargets;
+    }
     cefo_scenarios_free(s);
     sw->warm = !a->cold && *st == CEFO_OK;
-    if (*st == CEFO_OK)
-        *st = cli_load_network(&a->src, a->path, &sw->net, err);
     if (*st == CEFO_OK)
         *st = cefo_problem_build(&sw->prob, sw->net, err);
     /* In place only when every target is a parameter the problem can update. */

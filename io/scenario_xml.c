@@ -341,7 +341,8 @@ static cefo_status target_of(const xmlNode *attr, const cefo_network *net, xmlDo
 
 cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const char *scenario,
                                 const cefo_edit *edits, size_t nedits, const char *sel,
-                                cefo_target *targets, size_t max, size_t *n, cefo_error *err)
+                                cefo_target *targets, size_t max, size_t *n,
+                                cefo_network **net_out, cefo_error *err)
 {
     if (!path || !sel || !n || (max && !targets) || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
@@ -375,7 +376,10 @@ cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const
     }
     xmlXPathFreeObject(res);
     xmlXPathFreeContext(ctx);
-    cefo_network_free(net);
+    if (st == CEFO_OK && net_out)
+        *net_out = net;
+    else
+        cefo_network_free(net);
     xmlFreeDoc(doc);
     return st;
 }

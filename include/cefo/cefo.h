@@ -527,14 +527,17 @@ typedef struct cefo_target {
 
 /*
  * Evaluates `sel` on the network document of `path` after the scenario and edits (as
- * cefo_network_load_edited) and returns up to `max` targets, their number in *n. Returns the
- * statuses of cefo_network_load_edited; CEFO_ERR_INVALID when sel matches nothing, or
- * something other than attributes of those elements.
+ * cefo_network_load_edited) and returns up to `max` targets, their number in *n (which may
+ * exceed max: call again with more room). When `net` is not NULL, the edited network itself
+ * comes back too, owned by the caller: one parse serves both. Returns the statuses of
+ * cefo_network_load_edited; CEFO_ERR_INVALID when sel matches nothing, or something other than
+ * attributes of those elements.
  */
 CEFO_API cefo_status cefo_network_select(const char *path, const cefo_scenarios *s,
                                          const char *scenario, const cefo_edit *edits,
                                          size_t nedits, const char *sel, cefo_target *targets,
-                                         size_t max, size_t *n, cefo_error *err);
+                                         size_t max, size_t *n, cefo_network **net,
+                                         cefo_error *err);
 
 CEFO_API cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
                                               const cefo_scenarios *s, const char *scenario,
