@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "io/csvnum.h"
+#include "io/loaders.h"
 #include "io/number.h"
 #include "io/xmlattr.h"
 #include "io/xmldoc.h"
@@ -357,36 +358,35 @@ static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, c
     return CEFO_OK;
 }
 
-cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
-                                     const char *name, cefo_error *err)
+/* An <iotable>, or the input-output view of a <network>, from a parsed document. */
+static cefo_status load_any(cefo_iotable **out, xmlDoc *doc, const char *name, cefo_error *err)
 {
-    if (!out || (!data && len))
-        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer or no data");
-    if (!name)
-        name = "<memory>";
-    if (len == 0)
-        return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse(data, len, name, &doc, err);
-    if (st != CEFO_OK)
-        return st;
     xmlNode *root = xmlDocGetRootElement(doc);
-    if (root && !root->ns && strcmp((const char *)root->name, "iotable") == 0) {
-        st = load_doc(out, doc, name, err);
-        xmlFreeDoc(doc);
-        return st;
-    }
-    int is_network = root && !root->ns && strcmp((const char *)root->name, "network") == 0;
-    int line = root ? cefo__xml_line(root) : 1;
-    xmlFreeDoc(doc);
-    if (!is_network)
-        return cefo__error(err, CEFO_ERR_INVALID, name, line, NULL,
+    if (root && !root->ns && strcmp((const char *)root->name, "iotable") == 0)
+        return load_doc(out, doc, name, err);
+    if (!root || root->ns || strcmp((const char *)root->name, "network") != 0)
+        return cefo__error(err, CEFO_ERR_INVALID, name, root ? cefo__xml_line(root) : 1, NULL,
                            "the root element must be <iotable> or <network>");
     cefo_network *net = NULL;
-    st = cefo_network_load_memory(&net, data, len, name, err);
+    cefo_status st = cefo__network_from_doc(&net, doc, name, err);
     if (st == CEFO_OK)
         st = cefo_iotable_from_network(out, net, err);
     cefo_network_free(net);
+    return st;
+}
+
+cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
+                                     const char *name, cefo_error *err)
+{
+    if (!out)
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
+    if (!name)
+        name = "<memory>";
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
+    if (st == CEFO_OK)
+        st = load_any(out, doc, name, err);
+    xmlFreeDoc(doc);
     return st;
 }
 
@@ -394,12 +394,10 @@ cefo_status cefo_iotable_load_file(cefo_iotable **out, const char *path, cefo_er
 {
     if (!out || !path)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
-    char *buf;
-    size_t len;
-    cefo_status st = cefo__read_file(path, &buf, &len, err);
-    if (st != CEFO_OK)
-        return st;
-    st = cefo_iotable_load_memory(out, buf, len, path, err);
-    cefo__free(buf);
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_file(path, &doc, err);
+    if (st == CEFO_OK)
+        st = load_any(out, doc, path, err);
+    xmlFreeDoc(doc);
     return st;
 }

@@ -278,17 +278,14 @@ cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *
 cefo_status cefo_network_load_memory(cefo_network **out, const char *data, size_t len,
                                      const char *name, cefo_error *err)
 {
-    if (!out || (!data && len))
-        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer or no data");
+    if (!out)
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
     if (!name)
         name = "<memory>";
-    if (len == 0)
-        return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
     xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse(data, len, name, &doc, err);
-    if (st != CEFO_OK)
-        return st;
-    st = cefo__network_from_doc(out, doc, name, err);
+    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
+    if (st == CEFO_OK)
+        st = cefo__network_from_doc(out, doc, name, err);
     xmlFreeDoc(doc);
     return st;
 }
@@ -297,11 +294,10 @@ cefo_status cefo_network_load_file(cefo_network **out, const char *path, cefo_er
 {
     if (!out || !path)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
-    char *buf;
-    size_t len;
-    cefo_status st = cefo__read_file(path, &buf, &len, err);
-    if (st != CEFO_OK) return st;
-    st = cefo_network_load_memory(out, buf, len, path, err);
-    cefo__free(buf);
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_file(path, &doc, err);
+    if (st == CEFO_OK)
+        st = cefo__network_from_doc(out, doc, path, err);
+    xmlFreeDoc(doc);
     return st;
 }

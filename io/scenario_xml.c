@@ -159,19 +159,13 @@ cefo_status cefo_scenarios_load_file(cefo_scenarios **out, const char *path, cef
 {
     if (!out || !path)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
-    char *buf;
-    size_t len;
-    cefo_status st = cefo__read_file(path, &buf, &len, err);
-    if (st != CEFO_OK)
-        return st;
+    cefo_status st = CEFO_OK;
     cefo_scenarios *s = cefo__calloc(1, sizeof *s);
-    if (!s || !(s->file = cefo__strdup(path)))
-        st = cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
-    else if (len == 0)
-        st = cefo__error(err, CEFO_ERR_PARSE, path, 1, NULL, "the input is empty");
-    else
-        st = cefo__xml_parse(buf, len, path, &s->doc, err);
-    cefo__free(buf);
+    if (!s || !(s->file = cefo__strdup(path))) {
+        cefo__free(s);
+        return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
+    }
+    st = cefo__xml_parse_file(path, &s->doc, err);
     cefo__xctx x = {path, err};
     xmlNode *root = st == CEFO_OK ? xmlDocGetRootElement(s->doc) : NULL;
     cefo__attrs a = {0};
@@ -249,15 +243,8 @@ static cefo_status edited_doc(const char *path, const cefo_scenarios *s, const c
                               const cefo_edit *edits, size_t nedits, xmlDoc **doc,
                               cefo_error *err)
 {
-    char *buf;
-    size_t len;
     *doc = NULL;
-    cefo_status st = cefo__read_file(path, &buf, &len, err);
-    if (st != CEFO_OK)
-        return st;
-    st = len ? cefo__xml_parse(buf, len, path, doc, err)
-             : cefo__error(err, CEFO_ERR_PARSE, path, 1, NULL, "the input is empty");
-    cefo__free(buf);
+    cefo_status st = cefo__xml_parse_file(path, doc, err);
     if (st == CEFO_OK)
         st = apply_edits(*doc, s, scenario, edits, nedits, err);
     if (st != CEFO_OK) {

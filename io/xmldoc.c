@@ -144,6 +144,28 @@ cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDo
     return CEFO_OK;
 }
 
+cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name, xmlDoc **doc,
+                                  cefo_error *err)
+{
+    if (!buf && len)
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no data");
+    if (len == 0)
+        return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
+    return cefo__xml_parse(buf, len, name, doc, err);
+}
+
+cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err)
+{
+    char *buf;
+    size_t len;
+    cefo_status st = cefo__read_file(path, &buf, &len, err);
+    if (st != CEFO_OK)
+        return st;
+    st = cefo__xml_parse_input(buf, len, path, doc, err);
+    cefo__free(buf);
+    return st;
+}
+
 int cefo__xml_line(const xmlNode *node)
 {
     long l = xmlGetLineNo(node);

@@ -27,6 +27,13 @@ cefo_status cefo__read_file(const char *path, char **buf, size_t *len, cefo_erro
 cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDoc **doc,
                             cefo_error *err);
 
+/* cefo__xml_parse, after refusing a missing pointer (CEFO_ERR_ARG) or empty input. */
+cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name, xmlDoc **doc,
+                                  cefo_error *err);
+
+/* cefo__read_file then cefo__xml_parse_input: the document of a file, or its error. */
+cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err);
+
 /* The line of an element, as libxml2 recorded it. */
 int cefo__xml_line(const xmlNode *node);
 
