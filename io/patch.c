@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "io/fmt.h"
 #include "io/number.h"
+#include "io/xmldoc.h"
 
 /* XPath errors are reported through our status; libxml2 must not print them. */
 void cefo__xpath_quiet(void *data, xmlErrorPtr e)
@@ -134,6 +135,8 @@ cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo_error *err
     if (!ctx)
         return cefo__error(err, CEFO_ERR_NOMEM, p->file, p->line, NULL, "out of memory");
     ctx->error = cefo__xpath_quiet;
+    cefo__xml_quiet saved;
+    cefo__xml_quiet_begin(&saved, NULL, cefo__xpath_quiet);
     xmlXPathObjectPtr res = xmlXPathEvalExpression((const xmlChar *)p->sel, ctx);
     cefo_status st = CEFO_OK;
     if (!res)
@@ -146,6 +149,7 @@ cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo_error *err
         st = apply_one(p, res->nodesetval->nodeTab[i], err);
     if (st == CEFO_ERR_NOMEM && err && err->code != CEFO_ERR_NOMEM)
         cefo__error(err, CEFO_ERR_NOMEM, p->file, p->line, NULL, "out of memory");
+    cefo__xml_quiet_end(&saved);
     xmlXPathFreeObject(res);
     xmlXPathFreeContext(ctx);
     return st;

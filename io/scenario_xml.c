@@ -155,29 +155,31 @@ static cefo_status load_scenario(cefo_scenarios *s, const cefo__xctx *x, xmlNode
     return st;
 }
 
-cefo_status cefo_scenarios_load_file(cefo_scenarios **out, const char *path, cefo_error *err)
+/* The scenarios of a parsed document (taken over: freed with the scenarios). */
+static cefo_status scenarios_from_doc(cefo_scenarios **out, xmlDoc *doc, const char *name,
+                                      cefo_error *err)
 {
-    if (!out || !path)
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
-    cefo_status st = CEFO_OK;
     cefo_scenarios *s = cefo__calloc(1, sizeof *s);
-    if (!s || !(s->file = cefo__strdup(path))) {
+    if (!s || !(s->file = cefo__strdup(name))) {
         cefo__free(s);
-        return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
+        xmlFreeDoc(doc);
+        return cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
     }
-    st = cefo__xml_parse_file(path, &s->doc, err);
-    cefo__xctx x = {path, err};
-    xmlNode *root = st == CEFO_OK ? xmlDocGetRootElement(s->doc) : NULL;
+    s->doc = doc;
+    cefo__xctx x = {s->file, err};
+    xmlNode *root = xmlDocGetRootElement(s->doc);
     cefo__attrs a = {0};
     static const char *const allowed[] = {"version", NULL};
-    if (st == CEFO_OK && (root->ns || strcmp((const char *)root->name, "scenarios") != 0))
-        st = cefo__xfail(&x, cefo__xml_line(root), NULL, "the root element must be <scenarios>");
+    cefo_status st = CEFO_OK;
+    if (!root || root->ns || strcmp((const char *)root->name, "scenarios") != 0)
+        st = cefo__xfail(&x, root ? cefo__xml_line(root) : 1, NULL,
+                         "the root element must be <scenarios>");
     if (st == CEFO_OK)
         st = cefo__attrs_read(&x, root, allowed, &a);
     if (st == CEFO_OK && (!cefo__attr(&a, "version") || strcmp(cefo__attr(&a, "version"), "1")))
         st = cefo__xfail(&x, a.line, "scenarios", "<scenarios> needs version=\"1\"");
     cefo__attrs_free(&a);
-    for (xmlNode *c = root ? root->children : NULL; c && st == CEFO_OK; c = c->next) {
+    for (xmlNode *c = st == CEFO_OK ? root->children : NULL; c && st == CEFO_OK; c = c->next) {
         st = cefo__xml_check_text(&x, c);
         if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
             continue;
@@ -193,6 +195,27 @@ cefo_status cefo_scenarios_load_file(cefo_scenarios **out, const char *path, cef
     }
     *out = s;
     return CEFO_OK;
+}
+
+cefo_status cefo_scenarios_load_file(cefo_scenarios **out, const char *path, cefo_error *err)
+{
+    if (!out || !path)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_file(path, &doc, err);
+    return st == CEFO_OK ? scenarios_from_doc(out, doc, path, err) : st;
+}
+
+cefo_status cefo_scenarios_load_memory(cefo_scenarios **out, const char *data, size_t len,
+                                       const char *name, cefo_error *err)
+{
+    if (!out)
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
+    if (!name)
+        name = "<memory>";
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
+    return st == CEFO_OK ? scenarios_from_doc(out, doc, name, err) : st;
 }
 
 size_t cefo_scenarios_count(const cefo_scenarios *s)

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <libxml/SAX2.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -70,7 +72,40 @@ typedef struct parse_state {
     const char *name;
     cefo_error *err;
     int failed;
+    xmlParserCtxtPtr ctxt;
 } parse_state;
+
+static void generic_sink(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
+void cefo__xml_quiet_begin(cefo__xml_quiet *saved, void *ctx, xmlStructuredErrorFunc handler)
+{
+    *saved = (cefo__xml_quiet){xmlGenericError, xmlGenericErrorContext, xmlStructuredError,
+                               xmlStructuredErrorContext};
+    xmlSetGenericErrorFunc(NULL, generic_sink);
+    xmlSetStructuredErrorFunc(ctx, handler);
+}
+
+void cefo__xml_quiet_end(const cefo__xml_quiet *saved)
+{
+    xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
+    xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
+}
+
+/* Errors raised outside the parser context (encoding conversion): the input is unusable. */
+static void on_channel_error(void *data, xmlErrorPtr e)
+{
+    parse_state *ps = data;
+    if (ps->failed || !e || e->level < XML_ERR_ERROR)
+        return;
+    ps->failed = 1;
+    cefo__error(ps->err, CEFO_ERR_PARSE, ps->name,
+                ps->ctxt ? xmlSAX2GetLineNumber(ps->ctxt) : 0, NULL,
+                "the input is not valid in its character encoding (%s)",
+                e->domain == XML_FROM_I18N ? "conversion failed" : "unreadable");
+}
 
 /* libxml2's structured error channel: keep the first error, print nothing. */
 static void on_error(void *data, xmlErrorPtr e)
@@ -123,7 +158,7 @@ cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDo
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
-    parse_state ps = {name, err, 0};
+    parse_state ps = {name, err, 0, ctxt};
     ctxt->_private = &ps;
     ctxt->sax->serror = on_error;
     ctxt->sax->internalSubset = on_doctype;
@@ -131,7 +166,10 @@ cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDo
     ctxt->userData = ctxt;
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES
                | XML_PARSE_NOCDATA;
+    cefo__xml_quiet saved;
+    cefo__xml_quiet_begin(&saved, &ps, on_channel_error);
     xmlDoc *d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
+    cefo__xml_quiet_end(&saved);
     int failed = ps.failed || !d || !ctxt->wellFormed;
     xmlFreeParserCtxt(ctxt);
     if (failed) {

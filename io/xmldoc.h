@@ -3,6 +3,7 @@
 #define CEFO_IO_XMLDOC_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <stddef.h>
 
 #include "cefo/cefo.h"
@@ -33,6 +34,21 @@ cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name,
 
 /* cefo__read_file then cefo__xml_parse_input: the document of a file, or its error. */
 cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err);
+
+/*
+ * libxml2 reports some errors (character encoding, I/O) not to the parser context but on its
+ * per-thread generic and structured channels, which print to stderr by default. Between
+ * begin and end, both go to `handler` (or nowhere when NULL); end restores the host's own.
+ */
+typedef struct cefo__xml_quiet {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} cefo__xml_quiet;
+
+void cefo__xml_quiet_begin(cefo__xml_quiet *saved, void *ctx, xmlStructuredErrorFunc handler);
+void cefo__xml_quiet_end(const cefo__xml_quiet *saved);
 
 /* The line of an element, as libxml2 recorded it. */
 int cefo__xml_line(const xmlNode *node);

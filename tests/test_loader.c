@@ -1,6 +1,7 @@
 /* test_loader.c - the network loader: bad input with status and line, forms, strict numbers. */
 #include <cefo/cefo.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io/number.h"
 #include "testutil.h"
@@ -202,7 +203,51 @@ static void test_example_loads(void)
     cefo_network_free(net);
 }
 
+/* Inputs that upset libxml2's encoding layer are errors, and nothing reaches stderr (found by
+ * fuzzing: libxml2 reports them on its generic channel, not the parser's). */
+static void test_silent_on_bad_encoding(void)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+#define BYTES(s) {s, sizeof s - 1}
+    } cases[] = {BYTES("\xff\xfe<\0n\0e\0t\0w\0o\0r\0k\0/\0>\0\0\xd8" "A\0"),
+                 BYTES("<?xml version=\"1.0\" encoding=\"EUC-JP\"?><network version=\"1\">"
+                       "<material id=\"\x8e\xff\" unit=\"t\"/></network>"),
+                 BYTES("\0\0\0\0<network/>"),
+                 BYTES("<?xml version=\"1.0\" encoding=\"UTF-16\"?>~~~~~~~~~~~"),
+                 BYTES("<?xml version=\"1.0\" encoding=\"no-such-charset\"?><network/>"),
+                 BYTES("\xfe\xff\x00<\x00n\xd8\x00")};
+#undef BYTES
+    char path[] = "/tmp/cefo-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    CU_ASSERT_FATAL(fd >= 0);
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    dup2(fd, STDERR_FILENO);
+    int all_failed = 1;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cefo_network *net = NULL;
+        cefo_error err = {0};
+        cefo_status st = cefo_network_load_memory(&net, cases[i].bytes, cases[i].len, "enc.xml",
+                                                  &err);
+        all_failed &= st == CEFO_ERR_PARSE && err.message[0] != '\0';
+        cefo_network_free(net);
+    }
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    CU_ASSERT(all_failed);
+    off_t printed = lseek(fd, 0, SEEK_END);
+    if (printed)
+        fprintf(stderr, "\n  %lld bytes reached stderr\n", (long long)printed);
+    CU_ASSERT_EQUAL(printed, 0);
+    close(fd);
+    unlink(path);
+}
+
 static CU_TestInfo loader_tests[] = {
+    {"bad encodings: an error, and silence", test_silent_on_bad_encoding},
     {"bad inputs: status, line and message", test_bad_inputs},
     {"flat and grouped forms agree", test_flat_and_grouped},
     {"several demands of one material add up", test_demands_add_up},

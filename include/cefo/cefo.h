@@ -484,6 +484,9 @@ typedef struct cefo_scenarios cefo_scenarios;
 /* Returns CEFO_OK, CEFO_ERR_NOFILE, CEFO_ERR_IO, CEFO_ERR_PARSE, CEFO_ERR_INVALID, CEFO_ERR_NOMEM. */
 CEFO_API cefo_status cefo_scenarios_load_file(cefo_scenarios **out, const char *path,
                                               cefo_error *err);
+/* As cefo_scenarios_load_file from `len` bytes; `name` names the input in errors. */
+CEFO_API cefo_status cefo_scenarios_load_memory(cefo_scenarios **out, const char *data,
+                                                size_t len, const char *name, cefo_error *err);
 CEFO_API void cefo_scenarios_free(cefo_scenarios *s);
 CEFO_API size_t cefo_scenarios_count(const cefo_scenarios *s);
 /* Id and name (the id when it has none) of scenario i; NULL when out of range. */
