@@ -245,7 +245,11 @@ static cefo_status load_root(loader *ld, xmlNode *root)
         st = cefo__xfail(&ld->x, a.line, "network", "<network> needs version=\"1\"");
     if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "currency", &ld->net->currency);
     cefo__attrs_free(&a);
-    if (st == CEFO_OK) st = collect(ld, root, 0);
+    if (st == CEFO_OK)
+        st = collect(ld, root, 0);
+    if (st == CEFO_OK && !ld->count[1] && !ld->count[2]) /* no material, no process */
+        st = cefo__xfail(&ld->x, cefo__xml_line(root), "network",
+                         "the network is empty: it has no materials and no processes");
     typedef cefo_status (*load_fn)(loader *, xmlNode *, cefo__attrs *);
     static const load_fn load[5] = {load_pollutant, load_material, load_process, load_link,
                                     load_demand};

@@ -145,8 +145,11 @@ cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo_error *err
         st = fail(p, err, "matches nothing (a typo?)");
     /* Removal and replacement free nodes: apply from the last match backwards, so that a
      * match inside an earlier one is handled before its ancestor goes. */
-    for (int i = st == CEFO_OK ? res->nodesetval->nodeNr - 1 : -1; i >= 0 && st == CEFO_OK; i--)
+    for (int i = st == CEFO_OK ? res->nodesetval->nodeNr - 1 : -1; i >= 0 && st == CEFO_OK; i--) {
         st = apply_one(p, res->nodesetval->nodeTab[i], err);
+        /* The node may be freed now: freeing the node set must not look at it again. */
+        res->nodesetval->nodeTab[i] = NULL;
+    }
     if (st == CEFO_ERR_NOMEM && err && err->code != CEFO_ERR_NOMEM)
         cefo__error(err, CEFO_ERR_NOMEM, p->file, p->line, NULL, "out of memory");
     cefo__xml_quiet_end(&saved);

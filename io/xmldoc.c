@@ -2,6 +2,8 @@
 #include "io/xmldoc.h"
 
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <limits.h>
 #include <libxml/SAX2.h>
 #include <libxml/globals.h>
@@ -34,6 +36,13 @@ cefo_status cefo__read_file(const char *path, char **buf, size_t *len, cefo_erro
     struct stat sb;
     if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
         st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "is a directory");
+        goto done;
+    }
+    /* A regular file says its size: refuse an oversize one before reading a byte of it. */
+    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > CEFO__MAX_INPUT_BYTES) {
+        st = cefo__error(err, CEFO_ERR_INVALID, path, 0, NULL,
+                         "file is larger than the %zu MiB input limit",
+                         CEFO__MAX_INPUT_BYTES >> 20);
         goto done;
     }
     for (;;) {
@@ -73,6 +82,7 @@ typedef struct parse_state {
     cefo_error *err;
     int failed;
     xmlParserCtxtPtr ctxt;
+    startElementNsSAX2Func sax2_start; /* libxml2's own element start, which on_start wraps */
 } parse_state;
 
 static void generic_sink(void *ctx, const char *msg, ...)
@@ -125,6 +135,22 @@ static void on_error(void *data, xmlErrorPtr e)
         ps->err->column = e->int2;
 }
 
+/*
+ * libxml2 keeps an element's line in 16 bits (65535 means "or more") and only estimates larger
+ * ones from neighbouring text. Record the exact line of such elements in their psvi, unused
+ * without schema validation, for cefo__xml_line.
+ */
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndefaulted,
+                     const xmlChar **attrs)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_state *ps = ctxt->_private;
+    ps->sax2_start(ctx, localname, prefix, uri, nns, ns, nattr, ndefaulted, attrs);
+    if (ctxt->node && ctxt->input && ctxt->input->line >= 65535)
+        ctxt->node->psvi = (void *)(ptrdiff_t)ctxt->input->line;
+}
+
 /* A DOCTYPE is the door to entity bombs and external fetches: refuse it outright. */
 static void on_doctype(void *data, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
 {
@@ -158,10 +184,11 @@ cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDo
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
-    parse_state ps = {name, err, 0, ctxt};
+    parse_state ps = {name, err, 0, ctxt, ctxt->sax->startElementNs};
     ctxt->_private = &ps;
     ctxt->sax->serror = on_error;
     ctxt->sax->internalSubset = on_doctype;
+    ctxt->sax->startElementNs = on_start;
     /* libxml2 hands the parser context to serror as its first argument. */
     ctxt->userData = ctxt;
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES
@@ -206,6 +233,8 @@ cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err
 
 int cefo__xml_line(const xmlNode *node)
 {
+    if (node && node->type == XML_ELEMENT_NODE && node->line == 65535 && node->psvi)
+        return (int)(ptrdiff_t)node->psvi;
     long l = xmlGetLineNo(node);
     return l > 0 && l < INT_MAX ? (int)l : 0;
 }

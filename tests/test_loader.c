@@ -1,5 +1,6 @@
 /* test_loader.c - the network loader: bad input with status and line, forms, strict numbers. */
 #include <cefo/cefo.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #define MAT "<material id=\"m\" unit=\"t\"/>\n"
 #define PROC "<process id=\"p\"><output material=\"m\" amount=\"1\"/></process>\n"
 #define TAIL "</network>\n"
+#define N10 "<a><a><a><a><a><a><a><a><a><a>"
 
 typedef struct bad_case {
     const char *what;
@@ -92,6 +94,18 @@ static const bad_case bad_cases[] = {
     {"child of a link", HEAD MAT PROC "<link from=\"p\" to=\"p\" material=\"m\"><x/></link>\n" TAIL,
      CEFO_ERR_INVALID, 5, "not allowed"},
     {"gzip input", "\x1f\x8b\x08\x00", CEFO_ERR_INVALID, 0, "compressed"},
+    {"empty network", "<?xml version=\"1.0\"?>\n<network version=\"1\">\n</network>\n",
+     CEFO_ERR_INVALID, 2, "empty"},
+    {"grouping nested too deep", HEAD "<materials><materials><materials><materials><materials>"
+     "<materials><materials><materials><materials><materials>\n" MAT "</materials></materials>"
+     "</materials></materials></materials></materials></materials></materials></materials>"
+     "</materials>\n" TAIL, CEFO_ERR_INVALID, 3, "unknown element <materials>"},
+    {"nesting past libxml2's depth limit", HEAD N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10
+     N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 "\n" TAIL, CEFO_ERR_PARSE, 3,
+     "depth"},
+    {"a unit on a link", HEAD MAT PROC "<process id=\"q\"><input material=\"m\" amount=\"1\"/>"
+     "</process>\n<link from=\"p\" to=\"q\" material=\"m\" unit=\"kg\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 6, "unknown attribute 'unit'"},
 };
 
 static void test_bad_inputs(void)
@@ -246,7 +260,28 @@ static void test_silent_on_bad_encoding(void)
     unlink(path);
 }
 
+/* Errors past line 65,535 carry their exact line (libxml2 only estimates such lines). */
+static void test_big_line_numbers(void)
+{
+    size_t cap = 4 << 20, len = 0;
+    char *xml = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+    len += (size_t)snprintf(xml + len, cap - len, "<network version=\"1\">\n");
+    for (int i = 0; i < 70000; i++)
+        len += (size_t)snprintf(xml + len, cap - len, "<material id=\"m%d\" unit=\"t\"/>\n", i);
+    len += (size_t)snprintf(xml + len, cap - len,
+                            "<material id=\"bad\"\n unit=\"t\" import-cost=\"NaN\"/>\n</network>\n");
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_memory(&net, xml, len, "long.xml", &err), CEFO_ERR_INVALID);
+    /* 1 line of <network>, 70000 materials: the bad one starts on line 70002, its start tag
+     * ends on 70003, which is the line libxml2 gives elements. */
+    CU_ASSERT_EQUAL(err.line, 70003);
+    free(xml);
+}
+
 static CU_TestInfo loader_tests[] = {
+    {"line numbers past 65535", test_big_line_numbers},
     {"bad encodings: an error, and silence", test_silent_on_bad_encoding},
     {"bad inputs: status, line and message", test_bad_inputs},
     {"flat and grouped forms agree", test_flat_and_grouped},
