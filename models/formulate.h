@@ -91,4 +91,9 @@ cefo__lp_data cefo__formulation_data(const cefo__formulation *f);
 void cefo__formulation_drop_data(cefo__formulation *f);
 void cefo__formulation_free(cefo__formulation *f);
 
+/* Unique names of every column and row (names.c), freed with cefo__names_free. 0 or -1. */
+int cefo__formulation_names(const cefo_network *net, const cefo__formulation *f, char ***cols,
+                            char ***rows);
+void cefo__names_free(char **names, int n);
+
 #endif

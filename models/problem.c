@@ -231,3 +231,18 @@ cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npo
     cefo_status back = cefo_problem_set_cap(prob, pollutant, cap0);
     return st != CEFO_OK ? st : back;
 }
+
+cefo_status cefo__problem_write_path(cefo_problem *prob, cefo_model_format format,
+                                     const char *path, cefo_error *err)
+{
+    char **cols = NULL, **rows = NULL;
+    cefo_status st = CEFO_OK;
+    if (cefo__formulation_names(prob->net, &prob->f, &cols, &rows) != 0)
+        st = cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
+    if (st == CEFO_OK)
+        st = cefo__lp_write(prob->lp, (int)format, path, (const char *const *)cols,
+                            (const char *const *)rows, err);
+    cefo__names_free(cols, prob->f.ncols);
+    cefo__names_free(rows, prob->f.nrows);
+    return st;
+}

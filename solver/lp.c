@@ -2,6 +2,7 @@
 #include "solver/lp.h"
 
 #include <math.h>
+#include <string.h>
 #include <pthread.h>
 
 #include "core/alloc.h"
@@ -150,6 +151,23 @@ cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad matrix entry (%d, %d) = %g", i,
                          j, v);
     return st != CEFO_OK ? st : lp->be->set_coef(lp->impl, i, j, v, err);
+}
+
+cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
+                           const char *const *col_names, const char *const *row_names,
+                           cefo_error *err)
+{
+    cefo_status st = check_use(lp, err);
+    if (st == CEFO_OK && (!path || (format != 0 && format != 1)))
+        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad model format or path");
+    /* Names must be non-empty and fit GLPK's 255 characters. */
+    for (int j = 0; st == CEFO_OK && col_names && j < lp->ncols; j++)
+        if (!col_names[j] || !*col_names[j] || strlen(col_names[j]) > 255)
+            st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "column %d: bad name", j);
+    for (int i = 0; st == CEFO_OK && row_names && i < lp->nrows; i++)
+        if (!row_names[i] || !*row_names[i] || strlen(row_names[i]) > 255)
+            st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "row %d: bad name", i);
+    return st != CEFO_OK ? st : lp->be->write(lp->impl, format, path, col_names, row_names, err);
 }
 
 int cefo__lp_nrows(const cefo__lp *lp)

@@ -50,6 +50,10 @@ typedef struct cefo__lp_backend {
     cefo_status (*set_row_bounds)(void *impl, int i, double lb, double ub, cefo_error *err);
     cefo_status (*set_obj)(void *impl, int j, double c, cefo_error *err);
     cefo_status (*set_coef)(void *impl, int i, int j, double v, cefo_error *err);
+    /* Writes the model in free MPS (format 0) or CPLEX LP (1) format to `path`, after naming
+     * its rows and columns (names may be NULL). */
+    cefo_status (*write)(void *impl, int format, const char *path, const char *const *col_names,
+                         const char *const *row_names, cefo_error *err);
     void (*free)(void *impl);
 } cefo__lp_backend;
 
@@ -72,6 +76,9 @@ cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, c
 cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err);
 /* Sets the matrix entry (i, j), which must exist already (a nonzero of the loaded matrix). */
 cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *err);
+cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
+                           const char *const *col_names, const char *const *row_names,
+                           cefo_error *err);
 int cefo__lp_nrows(const cefo__lp *lp);
 int cefo__lp_ncols(const cefo__lp *lp);
 void cefo__lp_free(cefo__lp *lp);

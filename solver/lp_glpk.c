@@ -170,6 +170,37 @@ static cefo_status glpk_coef(void *impl, int i, int j, double v, cefo_error *err
     return st;
 }
 
+typedef struct write_args {
+    int format;
+    const char *path;
+    const char *const *cols, *const *rows;
+    int ret;
+} write_args;
+
+static void do_write(glpk_lp *lp, void *arg)
+{
+    write_args *a = arg;
+    glp_set_prob_name(lp->P, "cefo");
+    for (int j = 0; a->cols && j < glp_get_num_cols(lp->P); j++)
+        glp_set_col_name(lp->P, j + 1, a->cols[j]);
+    for (int i = 0; a->rows && i < glp_get_num_rows(lp->P); i++)
+        glp_set_row_name(lp->P, i + 1, a->rows[i]);
+    a->ret = a->format == 0 ? glp_write_mps(lp->P, GLP_MPS_FILE, NULL, a->path)
+                            : glp_write_lp(lp->P, NULL, a->path);
+}
+
+static cefo_status glpk_write(void *impl, int format, const char *path,
+                              const char *const *col_names, const char *const *row_names,
+                              cefo_error *err)
+{
+    glpk_lp *lp = impl;
+    write_args a = {format, path, col_names, row_names, 0};
+    cefo_status st = fenced(lp, do_write, &a, err);
+    if (st == CEFO_OK && a.ret != 0)
+        st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "GLPK could not write the model");
+    return st;
+}
+
 static void glpk_free(void *impl)
 {
     glpk_lp *lp = impl;
@@ -495,6 +526,7 @@ const cefo__lp_backend *cefo__lp_backend_glpk(void)
         .set_row_bounds = glpk_row_bounds,
         .set_obj = glpk_obj,
         .set_coef = glpk_coef,
+        .write = glpk_write,
         .free = glpk_free,
     };
     return &be;

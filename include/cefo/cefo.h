@@ -182,6 +182,20 @@ CEFO_API cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t
                                       const char *attribute, double value);
 
 
+typedef enum cefo_model_format {
+    CEFO_MODEL_MPS = 0,     /* free MPS, for any LP/MIP solver */
+    CEFO_MODEL_LP = 1       /* CPLEX LP, readable by people and most solvers */
+} cefo_model_format;
+
+/*
+ * Writes the problem as GLPK would solve it (current parameters included), rows and columns
+ * named after the model (x_PROCESS, f_FROM_TO_MATERIAL, bal_MATERIAL, em_POLLUTANT...; see
+ * docs/results.md), atomically to `path`. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_CREATE,
+ * CEFO_ERR_NOMEM or CEFO_ERR_SOLVER.
+ */
+CEFO_API cefo_status cefo_problem_write(cefo_problem *prob, cefo_model_format format,
+                                        const char *path, cefo_error *err);
+
 /* ---------------------------------------------------------------- result */
 
 typedef enum cefo_solve_status {
@@ -546,6 +560,16 @@ CEFO_API cefo_status cefo_network_load_edited(cefo_network **out, const char *pa
                                               const cefo_scenarios *s, const char *scenario,
                                               const cefo_edit *edits, size_t nedits,
                                               cefo_error *err);
+
+/*
+ * The plan as a Graphviz graph (docs/results.md): processes as boxes (shaped by kind), pooled
+ * materials as ellipses, one "outside" node for imports, exports and discharges; edges for
+ * link flows and material flows, their width by amount, waste dashed. Without a plan, the
+ * network's structure alone. Same statuses as cefo_result_write(_file).
+ */
+CEFO_API cefo_status cefo_result_write_dot(const cefo_result *res, FILE *fp, cefo_error *err);
+CEFO_API cefo_status cefo_result_write_dot_file(const cefo_result *res, const char *path,
+                                                cefo_error *err);
 
 /*
  * One CSV line summarising a result: `prefix` (CSV fields already joined, may be NULL), then
