@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 
@@ -21,6 +22,7 @@ static const char help[] =
     CLI_SOURCE_HELP
     "      --gap G          MIP: stop once the plan is within relative gap G of the best\n"
     "                       bound (status gap-limit, exit 0)\n"
+    "      --timings        print load, build, solve and write times on stderr\n"
     "  -h, --help           this text\n\n"
     "Exit: 0 optimal (or within --gap); 1 infeasible, unbounded or a limit (the result is\n"
     "still written);\n"
@@ -28,6 +30,7 @@ static const char help[] =
 
 typedef struct solve_args {
     cli_source src;
+    int timings;
     const char *path;
     const char *out;
     cefo_format format;
@@ -40,7 +43,8 @@ static int parse(int argc, char **argv, solve_args *a)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"method", required_argument, NULL, 'm'}, {"no-presolve", no_argument, NULL, 'P'},
         {"time-limit", required_argument, NULL, 't'}, {"gap", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, {0}};
+        {"timings", no_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
+        CLI_SOURCE_OPTIONS, {0}};
     int c;
     char *end;
     optind = 1;
@@ -55,6 +59,7 @@ static int parse(int argc, char **argv, solve_args *a)
             break;
         case 'o': a->out = optarg; break;
         case 'P': a->opt.presolve = 0; break;
+        case 'T': a->timings = 1; break;
         case 'm':
             if (strcmp(optarg, "primal") == 0)
                 a->opt.method = CEFO_METHOD_PRIMAL;
@@ -91,6 +96,13 @@ static int parse(int argc, char **argv, solve_args *a)
     return 0;
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 /* An interrupt during the write waits until the file is complete and renamed into place. */
 static cefo_status write_out(const cefo_result *res, const solve_args *a, cefo_error *err)
 {
@@ -118,13 +130,20 @@ int cmd_solve(int argc, char **argv)
     cefo_problem *prob = NULL;
     cefo_result *res = NULL;
     cefo_error err = {0};
+    double t0 = now();
     cefo_status st = cli_load_network(&a.src, a.path, &net, &err);
+    double t1 = now();
     if (st == CEFO_OK)
         st = cefo_problem_build(&prob, net, &err);
+    double t2 = now();
     if (st == CEFO_OK)
         st = cefo_problem_solve(prob, &a.opt, &res, &err);
+    double t3 = now();
     if (st == CEFO_OK)
         st = write_out(res, &a, &err);
+    if (a.timings)
+        fprintf(stderr, "cefo solve: load %.4f s, build %.4f s, solve %.4f s, write %.4f s\n",
+                t1 - t0, t2 - t1, t3 - t2, now() - t3);
     if (st != CEFO_OK) {
         rc = cli_report(&err, st);
     } else if (cefo_result_status(res) != CEFO_SOLVE_OPTIMAL

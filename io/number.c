@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,51 @@ static const char *scan(const char *p)
     return p;
 }
 
+/*
+ * Clinger's fast path: a significand of at most 15 digits and a power of ten within +-22 are
+ * both exact doubles, so one multiplication or division gives the correctly rounded value,
+ * as strtod would. Returns 0 and *out, or -1 when the number needs strtod.
+ */
+static int fast_path(const char *p, const char *end, double *out)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    int neg = *p == '-', digits = 0, scale = 0, exp = 0, eneg = 0;
+    uint64_t m = 0;
+    if (*p == '+' || *p == '-')
+        p++;
+    while (p < end && *p == '0') /* leading zeros are not significant */
+        p++;
+    for (; p < end && is_digit(*p); p++, digits++)
+        m = m * 10 + (uint64_t)(*p - '0');
+    if (p < end && *p == '.') {
+        for (p++; p < end && is_digit(*p); p++, scale--) {
+            if (!digits && *p == '0')
+                continue;
+            m = m * 10 + (uint64_t)(*p - '0');
+            digits++;
+        }
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        eneg = *p == '-';
+        if (*p == '+' || *p == '-')
+            p++;
+        for (; p < end && is_digit(*p) && exp < 1000; p++)
+            exp = exp * 10 + (*p - '0');
+    }
+    if (p != end || digits > 15 || exp >= 1000)
+        return -1;
+    int e = scale + (eneg ? -exp : exp);
+    if (e < -22 || e > 22)
+        return -1;
+    double v = (double)m;
+    v = e < 0 ? v / pow10[-e] : v * pow10[e];
+    *out = neg ? -v : v;
+    return 0;
+}
+
 int cefo__parse_number(const char *s, double *out, const char **why)
 {
     while (is_space(*s))
@@ -63,6 +109,11 @@ int cefo__parse_number(const char *s, double *out, const char **why)
         *why = "is not a plain decimal number";
         return -1;
     }
+    double v;
+    if (fast_path(s, end, &v) == 0) {
+        *out = v == 0 ? 0.0 : v; /* -0 becomes 0 */
+        return 0;
+    }
     pthread_once(&once, make_locale);
     if (c_locale == (locale_t)0) {
         *why = "cannot be read: no C locale";
@@ -71,7 +122,7 @@ int cefo__parse_number(const char *s, double *out, const char **why)
     errno = 0;
     char *stop;
     locale_t old = uselocale(c_locale);
-    double v = strtod(s, &stop);
+    v = strtod(s, &stop);
     uselocale(old);
     if (stop != end) {
         *why = "is not a plain decimal number";

@@ -248,8 +248,11 @@ static void do_load(glpk_lp *lp, void *arg)
     for (int k = 0; k < lp->nbin; k++)
         glp_set_col_kind(lp->P, lp->binaries[k], GLP_BV);
     a->dup = glp_check_dup(d->nrows, d->ncols, a->ne, a->ia, a->ja);
-    if (a->dup == 0)
+    if (a->dup == 0) {
         glp_load_matrix(lp->P, a->ne, a->ia, a->ja, a->ar);
+        /* As glpsol does: cluster models mix tonnes, kilotonnes and kilograms per unit. */
+        glp_scale_prob(lp->P, GLP_SF_AUTO);
+    }
 }
 
 static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *err)
