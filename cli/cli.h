@@ -32,6 +32,7 @@ int cmd_sweep(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_pareto(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 cefo_status cli_arg_error(cefo_error *err, const char *msg);
 
@@ -69,6 +70,23 @@ int cli_source_option(cli_source *src, int code, char *arg, const char *cmd);
 /* Loads the network of `path` through the source's scenario and edits. */
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err);
+
+/* The base network and every scenario, loaded, built and solved (runs.c). */
+typedef struct cli_runs {
+    size_t n;                   /* 1 + number of scenarios */
+    cefo_network **net;
+    cefo_problem **prob;
+    cefo_result **res;
+    const char **labels;        /* "base", then the scenario ids */
+    cefo_scenarios *scenarios;
+} cli_runs;
+
+/* Solves the base and every scenario of `scenarios` (may be NULL), with the source's edits
+ * applied to each. On error, the runs solved so far stay for cli_runs_free. */
+cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
+                           const char *scenarios, cefo_error *err);
+int cli_runs_all_optimal(const cli_runs *r);
+void cli_runs_free(cli_runs *r);
 
 /* Interrupts wait while an output file is written and renamed (then take effect). */
 void cli_hold_signals(sigset_t *old);

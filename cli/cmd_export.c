@@ -13,7 +13,8 @@ static const char help[] =
     "there is no plan). Every file is written atomically.\n\n"
     "      --mps OUT     free MPS\n"
     "      --lp OUT      CPLEX LP\n"
-    "      --dot OUT     Graphviz (dot -Tsvg OUT > plan.svg)\n" CLI_SOURCE_HELP
+    "      --dot OUT     Graphviz (dot -Tsvg OUT > plan.svg)\n"
+    "      --svg OUT     the Sankey diagram of the plan's material flows\n" CLI_SOURCE_HELP
     "  -h, --help        this text\n\n"
     "Exit: 0 done; 64 usage; 65 invalid input; 66 no FILE; 73 cannot create OUT.\n";
 
@@ -21,10 +22,11 @@ int cmd_export(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"mps", required_argument, NULL, 'm'}, {"lp", required_argument, NULL, 'l'},
-        {"dot", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
+        {"dot", required_argument, NULL, 'd'}, {"svg", required_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},
         CLI_SOURCE_OPTIONS, {0}};
     cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
-    const char *mps = NULL, *lp = NULL, *dot = NULL;
+    const char *mps = NULL, *lp = NULL, *dot = NULL, *svg = NULL;
     int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
     optind = 1;
     opterr = 0;
@@ -39,6 +41,8 @@ int cmd_export(int argc, char **argv)
             lp = optarg;
         } else if (c == 'd') {
             dot = optarg;
+        } else if (c == 's') {
+            svg = optarg;
         } else if (c >= OPT_SCENARIOS && c < OPT_NEXT) {
             rc = cli_source_option(&src, c, optarg, "export");
         } else {
@@ -46,8 +50,8 @@ int cmd_export(int argc, char **argv)
                                  argv[optind - 1]);
         }
     }
-    if (rc == 0 && (optind != argc - 1 || (!mps && !lp && !dot)))
-        rc = cli_usage_error("export", "expects FILE and at least one of --mps, --lp, --dot");
+    if (rc == 0 && (optind != argc - 1 || (!mps && !lp && !dot && !svg)))
+        rc = cli_usage_error("export", "expects FILE and at least one of --mps, --lp, --dot, --svg");
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
     cefo_result *res = NULL;
@@ -64,11 +68,13 @@ int cmd_export(int argc, char **argv)
         if (st == CEFO_OK && lp)
             st = cefo_problem_write(prob, CEFO_MODEL_LP, lp, &err);
         cli_release_signals(&old);
-        if (st == CEFO_OK && dot)
+        if (st == CEFO_OK && (dot || svg))
             st = cefo_problem_solve(prob, NULL, &res, &err);
         cli_hold_signals(&old);
         if (st == CEFO_OK && dot)
             st = cefo_result_write_dot_file(res, dot, &err);
+        if (st == CEFO_OK && svg)
+            st = cefo_result_write_svg_file(res, svg, &err);
         cli_release_signals(&old);
         if (st != CEFO_OK)
             rc = cli_report(&err, st);

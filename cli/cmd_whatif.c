@@ -18,22 +18,6 @@ static const char help[] =
     "Exit: 0 when every run is optimal; 1 when some run has no optimal plan (all are still\n"
     "written); 64 usage; 65 invalid input or a selector matching nothing; 66 no FILE.\n";
 
-typedef struct run {
-    cefo_network *net;
-    cefo_problem *prob;
-    cefo_result *res;
-} run;
-
-static cefo_status solve_one(cli_source *src, const char *path, run *r, cefo_error *err)
-{
-    cefo_status st = cli_load_network(src, path, &r->net, err);
-    if (st == CEFO_OK)
-        st = cefo_problem_build(&r->prob, r->net, err);
-    if (st == CEFO_OK)
-        st = cefo_problem_solve(r->prob, NULL, &r->res, err);
-    return st;
-}
-
 int cmd_whatif(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -67,58 +51,23 @@ int cmd_whatif(int argc, char **argv)
         free(src.edits);
         return rc;
     }
-    const char *path = argv[optind];
     cefo_error err = {0};
-    cefo_scenarios *s = NULL;
-    cefo_status st = cefo_scenarios_load_file(&s, argv[optind + 1], &err);
-    size_t n = 1 + cefo_scenarios_count(s);
-    run *runs = calloc(n, sizeof *runs);
-    const cefo_result **results = calloc(n, sizeof *results);
-    const char **labels = calloc(n, sizeof *labels);
-    if (st == CEFO_OK && (!runs || !results || !labels))
-        rc = EXIT_SOFTWARE;
-    if (st == CEFO_OK && rc == 0) {
-        labels[0] = "base";
-        st = solve_one(&src, path, &runs[0], &err);
-        for (size_t i = 1; i < n && st == CEFO_OK; i++) {
-            labels[i] = cefo_scenarios_id(s, i - 1);
-            st = cefo_network_load_edited(&runs[i].net, path, s, labels[i], src.edits,
-                                          src.nedits, &err);
-            if (st == CEFO_OK)
-                st = cefo_problem_build(&runs[i].prob, runs[i].net, &err);
-            if (st == CEFO_OK)
-                st = cefo_problem_solve(runs[i].prob, NULL, &runs[i].res, &err);
-        }
-    }
-    int all_optimal = 1;
-    for (size_t i = 0; st == CEFO_OK && rc == 0 && i < n; i++) {
-        results[i] = runs[i].res;
-        all_optimal &= cefo_result_status(runs[i].res) == CEFO_SOLVE_OPTIMAL
-                       || cefo_result_status(runs[i].res) == CEFO_SOLVE_GAP_LIMIT;
-    }
-    if (st == CEFO_OK && rc == 0 && !all_optimal)
+    cli_runs runs;
+    cefo_status st = cli_runs_solve(&runs, &src, argv[optind], argv[optind + 1], &err);
+    if (st == CEFO_OK && !cli_runs_all_optimal(&runs))
         rc = EXIT_NOT_OPTIMAL;
-    if (st == CEFO_OK && (rc == 0 || rc == EXIT_NOT_OPTIMAL)) {
-        if (out) {
-            sigset_t old;
-            cli_hold_signals(&old);
-            st = cefo_results_compare_file(results, labels, n, out, format, &err);
-            cli_release_signals(&old);
-        } else {
-            st = cefo_results_compare(results, labels, n, stdout, format, &err);
-        }
+    const cefo_result *const *results = (const cefo_result *const *)runs.res;
+    if (st == CEFO_OK && out) {
+        sigset_t old;
+        cli_hold_signals(&old);
+        st = cefo_results_compare_file(results, runs.labels, runs.n, out, format, &err);
+        cli_release_signals(&old);
+    } else if (st == CEFO_OK) {
+        st = cefo_results_compare(results, runs.labels, runs.n, stdout, format, &err);
     }
     if (st != CEFO_OK)
         rc = cli_report(&err, st);
-    for (size_t i = 0; runs && i < n; i++) {
-        cefo_result_free(runs[i].res);
-        cefo_problem_free(runs[i].prob);
-        cefo_network_free(runs[i].net);
-    }
-    free(runs);
-    free(results);
-    free(labels);
-    cefo_scenarios_free(s);
+    cli_runs_free(&runs);
     free(src.edits);
     return rc;
 }

@@ -572,6 +572,27 @@ CEFO_API cefo_status cefo_result_write_dot_file(const cefo_result *res, const ch
                                                 cefo_error *err);
 
 /*
+ * The plan's material flows as a Sankey diagram in SVG (docs/report.md): processes, material
+ * hubs and the cluster's imports, final demand, exports and discharges as nodes; product
+ * chains, waste chains and pooled flows in distinct colours, recycling loops drawn as loops,
+ * every node and flow with a tooltip of its amount and unit. Same statuses as
+ * cefo_result_write(_file).
+ */
+CEFO_API cefo_status cefo_result_write_svg(const cefo_result *res, FILE *fp, cefo_error *err);
+CEFO_API cefo_status cefo_result_write_svg_file(const cefo_result *res, const char *path,
+                                                cefo_error *err);
+
+/*
+ * A self-contained HTML report (no scripts, fonts or network access): for results[0], the
+ * plan summary, cost breakdown, emissions against caps, indicators, decisions, diagnosis and
+ * its Sankey diagram; with n > 1, the other results compared with it side by side under their
+ * labels. Written atomically. Same statuses as cefo_results_compare_file.
+ */
+CEFO_API cefo_status cefo_report_write_file(const cefo_result *const *results,
+                                            const char *const *labels, size_t n,
+                                            const char *path, cefo_error *err);
+
+/*
  * One CSV line summarising a result: `prefix` (CSV fields already joined, may be NULL), then
  * status, objective, the cost terms, each pollutant's emission, waste_reused, reuse_rate,
  * virgin_import and the MIP gap. With header = 1, writes the header line instead, after

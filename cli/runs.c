@@ -1,0 +1,57 @@
+/* runs.c - the base network and each scenario of a scenarios file, solved (whatif, report). */
+#include <stdlib.h>
+
+#include "cli/cli.h"
+
+void cli_runs_free(cli_runs *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        cefo_result_free(r->res ? r->res[i] : NULL);
+        cefo_problem_free(r->prob ? r->prob[i] : NULL);
+        cefo_network_free(r->net ? r->net[i] : NULL);
+    }
+    free(r->res);
+    free(r->prob);
+    free(r->net);
+    free(r->labels);
+    cefo_scenarios_free(r->scenarios);
+    *r = (cli_runs){0};
+}
+
+cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
+                           const char *scenarios, cefo_error *err)
+{
+    *r = (cli_runs){0};
+    cefo_status st = scenarios ? cefo_scenarios_load_file(&r->scenarios, scenarios, err) : CEFO_OK;
+    if (st != CEFO_OK)
+        return st;
+    size_t n = 1 + cefo_scenarios_count(r->scenarios);
+    r->net = calloc(n, sizeof *r->net);
+    r->prob = calloc(n, sizeof *r->prob);
+    r->res = calloc(n, sizeof *r->res);
+    r->labels = calloc(n, sizeof *r->labels);
+    if (!r->net || !r->prob || !r->res || !r->labels)
+        return cli_arg_error(err, "out of memory");
+    r->n = n;
+    for (size_t i = 0; i < n && st == CEFO_OK; i++) {
+        /* The base, then each scenario; the command line's edits apply to all of them. */
+        r->labels[i] = i ? cefo_scenarios_id(r->scenarios, i - 1) : "base";
+        st = cefo_network_load_edited(&r->net[i], path, i ? r->scenarios : NULL,
+                                      i ? r->labels[i] : NULL, src->edits, src->nedits, err);
+        if (st == CEFO_OK)
+            st = cefo_problem_build(&r->prob[i], r->net[i], err);
+        if (st == CEFO_OK)
+            st = cefo_problem_solve(r->prob[i], NULL, &r->res[i], err);
+    }
+    return st;
+}
+
+int cli_runs_all_optimal(const cli_runs *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        cefo_solve_status s = cefo_result_status(r->res[i]);
+        if (s != CEFO_SOLVE_OPTIMAL && s != CEFO_SOLVE_GAP_LIMIT)
+            return 0;
+    }
+    return 1;
+}

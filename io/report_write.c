@@ -1,0 +1,235 @@
+/* report_write.c - one self-contained HTML page a planner can show: plan, costs, emissions,
+ * indicators, decisions, diagnosis, the Sankey diagram, and what-if runs side by side. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "io/fmt.h"
+#include "io/report.h"
+
+typedef struct report {
+    const cefo_result *const *r;
+    const char *const *labels;
+    size_t n;
+} report;
+
+static const char style[] =
+    "body{font-family:sans-serif;margin:2em auto;max-width:1180px;color:#222}"
+    "h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccc}"
+    "table{border-collapse:collapse;margin:.5em 0}td,th{padding:.25em .8em;text-align:right;"
+    "border-bottom:1px solid #eee}th:first-child,td:first-child{text-align:left}"
+    ".status{font-weight:bold}.bind{color:#b22222}.legend span{display:inline-block;"
+    "margin-right:1.2em}.legend i{display:inline-block;width:1.6em;height:.6em;margin-right:.3em;"
+    "vertical-align:middle}svg{max-width:100%;height:auto}";
+
+static void cell(FILE *fp, double v)
+{
+    char b[32];
+    fprintf(fp, "<td>%s</td>", cefo__fmt_human(b, v));
+}
+
+static void row(FILE *fp, const char *name, const double *v, size_t n)
+{
+    fputs("<tr><td>", fp);
+    cefo__xml_text(fp, name);
+    fputs("</td>", fp);
+    for (size_t i = 0; i < n; i++)
+        cell(fp, v[i]);
+    fputs("</tr>\n", fp);
+}
+
+static void costs_table(const cefo_result *r, FILE *fp)
+{
+    const cefo_costs *c = &r->costs;
+    const char *cur = r->net->currency ? r->net->currency : "currency units";
+    fputs("<h2>Costs</h2>\n<table><tr><th>term</th><th>", fp);
+    cefo__xml_text(fp, cur);
+    fputs("</th></tr>\n", fp);
+    const char *names[] = {"processes", "links", "imports", "discharges", "pollution damage",
+                           "export revenue (-)", "fixed costs", "total"};
+    const double v[] = {c->process, c->link, c->import, c->discharge, c->pollution,
+                        c->export_revenue, c->fixed, c->total};
+    for (int i = 0; i < 8; i++)
+        row(fp, names[i], &v[i], 1);
+    fputs("</table>\n", fp);
+}
+
+static void emissions_table(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    if (!net->npollutants)
+        return;
+    fputs("<h2>Emissions against caps</h2>\n<table><tr><th>pollutant</th><th>unit</th>"
+          "<th>emission</th><th>cap</th><th>shadow price</th></tr>\n", fp);
+    for (size_t k = 0; k < net->npollutants; k++) {
+        int binds = !isinf(r->cap[k]) && r->emission[k] >= r->cap[k] - 1e-9 * (1 + r->cap[k]);
+        fprintf(fp, "<tr%s><td>", binds ? " class=\"bind\"" : "");
+        cefo__xml_text(fp, net->pollutants[k].id);
+        fputs("</td><td>", fp);
+        cefo__xml_text(fp, net->pollutants[k].unit);
+        fputs("</td>", fp);
+        cell(fp, r->emission[k]);
+        cell(fp, r->cap[k]);
+        cell(fp, r->cap_shadow[k]);
+        fputs("</tr>\n", fp);
+    }
+    fputs("</table>\n", fp);
+}
+
+static void indicators_table(const cefo_result *r, FILE *fp)
+{
+    const cefo_indicators *i = &r->indicators;
+    fputs("<h2>Indicators</h2>\n<table>\n", fp);
+    const char *names[] = {"waste generated", "waste reused", "waste treated", "waste disposed",
+                           "reuse rate", "virgin import", "labour"};
+    const double v[] = {i->waste_generated, i->waste_reused, i->waste_treated, i->waste_disposed,
+                        i->reuse_rate, i->virgin_import, i->labour};
+    for (int k = 0; k < 7; k++)
+        row(fp, names[k], &v[k], 1);
+    fputs("</table>\n", fp);
+}
+
+static void decisions_and_diagnosis(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    if (net->ngroups) {
+        fputs("<h2>Keep, rectify, relocate or close</h2>\n<table><tr><th>firm</th><th>chosen"
+              "</th><th>variant</th><th>fixed cost</th></tr>\n", fp);
+        for (size_t g = 0; g < net->ngroups; g++) {
+            cefo_group_result row_;
+            cefo_result_group(r, g, &row_);
+            fputs("<tr><td>", fp);
+            cefo__xml_text(fp, row_.id);
+            fputs("</td><td>", fp);
+            cefo__xml_text(fp, row_.chosen ? row_.chosen : "(closed)");
+            fputs("</td><td>", fp);
+            cefo__xml_text(fp, row_.variant ? row_.variant : "");
+            fputs("</td>", fp);
+            cell(fp, row_.fixed_cost);
+            fputs("</tr>\n", fp);
+        }
+        fputs("</table>\n", fp);
+    }
+    if (r->ndiag) {
+        fputs("<h2>Why there is no plan</h2>\n<p>The least change that would make one:</p><ul>\n",
+              fp);
+        for (size_t i = 0; i < r->ndiag; i++) {
+            fputs("<li>", fp);
+            cefo__xml_text(fp, r->diag[i].message);
+            fputs("</li>\n", fp);
+        }
+        fputs("</ul>\n", fp);
+    }
+}
+
+/* One comparison row: the value `pick` takes from each run (NAN where it has none). */
+typedef double (*picker)(const cefo_result *r, const void *arg);
+
+static void compare_row(const report *rp, FILE *fp, const char *name, picker pick,
+                        const void *arg)
+{
+    fputs("<tr><td>", fp);
+    cefo__xml_text(fp, name);
+    fputs("</td>", fp);
+    for (size_t k = 0; k < rp->n; k++)
+        cell(fp, pick(rp->r[k], arg));
+    fputs("</tr>\n", fp);
+}
+
+static double pick_objective(const cefo_result *r, const void *arg)
+{
+    (void)arg;
+    return r->objective;
+}
+
+static double pick_reuse(const cefo_result *r, const void *arg)
+{
+    (void)arg;
+    return r->indicators.reuse_rate;
+}
+
+static double pick_import(const cefo_result *r, const void *arg)
+{
+    (void)arg;
+    return r->indicators.virgin_import;
+}
+
+static double pick_emission(const cefo_result *r, const void *arg)
+{
+    size_t j;
+    return cefo_network_find(r->net, CEFO_POLLUTANT, arg, &j) == CEFO_OK ? r->emission[j] : NAN;
+}
+
+static void comparison(const report *rp, FILE *fp)
+{
+    if (rp->n < 2)
+        return;
+    fputs("<h2>What-if scenarios</h2>\n<table><tr><th></th>", fp);
+    for (size_t k = 0; k < rp->n; k++) {
+        fputs("<th>", fp);
+        cefo__xml_text(fp, rp->labels[k]);
+        fputs("</th>", fp);
+    }
+    fputs("</tr>\n<tr><td>status</td>", fp);
+    for (size_t k = 0; k < rp->n; k++)
+        fprintf(fp, "<td>%s</td>", cefo_solve_status_name(rp->r[k]->status));
+    fputs("</tr>\n", fp);
+    compare_row(rp, fp, "total cost", pick_objective, NULL);
+    const cefo_network *base = rp->r[0]->net;
+    for (size_t p = 0; p < base->npollutants; p++) {
+        char name[160];
+        snprintf(name, sizeof name, "%s emission (%s)", base->pollutants[p].id,
+                 base->pollutants[p].unit);
+        compare_row(rp, fp, name, pick_emission, base->pollutants[p].id);
+    }
+    compare_row(rp, fp, "reuse rate", pick_reuse, NULL);
+    compare_row(rp, fp, "virgin import", pick_import, NULL);
+    fputs("</table>\n", fp);
+}
+
+static void write_report(const void *ctx, FILE *fp)
+{
+    const report *rp = ctx;
+    const cefo_result *r = rp->r[0];
+    char b[32];
+    fprintf(fp, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                "<title>cefo plan: ");
+    cefo__xml_text(fp, r->net->file);
+    fprintf(fp, "</title><style>%s</style></head>\n<body>\n<h1>Plan for ", style);
+    cefo__xml_text(fp, r->net->file);
+    fprintf(fp, "</h1>\n<p>Status: <span class=\"status\">%s</span>",
+            cefo_solve_status_name(r->status));
+    if (!isnan(r->objective)) {
+        fprintf(fp, " &mdash; total cost %s ", cefo__fmt_human(b, r->objective));
+        cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
+    }
+    fputs("</p>\n", fp);
+    if (!isnan(r->objective)) {
+        costs_table(r, fp);
+        emissions_table(r, fp);
+        indicators_table(r, fp);
+    }
+    decisions_and_diagnosis(r, fp);
+    fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"
+          "</i>product chain</span><span><i style=\"background:#a0522d\"></i>waste chain</span>"
+          "<span><i style=\"background:#9db8e0\"></i>pooled product</span><span><i style=\""
+          "background:#d9a67e\"></i>pooled waste</span><span><i style=\"background:#86b886\">"
+          "</i>resource</span> (hover for amounts)</p>\n",
+          fp);
+    cefo__svg_sankey(r, fp);
+    comparison(rp, fp);
+    fprintf(fp, "<p><small>cefo %s</small></p>\n</body></html>\n", cefo_version());
+}
+
+cefo_status cefo_report_write_file(const cefo_result *const *results, const char *const *labels,
+                                   size_t n, const char *path, cefo_error *err)
+{
+    if (!results || !labels || n == 0 || !path || !*path)
+        return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "nothing to report");
+    for (size_t k = 0; k < n; k++)
+        if (!results[k] || !labels[k])
+            return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "result %zu is missing", k);
+    report rp = {results, labels, n};
+    return cefo__write_atomic(write_report, &rp, path, err);
+}
