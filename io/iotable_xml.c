@@ -375,29 +375,18 @@ static cefo_status load_any(cefo_iotable **out, xmlDoc *doc, const char *name, c
     return st;
 }
 
+static cefo_status iotable_loader(void *out, xmlDoc *doc, const char *name, cefo_error *err)
+{
+    return load_any(out, doc, name, err);
+}
+
 cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
                                      const char *name, cefo_error *err)
 {
-    if (!out)
-        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
-    if (!name)
-        name = "<memory>";
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
-    if (st == CEFO_OK)
-        st = load_any(out, doc, name, err);
-    xmlFreeDoc(doc);
-    return st;
+    return cefo__load_memory(out, data, len, name, iotable_loader, err);
 }
 
 cefo_status cefo_iotable_load_file(cefo_iotable **out, const char *path, cefo_error *err)
 {
-    if (!out || !path)
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse_file(path, &doc, err);
-    if (st == CEFO_OK)
-        st = load_any(out, doc, path, err);
-    xmlFreeDoc(doc);
-    return st;
+    return cefo__load_file(out, path, iotable_loader, err);
 }

@@ -279,29 +279,18 @@ cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *
     return CEFO_OK;
 }
 
+static cefo_status network_loader(void *out, xmlDoc *doc, const char *name, cefo_error *err)
+{
+    return cefo__network_from_doc(out, doc, name, err);
+}
+
 cefo_status cefo_network_load_memory(cefo_network **out, const char *data, size_t len,
                                      const char *name, cefo_error *err)
 {
-    if (!out)
-        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
-    if (!name)
-        name = "<memory>";
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
-    if (st == CEFO_OK)
-        st = cefo__network_from_doc(out, doc, name, err);
-    xmlFreeDoc(doc);
-    return st;
+    return cefo__load_memory(out, data, len, name, network_loader, err);
 }
 
 cefo_status cefo_network_load_file(cefo_network **out, const char *path, cefo_error *err)
 {
-    if (!out || !path)
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
-    xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse_file(path, &doc, err);
-    if (st == CEFO_OK)
-        st = cefo__network_from_doc(out, doc, path, err);
-    xmlFreeDoc(doc);
-    return st;
+    return cefo__load_file(out, path, network_loader, err);
 }

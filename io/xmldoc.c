@@ -231,6 +231,33 @@ cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err
     return st;
 }
 
+cefo_status cefo__load_memory(void *out, const char *data, size_t len, const char *name,
+                              cefo__doc_loader load, cefo_error *err)
+{
+    if (!name)
+        name = "<memory>";
+    if (!out)
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
+    if (st == CEFO_OK)
+        st = load(out, doc, name, err);
+    xmlFreeDoc(doc);
+    return st;
+}
+
+cefo_status cefo__load_file(void *out, const char *path, cefo__doc_loader load, cefo_error *err)
+{
+    if (!out || !path)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
+    xmlDoc *doc = NULL;
+    cefo_status st = cefo__xml_parse_file(path, &doc, err);
+    if (st == CEFO_OK)
+        st = load(out, doc, path, err);
+    xmlFreeDoc(doc);
+    return st;
+}
+
 int cefo__xml_line(const xmlNode *node)
 {
     if (node && node->type == XML_ELEMENT_NODE && node->line == 65535 && node->psvi)

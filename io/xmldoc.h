@@ -50,6 +50,16 @@ typedef struct cefo__xml_quiet {
 void cefo__xml_quiet_begin(cefo__xml_quiet *saved, void *ctx, xmlStructuredErrorFunc handler);
 void cefo__xml_quiet_end(const cefo__xml_quiet *saved);
 
+/*
+ * The entry points of a loader that builds its object from a parsed document (which it does
+ * not keep): from bytes (`name` for errors, NULL for "<memory>") or from a file.
+ */
+typedef cefo_status (*cefo__doc_loader)(void *out, xmlDoc *doc, const char *name,
+                                        cefo_error *err);
+cefo_status cefo__load_memory(void *out, const char *data, size_t len, const char *name,
+                              cefo__doc_loader load, cefo_error *err);
+cefo_status cefo__load_file(void *out, const char *path, cefo__doc_loader load, cefo_error *err);
+
 /* The line of an element, as libxml2 recorded it. */
 int cefo__xml_line(const xmlNode *node);
 
