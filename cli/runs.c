@@ -1,5 +1,7 @@
 /* runs.c - the base network and each scenario of a scenarios file, solved (whatif, report). */
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -33,7 +35,10 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
     if (!r->net || !r->prob || !r->res || !r->labels)
         return cli_arg_error(err, "out of memory");
     r->n = n;
+    int tty = isatty(STDERR_FILENO) && n > 1;
     for (size_t i = 0; i < n && st == CEFO_OK; i++) {
+        if (tty) /* progress only for a person watching */
+            fprintf(stderr, "\rcefo: solving %zu of %zu", i + 1, n);
         /* The base, then each scenario; the command line's edits apply to all of them. */
         r->labels[i] = i ? cefo_scenarios_id(r->scenarios, i - 1) : "base";
         st = cefo_network_load_edited(&r->net[i], path, i ? r->scenarios : NULL,
@@ -43,6 +48,8 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
         if (st == CEFO_OK)
             st = cefo_problem_solve(r->prob[i], NULL, &r->res[i], err);
     }
+    if (tty)
+        fputc('\n', stderr);
     return st;
 }
 
