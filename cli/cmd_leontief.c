@@ -20,11 +20,14 @@ static const char help[] =
     "                          sectors keep the table's final demand)\n"
     "      --rcond-min R       refuse I - A whose reciprocal condition number is below R\n"
     "                          (default 1e-12)\n"
+    "      --scenarios S --scenario ID, --set, --scale, --remove\n"
+    "                          edit a <network> before its input-output view is taken\n"
     "  -h, --help              this text\n\n"
     "Exit: 0 done; 64 usage; 65 invalid input or singular I - A; 66 no FILE; 73 cannot\n"
     "create OUT.\n";
 
 typedef struct leontief_args {
+    cli_source src;
     const char *path;
     const char *out;
     cefo_format format;
@@ -39,7 +42,7 @@ static int parse(int argc, char **argv, leontief_args *a)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"inverse", no_argument, NULL, 'I'},      {"demand", required_argument, NULL, 'd'},
         {"rcond-min", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
-        {0}};
+        CLI_SOURCE_OPTIONS, {0}};
     int c;
     char *end;
     optind = 1;
@@ -63,6 +66,14 @@ static int parse(int argc, char **argv, leontief_args *a)
             a->opt.rcond_min = strtod(optarg, &end);
             if (*end || !(a->opt.rcond_min >= 0))
                 return cli_usage_error("leontief", "--rcond-min needs a number >= 0");
+            break;
+        case OPT_SCENARIOS:
+        case OPT_SCENARIO:
+        case OPT_SET:
+        case OPT_SCALE:
+        case OPT_REMOVE:
+            if (cli_source_option(&a->src, c, optarg, "leontief") != 0)
+                return EXIT_USAGE;
             break;
         case ':':
             return cli_usage_error("leontief", "option '%s' needs a value", argv[optind - 1]);
@@ -100,8 +111,12 @@ int cmd_leontief(int argc, char **argv)
 {
     leontief_args a = {0};
     a.demands = calloc((size_t)argc, sizeof *a.demands);
-    if (!a.demands)
+    a.src.edits = calloc((size_t)argc + 1, sizeof *a.src.edits);
+    if (!a.demands || !a.src.edits) {
+        free(a.demands);
+        free(a.src.edits);
         return EXIT_SOFTWARE;
+    }
     int rc = parse(argc, argv, &a);
     cefo_iotable *t = NULL;
     cefo_io_result *res = NULL;
@@ -110,7 +125,15 @@ int cmd_leontief(int argc, char **argv)
     cefo_status st = CEFO_OK;
     if (rc != 0)
         goto done;
-    st = cefo_iotable_load_file(&t, a.path, &err);
+    if (a.src.scenarios || a.src.nedits) { /* edits apply to a network, then its IO view */
+        cefo_network *net = NULL;
+        st = cli_load_network(&a.src, a.path, &net, &err);
+        if (st == CEFO_OK)
+            st = cefo_iotable_from_network(&t, net, &err);
+        cefo_network_free(net);
+    } else {
+        st = cefo_iotable_load_file(&t, a.path, &err);
+    }
     if (st == CEFO_OK && a.ndemands) {
         y = calloc(cefo_iotable_size(t) + 1, sizeof *y);
         if (!y) {
@@ -139,5 +162,6 @@ done:
     cefo_iotable_free(t);
     free(y);
     free(a.demands);
+    free(a.src.edits);
     return rc < 0 ? 0 : rc;
 }

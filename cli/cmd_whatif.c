@@ -2,6 +2,8 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -13,18 +15,77 @@ static const char help[] =
     "Edits given with --set, --scale or --remove apply to the base and every scenario.\n\n"
     "  -f, --format F      text (default), json or csv\n"
     "  -o, --output OUT    write to OUT atomically instead of stdout\n"
+    "      --out-dir DIR   a batch: each run's summary line to DIR/run-NNNNNN.csv, atomically\n"
+    "                      (0 the base, then the scenarios in order); a rerun skips the runs\n"
+    "                      already there; join them with cefo merge\n"
     "      --set SEL=VALUE, --scale SEL=F, --remove SEL   edits (repeatable)\n"
     "  -h, --help          this text\n\n"
     "Exit: 0 when every run is optimal; 1 when some run has no optimal plan (all are still\n"
     "written); 64 usage; 65 invalid input or a selector matching nothing; 66 no FILE.\n";
 
+/* One run of a batch: solved and written to its own file, unless a complete one is there. */
+static cefo_status batch_run(const cli_source *src, const char *path, cefo_scenarios *s,
+                             size_t i, const char *dir, int *optimal, cefo_error *err)
+{
+    char file[4096], prefix[256];
+    struct stat sb;
+    const char *label = i ? cefo_scenarios_id(s, i - 1) : "base";
+    snprintf(file, sizeof file, "%s/run-%06zu.csv", dir, i);
+    if (stat(file, &sb) == 0) /* written atomically by an earlier run: complete */
+        return CEFO_OK;
+    snprintf(prefix, sizeof prefix, "%zu,%s", i, label);
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_status st = cefo_network_load_edited(&net, path, i ? s : NULL, i ? label : NULL,
+                                              src->edits, src->nedits, err);
+    if (st == CEFO_OK)
+        st = cefo_problem_build(&prob, net, err);
+    if (st == CEFO_OK)
+        st = cefo_problem_solve(prob, NULL, &res, err);
+    if (st == CEFO_OK) {
+        cefo_solve_status ss = cefo_result_status(res);
+        *optimal &= ss == CEFO_SOLVE_OPTIMAL || ss == CEFO_SOLVE_GAP_LIMIT;
+        sigset_t old;
+        cli_hold_signals(&old);
+        st = cefo_result_write_summary_file(res, file, "point,scenario", prefix, err);
+        cli_release_signals(&old);
+    }
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+    return st;
+}
+
+static int whatif_batch(const cli_source *src, const char *path, const char *scenarios,
+                        const char *dir)
+{
+    cefo_error err = {0};
+    cefo_scenarios *s = NULL;
+    int optimal = 1, tty = isatty(STDERR_FILENO);
+    cefo_status st = cefo_scenarios_load_file(&s, scenarios, &err);
+    size_t n = 1 + cefo_scenarios_count(s);
+    for (size_t i = 0; i < n && st == CEFO_OK; i++) {
+        if (tty)
+            fprintf(stderr, "\rcefo whatif: %zu of %zu", i + 1, n);
+        st = batch_run(src, path, s, i, dir, &optimal, &err);
+    }
+    if (tty)
+        fputc('\n', stderr);
+    cefo_scenarios_free(s);
+    if (st != CEFO_OK)
+        return cli_report(&err, st);
+    return optimal ? 0 : EXIT_NOT_OPTIMAL;
+}
+
 int cmd_whatif(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, {0}};
+        {"out-dir", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
+        CLI_SOURCE_OPTIONS, {0}};
     cefo_format format = CEFO_FORMAT_TEXT;
-    const char *out = NULL;
+    const char *out = NULL, *out_dir = NULL;
     cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
     int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
     optind = 1;
@@ -38,6 +99,8 @@ int cmd_whatif(int argc, char **argv)
             rc = cli_usage_error("whatif", "unknown format '%s'", optarg);
         } else if (c == 'o') {
             out = optarg;
+        } else if (c == 'd') {
+            out_dir = optarg;
         } else if (c == OPT_SET || c == OPT_SCALE || c == OPT_REMOVE) {
             rc = cli_source_option(&src, c, optarg, "whatif");
         } else if (c != 'f') {
@@ -48,6 +111,11 @@ int cmd_whatif(int argc, char **argv)
     if (rc == 0 && optind != argc - 2)
         rc = cli_usage_error("whatif", "expects FILE and SCENARIOS");
     if (rc != 0) {
+        free(src.edits);
+        return rc;
+    }
+    if (out_dir) {
+        rc = whatif_batch(&src, argv[optind], argv[optind + 1], out_dir);
         free(src.edits);
         return rc;
     }
