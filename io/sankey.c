@@ -61,14 +61,59 @@ static void add_link(builder *b, size_t from, size_t to, size_t m, int chain, do
                                           .value = v};
 }
 
+/* Index of the term of `t` naming material m (each material at most once per list). */
+static size_t term_of(const cefo__terms *t, size_t m)
+{
+    for (size_t k = 0; k < t->n; k++)
+        if (t->v[k].item == m)
+            return k;
+    return NONE;
+}
+
+/*
+ * The link flow on each process's input and output terms, in one pass over the links:
+ * in[base_in[p] + t] is what p's input t receives by links (outputs likewise).
+ */
+static int linked_flows(const cefo_result *r, size_t **base, double **in, double **out)
+{
+    const cefo_network *net = r->net;
+    size_t total_in = 0, total_out = 0;
+    base[0] = cefo__calloc(net->nprocesses + 1, sizeof **base);
+    base[1] = cefo__calloc(net->nprocesses + 1, sizeof **base);
+    if (!base[0] || !base[1])
+        return -1;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        base[0][p] = total_in;
+        base[1][p] = total_out;
+        total_in += net->processes[p].inputs.n;
+        total_out += net->processes[p].outputs.n;
+    }
+    *in = cefo__calloc(total_in + 1, sizeof **in);
+    *out = cefo__calloc(total_out + 1, sizeof **out);
+    if (!*in || !*out)
+        return -1;
+    for (size_t l = 0; l < net->nlinks; l++) {
+        const cefo__link *ln = &net->links[l];
+        size_t ti = term_of(&net->processes[ln->to].inputs, ln->material);
+        size_t to = term_of(&net->processes[ln->from].outputs, ln->material);
+        if (ti != NONE)
+            (*in)[base[0][ln->to] + ti] += r->flow[l];
+        if (to != NONE)
+            (*out)[base[1][ln->from] + to] += r->flow[l];
+    }
+    return 0;
+}
+
 /* Nodes and flows of the plan: links as they are, pooled materials through their hub. */
 static void collect(builder *b, const cefo_result *r)
 {
     const cefo_network *net = r->net;
     size_t *proc_node = cefo__calloc(net->nprocesses, sizeof *proc_node);
-    if (!proc_node) {
+    size_t *base[2] = {NULL, NULL};
+    double *in = NULL, *out = NULL;
+    if (!proc_node || linked_flows(r, base, &in, &out) != 0) {
         b->oom = 1;
-        return;
+        goto done;
     }
     for (size_t p = 0; p < net->nprocesses; p++)
         proc_node[p] = r->activity[p] > MIN_FLOW
@@ -86,18 +131,12 @@ static void collect(builder *b, const cefo_result *r)
          * producers sell and its consumers import (links carry the rest). */
         for (size_t t = 0; t < pr->outputs.n; t++) {
             size_t m = pr->outputs.v[t].item;
-            double v = pr->outputs.v[t].amount * r->activity[p];
-            for (size_t l = 0; net->materials[m].linked && l < net->nlinks; l++)
-                if (net->links[l].from == p && net->links[l].material == m)
-                    v -= r->flow[l];
+            double v = pr->outputs.v[t].amount * r->activity[p] - out[base[1][p] + t];
             add_link(b, proc_node[p], v > MIN_FLOW ? hub(b, net, m) : NONE, m, 0, v);
         }
         for (size_t t = 0; t < pr->inputs.n; t++) {
             size_t m = pr->inputs.v[t].item;
-            double v = pr->inputs.v[t].amount * r->activity[p];
-            for (size_t l = 0; net->materials[m].linked && l < net->nlinks; l++)
-                if (net->links[l].to == p && net->links[l].material == m)
-                    v -= r->flow[l];
+            double v = pr->inputs.v[t].amount * r->activity[p] - in[base[0][p] + t];
             add_link(b, v > MIN_FLOW ? hub(b, net, m) : NONE, proc_node[p], m, 0, v);
         }
     }
@@ -112,7 +151,12 @@ static void collect(builder *b, const cefo_result *r)
             add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DISCHARGE), m, 0,
                      r->discharge[m]);
     }
+done:
     cefo__free(proc_node);
+    cefo__free(base[0]);
+    cefo__free(base[1]);
+    cefo__free(in);
+    cefo__free(out);
 }
 
 /* Depth-first search marking the links that close a cycle (recycling loops) as backward. */
