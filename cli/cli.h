@@ -67,6 +67,13 @@ enum { OPT_SCENARIOS = 256, OPT_SCENARIO, OPT_SET, OPT_SCALE, OPT_REMOVE, OPT_NE
 /* Handles one source option; returns 0 when handled, EXIT_USAGE on a bad value. `edits` must
  * have room for one edit per command-line argument. */
 int cli_source_option(cli_source *src, int code, char *arg, const char *cmd);
+/* For a getopt_long code the command does not handle itself: a source option is handled as
+ * cli_source_option does; anything else is a usage error naming `seen`, the argument getopt
+ * stopped at (getopt_long must be given an option string starting with ':', so that a missing
+ * value is told from an unknown option). Returns 0 or EXIT_USAGE. */
+int cli_other_option(cli_source *src, int code, char *arg, const char *cmd, const char *seen);
+/* The usage error for getopt_long's code ':' (missing value) or any code not accepted. */
+int cli_option_error(const char *cmd, int code, const char *seen);
 /* Loads the network of `path` through the source's scenario and edits. */
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err);

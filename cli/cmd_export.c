@@ -43,11 +43,8 @@ int cmd_export(int argc, char **argv)
             dot = optarg;
         } else if (c == 's') {
             svg = optarg;
-        } else if (c >= OPT_SCENARIOS && c < OPT_NEXT) {
-            rc = cli_source_option(&src, c, optarg, "export");
         } else {
-            rc = cli_usage_error("export", "unknown option or missing value '%s'",
-                                 argv[optind - 1]);
+            rc = cli_other_option(&src, c, optarg, "export", argv[optind - 1]);
         }
     }
     if (rc == 0 && (optind != argc - 1 || (!mps && !lp && !dot && !svg)))

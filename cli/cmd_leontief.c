@@ -67,17 +67,9 @@ static int parse(int argc, char **argv, leontief_args *a)
             if (*end || !(a->opt.rcond_min >= 0))
                 return cli_usage_error("leontief", "--rcond-min needs a number >= 0");
             break;
-        case OPT_SCENARIOS:
-        case OPT_SCENARIO:
-        case OPT_SET:
-        case OPT_SCALE:
-        case OPT_REMOVE:
-            if (cli_source_option(&a->src, c, optarg, "leontief") != 0)
+        default:
+            if (cli_other_option(&a->src, c, optarg, "leontief", argv[optind - 1]) != 0)
                 return EXIT_USAGE;
-            break;
-        case ':':
-            return cli_usage_error("leontief", "option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("leontief", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (optind != argc - 1)

@@ -71,11 +71,8 @@ int cmd_pareto(int argc, char **argv)
         } else if (c == 'f') {
             if (cli_parse_format(optarg, &format) != 0 || format == CEFO_FORMAT_JSON)
                 rc = cli_usage_error("pareto", "--format is text or csv");
-        } else if (c >= OPT_SCENARIOS && c < OPT_NEXT) {
-            rc = cli_source_option(&src, c, optarg, "pareto");
         } else {
-            rc = cli_usage_error("pareto", "unknown option or missing value '%s'",
-                                 argv[optind - 1]);
+            rc = cli_other_option(&src, c, optarg, "pareto", argv[optind - 1]);
         }
     }
     if (rc == 0 && (!pollutant || optind != argc - 1))

@@ -39,8 +39,7 @@ int cmd_report(int argc, char **argv)
         } else if (c >= OPT_SCENARIOS && c < OPT_NEXT && c != OPT_SCENARIO) {
             rc = cli_source_option(&src, c, optarg, "report");
         } else {
-            rc = cli_usage_error("report", "unknown option or missing value '%s'",
-                                 argv[optind - 1]);
+            rc = cli_option_error("report", c, argv[optind - 1]);
         }
     }
     if (rc == 0 && (optind != argc - 1 || !out))

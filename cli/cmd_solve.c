@@ -78,16 +78,9 @@ static int parse(int argc, char **argv, solve_args *a)
             if (*end || !(a->opt.mip_gap >= 0 && a->opt.mip_gap < 1))
                 return cli_usage_error("solve", "--gap needs a number in [0, 1)");
             break;
-        case OPT_SCENARIOS:
-        case OPT_SCENARIO:
-        case OPT_SET:
-        case OPT_SCALE:
-        case OPT_REMOVE:
-            if (cli_source_option(&a->src, c, optarg, "solve") != 0)
+        default:
+            if (cli_other_option(&a->src, c, optarg, "solve", argv[optind - 1]) != 0)
                 return EXIT_USAGE;
-            break;
-        case ':': return cli_usage_error("solve", "option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("solve", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (optind != argc - 1)

@@ -76,12 +76,7 @@ static int parse(int argc, char **argv, sweep_args *a)
             if (*end || a->nshards < 1 || a->shard < 0 || a->shard >= a->nshards)
                 rc = cli_usage_error("sweep", "--shard needs K/M with 0 <= K < M");
             break;
-        default:
-            if (c >= OPT_SCENARIOS && c < OPT_NEXT)
-                rc = cli_source_option(&a->src, c, optarg, "sweep");
-            else
-                rc = cli_usage_error("sweep", "unknown option or missing value '%s'",
-                                     argv[optind - 1]);
+        default: rc = cli_other_option(&a->src, c, optarg, "sweep", argv[optind - 1]);
         }
     }
     if (rc == 0 && !a->sel)

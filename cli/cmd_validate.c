@@ -23,14 +23,13 @@ int cmd_validate(int argc, char **argv)
         return EXIT_SOFTWARE;
     optind = 1;
     opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while (rc == 0 && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(help, stdout);
             free(src.edits);
             return 0;
         }
-        rc = c >= OPT_SCENARIOS && c < OPT_NEXT ? cli_source_option(&src, c, optarg, "validate")
-                                                : cli_usage_error("validate", "unknown option");
+        rc = cli_other_option(&src, c, optarg, "validate", argv[optind - 1]);
     }
     if (rc == 0 && optind != argc - 1)
         rc = cli_usage_error("validate", "expects exactly one FILE");

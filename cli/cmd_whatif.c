@@ -104,8 +104,7 @@ int cmd_whatif(int argc, char **argv)
         } else if (c == OPT_SET || c == OPT_SCALE || c == OPT_REMOVE) {
             rc = cli_source_option(&src, c, optarg, "whatif");
         } else if (c != 'f') {
-            rc = cli_usage_error("whatif", "unknown option or missing value '%s'",
-                                 argv[optind - 1]);
+            rc = cli_option_error("whatif", c, argv[optind - 1]);
         }
     }
     if (rc == 0 && optind != argc - 2)

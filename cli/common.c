@@ -111,6 +111,20 @@ int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
     return 0;
 }
 
+int cli_other_option(cli_source *src, int code, char *arg, const char *cmd, const char *seen)
+{
+    if (code >= OPT_SCENARIOS && code < OPT_NEXT)
+        return cli_source_option(src, code, arg, cmd);
+    return cli_option_error(cmd, code, seen);
+}
+
+int cli_option_error(const char *cmd, int code, const char *seen)
+{
+    if (code == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", seen);
+    return cli_usage_error(cmd, "unknown option '%s'", seen);
+}
+
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err)
 {
