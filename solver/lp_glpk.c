@@ -53,6 +53,7 @@ typedef struct glpk_lp {
     int lost;           /* a GLPK fatal error freed this thread's environment */
     int counted;        /* holds a reference on the thread's environment */
     int has_basis;
+    int scaled;         /* glp_scale_prob has run (before the first solve, not at load) */
     int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
     int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
     int *binaries;      /* 1-based indices of the 0/1 columns (a MIP when nbin > 0) */
@@ -250,8 +251,6 @@ static void do_load(glpk_lp *lp, void *arg)
     a->dup = glp_check_dup(d->nrows, d->ncols, a->ne, a->ia, a->ja);
     if (a->dup == 0) {
         glp_load_matrix(lp->P, a->ne, a->ia, a->ja, a->ar);
-        /* As glpsol does: cluster models mix tonnes, kilotonnes and kilograms per unit. */
-        glp_scale_prob(lp->P, GLP_SF_AUTO);
     }
 }
 
@@ -442,6 +441,13 @@ static void do_solve(glpk_lp *lp, void *arg)
     solve_args *a = arg;
     int warm = lp->has_basis;
     int ret;
+    if (!lp->scaled) {
+        /* As glpsol does: cluster models mix tonnes, kilotonnes and kilograms per unit. Done
+         * here rather than at load, so a model that is only exported is not scaled; the
+         * factors depend on the matrix alone and stay valid through bound and cost updates. */
+        glp_scale_prob(lp->P, GLP_SF_AUTO);
+        lp->scaled = 1;
+    }
     if (!warm && !a->opt->presolve)
         glp_adv_basis(lp->P, 0);
     ret = run_simplex(lp, a->opt, !warm && a->opt->presolve);
