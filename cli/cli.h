@@ -95,6 +95,18 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
 int cli_runs_all_optimal(const cli_runs *r);
 void cli_runs_free(cli_runs *r);
 
+/* 1 when a run ended with the plan asked for: optimal, or within the requested MIP gap. */
+int cli_plan_found(cefo_solve_status s);
+
+/* Batches of runs written one file per run (sweep and whatif --out-dir): DIR/STEM-NNNNNN.csv
+ * for run i into `file`; returns 1 when that file exists, which means an earlier run wrote it
+ * completely (the files are written atomically), 0 otherwise. */
+int cli_batch_file(char *file, size_t n, const char *dir, const char *stem, long i);
+/* Writes the summary of `res` (header `columns`, row prefix `prefix`) to `file` atomically,
+ * with interrupts held until it is in place. */
+cefo_status cli_batch_write(const cefo_result *res, const char *file, const char *columns,
+                            const char *prefix, cefo_error *err);
+
 /* Interrupts wait while an output file is written and renamed (then take effect). */
 void cli_hold_signals(sigset_t *old);
 void cli_release_signals(const sigset_t *old);

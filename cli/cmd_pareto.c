@@ -31,7 +31,7 @@ static int print_points(const cefo_pareto_point *pt, long n, cefo_format format,
         cli_number(b1, sizeof b1, pt[i].cap);
         cli_number(b2, sizeof b2, pt[i].emission);
         cli_number(b3, sizeof b3, pt[i].objective);
-        all_optimal &= pt[i].status == CEFO_SOLVE_OPTIMAL || pt[i].status == CEFO_SOLVE_GAP_LIMIT;
+        all_optimal &= cli_plan_found(pt[i].status);
         if (format == CEFO_FORMAT_CSV)
             printf("%ld,%s,%s,%s,%s\n", i, b1, b2, b3, cefo_solve_status_name(pt[i].status));
         else

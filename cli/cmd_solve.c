@@ -139,8 +139,7 @@ int cmd_solve(int argc, char **argv)
                 t1 - t0, t2 - t1, t3 - t2, now() - t3);
     if (st != CEFO_OK) {
         rc = cli_report(&err, st);
-    } else if (cefo_result_status(res) != CEFO_SOLVE_OPTIMAL
-               && cefo_result_status(res) != CEFO_SOLVE_GAP_LIMIT) {
+    } else if (!cli_plan_found(cefo_result_status(res))) {
         fprintf(stderr, "%s: no optimal plan: the model is %s\n", a.path,
                 cefo_solve_status_name(cefo_result_status(res)));
         rc = EXIT_NOT_OPTIMAL;

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -182,25 +181,17 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
                                    : a->from + (a->to - a->from) * (double)i / (a->npoints - 1);
         char prefix[64], file[4096];
         cli_number(prefix + snprintf(prefix, sizeof prefix, "%ld,", i), 40, v);
-        if (a->out_dir) {
-            struct stat sb;
-            snprintf(file, sizeof file, "%s/point-%06ld.csv", a->out_dir, i);
-            if (stat(file, &sb) == 0) { /* complete from an earlier run: files are atomic */
-                done++;
-                continue;
-            }
+        if (a->out_dir && cli_batch_file(file, sizeof file, a->out_dir, "point", i)) {
+            done++;
+            continue;
         }
         point pt = {0};
         *st = solve_point(sw, v, &pt, err);
         cefo_result *res = pt.res;
         if (*st == CEFO_OK) {
-            cefo_solve_status s = cefo_result_status(res);
-            all_optimal &= s == CEFO_SOLVE_OPTIMAL || s == CEFO_SOLVE_GAP_LIMIT;
+            all_optimal &= cli_plan_found(cefo_result_status(res));
             if (a->out_dir) {
-                sigset_t old;
-                cli_hold_signals(&old);
-                *st = cefo_result_write_summary_file(res, file, "point,value", prefix, err);
-                cli_release_signals(&old);
+                *st = cli_batch_write(res, file, "point,value", prefix, err);
             } else {
                 if (!header_done++)
                     *st = cefo_result_write_summary(res, stdout, "point,value", 1, err);

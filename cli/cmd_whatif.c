@@ -2,7 +2,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -28,10 +27,8 @@ static cefo_status batch_run(const cli_source *src, const char *path, cefo_scena
                              size_t i, const char *dir, int *optimal, cefo_error *err)
 {
     char file[4096], prefix[256];
-    struct stat sb;
     const char *label = i ? cefo_scenarios_id(s, i - 1) : "base";
-    snprintf(file, sizeof file, "%s/run-%06zu.csv", dir, i);
-    if (stat(file, &sb) == 0) /* written atomically by an earlier run: complete */
+    if (cli_batch_file(file, sizeof file, dir, "run", (long)i))
         return CEFO_OK;
     snprintf(prefix, sizeof prefix, "%zu,%s", i, label);
     cefo_network *net = NULL;
@@ -44,12 +41,8 @@ static cefo_status batch_run(const cli_source *src, const char *path, cefo_scena
     if (st == CEFO_OK)
         st = cefo_problem_solve(prob, NULL, &res, err);
     if (st == CEFO_OK) {
-        cefo_solve_status ss = cefo_result_status(res);
-        *optimal &= ss == CEFO_SOLVE_OPTIMAL || ss == CEFO_SOLVE_GAP_LIMIT;
-        sigset_t old;
-        cli_hold_signals(&old);
-        st = cefo_result_write_summary_file(res, file, "point,scenario", prefix, err);
-        cli_release_signals(&old);
+        *optimal &= cli_plan_found(cefo_result_status(res));
+        st = cli_batch_write(res, file, "point,scenario", prefix, err);
     }
     cefo_result_free(res);
     cefo_problem_free(prob);

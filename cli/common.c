@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -65,6 +66,28 @@ int cli_parse_format(const char *s, cefo_format *out)
         }
     }
     return -1;
+}
+
+int cli_plan_found(cefo_solve_status s)
+{
+    return s == CEFO_SOLVE_OPTIMAL || s == CEFO_SOLVE_GAP_LIMIT;
+}
+
+int cli_batch_file(char *file, size_t n, const char *dir, const char *stem, long i)
+{
+    struct stat sb;
+    snprintf(file, n, "%s/%s-%06ld.csv", dir, stem, i);
+    return stat(file, &sb) == 0;
+}
+
+cefo_status cli_batch_write(const cefo_result *res, const char *file, const char *columns,
+                            const char *prefix, cefo_error *err)
+{
+    sigset_t old;
+    cli_hold_signals(&old);
+    cefo_status st = cefo_result_write_summary_file(res, file, columns, prefix, err);
+    cli_release_signals(&old);
+    return st;
 }
 
 void cli_hold_signals(sigset_t *old)

@@ -55,10 +55,8 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
 
 int cli_runs_all_optimal(const cli_runs *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        cefo_solve_status s = cefo_result_status(r->res[i]);
-        if (s != CEFO_SOLVE_OPTIMAL && s != CEFO_SOLVE_GAP_LIMIT)
+    for (size_t i = 0; i < r->n; i++)
+        if (!cli_plan_found(cefo_result_status(r->res[i])))
             return 0;
-    }
     return 1;
 }
