@@ -25,37 +25,6 @@ typedef struct ioloader {
     size_t count[NKINDS], cap[NKINDS];
 } ioloader;
 
-static cefo_status collect(ioloader *ld, xmlNode *parent, int depth)
-{
-    for (xmlNode *c = parent->children; c; c = c->next) {
-        cefo_status st = cefo__xml_check_text(&ld->x, c);
-        if (st != CEFO_OK)
-            return st;
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *name = (const char *)c->name;
-        int k = 0, g = 0;
-        while (k < NKINDS && strcmp(name, kinds[k]) != 0)
-            k++;
-        while (g < NKINDS && !(groups[g] && strcmp(name, groups[g]) == 0))
-            g++;
-        if (k < NKINDS) {
-            if (cefo__grow((void **)&ld->nodes[k], &ld->cap[k], ld->count[k] + 1,
-                           sizeof(xmlNode *)) != 0)
-                return cefo__xnomem(&ld->x);
-            ld->nodes[k][ld->count[k]++] = c;
-        } else if (g < NKINDS && depth == 0 && !c->properties) {
-            st = collect(ld, c, depth + 1);
-            if (st != CEFO_OK)
-                return st;
-        } else {
-            return cefo__xfail(&ld->x, cefo__xml_line(c), name, "unknown element <%s> in <%s>",
-                               name, parent->name);
-        }
-    }
-    return CEFO_OK;
-}
-
 /* Exactly n numbers: the element's whitespace list, or the CSV file its src= names. */
 static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, size_t n,
                           double *out)
@@ -345,7 +314,7 @@ static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, c
         st = cefo__xfail(&ld.x, a.line, "iotable", "<iotable> needs version=\"1\"");
     cefo__attrs_free(&a);
     if (st == CEFO_OK)
-        st = collect(&ld, root, 0);
+        st = cefo__xml_sort(&ld.x, root, kinds, groups, NKINDS, 0, ld.nodes, ld.count, ld.cap);
     if (st == CEFO_OK)
         st = load_all(&ld, root);
     for (int k = 0; k < NKINDS; k++)

@@ -198,40 +198,6 @@ static cefo_status load_demand(loader *ld, xmlNode *node, cefo__attrs *a)
     return st == CEFO_OK ? cefo__xml_no_children(&ld->x, node) : st;
 }
 
-/* Sorts the elements under `parent` by kind; grouping elements are entered, anything else refused.
- */
-static cefo_status collect(loader *ld, xmlNode *parent, int depth)
-{
-    for (xmlNode *c = parent->children; c; c = c->next) {
-        cefo_status st = cefo__xml_check_text(&ld->x, c);
-        if (st != CEFO_OK) return st;
-        if (c->type != XML_ELEMENT_NODE) continue;
-        const char *name = (const char *)c->name;
-        int k = 0;
-        while (k < 5 && strcmp(name, kinds[k]) != 0)
-            k++;
-        if (k < 5) {
-            if (cefo__grow((void **)&ld->nodes[k], &ld->cap[k], ld->count[k] + 1,
-                           sizeof(xmlNode *)) != 0)
-                return cefo__xnomem(&ld->x);
-            ld->nodes[k][ld->count[k]++] = c;
-            continue;
-        }
-        int g = 0;
-        while (g < 5 && strcmp(name, groups[g]) != 0)
-            g++;
-        if (g == 5 || depth > 8)
-            return cefo__xfail(&ld->x, cefo__xml_line(c), name, "unknown element <%s> in <%s>",
-                               name, parent->name);
-        if (c->properties)
-            return cefo__xfail(&ld->x, cefo__xml_line(c), name,
-                               "grouping element <%s> takes no attributes", name);
-        st = collect(ld, c, depth + 1);
-        if (st != CEFO_OK) return st;
-    }
-    return CEFO_OK;
-}
-
 static cefo_status load_root(loader *ld, xmlNode *root)
 {
     static const char *const allowed[] = {"version", "name", "currency", NULL};
@@ -246,7 +212,7 @@ static cefo_status load_root(loader *ld, xmlNode *root)
     if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "currency", &ld->net->currency);
     cefo__attrs_free(&a);
     if (st == CEFO_OK)
-        st = collect(ld, root, 0);
+        st = cefo__xml_sort(&ld->x, root, kinds, groups, 5, 8, ld->nodes, ld->count, ld->cap);
     if (st == CEFO_OK && !ld->count[1] && !ld->count[2]) /* no material, no process */
         st = cefo__xfail(&ld->x, cefo__xml_line(root), "network",
                          "the network is empty: it has no materials and no processes");

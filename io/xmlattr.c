@@ -154,6 +154,48 @@ cefo_status cefo__xml_check_text(const cefo__xctx *x, const xmlNode *n)
     return CEFO_OK;
 }
 
+static cefo_status sort_at(const cefo__xctx *x, xmlNode *parent, const char *const *kinds,
+                           const char *const *groups, int n, int depth, int max_depth,
+                           xmlNode ***nodes, size_t *count, size_t *cap)
+{
+    for (xmlNode *c = parent->children; c; c = c->next) {
+        cefo_status st = cefo__xml_check_text(x, c);
+        if (st != CEFO_OK)
+            return st;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        int k = 0, g = 0;
+        while (k < n && strcmp(name, kinds[k]) != 0)
+            k++;
+        if (k < n) {
+            if (cefo__grow((void **)&nodes[k], &cap[k], count[k] + 1, sizeof(xmlNode *)) != 0)
+                return cefo__xnomem(x);
+            nodes[k][count[k]++] = c;
+            continue;
+        }
+        while (g < n && !(groups[g] && strcmp(name, groups[g]) == 0))
+            g++;
+        if (g == n || depth > max_depth)
+            return cefo__xfail(x, cefo__xml_line(c), name, "unknown element <%s> in <%s>", name,
+                               parent->name);
+        if (c->properties)
+            return cefo__xfail(x, cefo__xml_line(c), name,
+                               "grouping element <%s> takes no attributes", name);
+        st = sort_at(x, c, kinds, groups, n, depth + 1, max_depth, nodes, count, cap);
+        if (st != CEFO_OK)
+            return st;
+    }
+    return CEFO_OK;
+}
+
+cefo_status cefo__xml_sort(const cefo__xctx *x, xmlNode *parent, const char *const *kinds,
+                           const char *const *groups, int n, int max_depth, xmlNode ***nodes,
+                           size_t *count, size_t *cap)
+{
+    return sort_at(x, parent, kinds, groups, n, 0, max_depth, nodes, count, cap);
+}
+
 cefo_status cefo__xml_no_children(const cefo__xctx *x, xmlNode *node)
 {
     for (xmlNode *c = node->children; c; c = c->next) {

@@ -51,6 +51,16 @@ cefo_status cefo__attr_string(const cefo__xctx *x, const cefo__attrs *a, const c
 
 /* Text other than white space, or an entity reference, where only elements may stand. */
 cefo_status cefo__xml_check_text(const cefo__xctx *x, const xmlNode *n);
+/*
+ * Sorts the child elements of `parent` by name into nodes[k] (count[k] of them, cap[k] room;
+ * cefo__free each nodes[k]) for the n names of `kinds`. A child named like a grouping element
+ * (groups[k], NULL where a kind has none) is entered, as long as it stands at most max_depth
+ * groupings deep (0: directly under `parent` only), and takes no attributes; any other
+ * element, and text, is an error with its line.
+ */
+cefo_status cefo__xml_sort(const cefo__xctx *x, xmlNode *parent, const char *const *kinds,
+                           const char *const *groups, int n, int max_depth, xmlNode ***nodes,
+                           size_t *count, size_t *cap);
 /* An element that takes no child elements and no text. */
 cefo_status cefo__xml_no_children(const cefo__xctx *x, xmlNode *node);
 
