@@ -74,6 +74,11 @@ int cli_source_option(cli_source *src, int code, char *arg, const char *cmd);
 int cli_other_option(cli_source *src, int code, char *arg, const char *cmd, const char *seen);
 /* The usage error for getopt_long's code ':' (missing value) or any code not accepted. */
 int cli_option_error(const char *cmd, int code, const char *seen);
+/* The source's scenarios file, loaded (*s NULL when none; cefo_scenarios_free it), and the
+ * scenario to apply: --scenario ID, or the file's only scenario; several without --scenario,
+ * or --scenario without --scenarios, are errors. *id points into *s. */
+cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const char **id,
+                                cefo_error *err);
 /* Loads the network of `path` through the source's scenario and edits. */
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err);

@@ -95,6 +95,8 @@ typedef struct sweeper {
     cefo_network *net;
     cefo_problem *prob;
     cefo_edit *edits;   /* the source's edits, then one SET for the point (cold path) */
+    cefo_scenarios *s;  /* the source's scenarios file and scenario, read once */
+    const char *scenario;
 } sweeper;
 
 /* One point's plan; on the cold path it borrows its own network, freed after the writing. */
@@ -126,10 +128,8 @@ static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err
     char value[40];
     cli_number(value, sizeof value, v);
     sw->edits[a->src.nedits] = (cefo_edit){CEFO_EDIT_SET, a->sel, value, NAN};
-    cli_source src = a->src;
-    src.edits = sw->edits;
-    src.nedits = a->src.nedits + 1;
-    cefo_status st = cli_load_network(&src, a->path, &pt->net, err);
+    cefo_status st = cefo_network_load_edited(&pt->net, a->path, sw->s, sw->scenario, sw->edits,
+                                              a->src.nedits + 1, err);
     if (st == CEFO_OK)
         st = cefo_problem_build(&pt->prob, pt->net, err);
     if (st == CEFO_OK)
@@ -140,10 +140,8 @@ static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err
 static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
 {
     const sweep_args *a = sw->a;
-    cefo_scenarios *s = NULL;
     size_t room = 64;
-    if (a->src.scenarios)
-        *st = cefo_scenarios_load_file(&s, a->src.scenarios, err);
+    *st = cli_source_scenario(&a->src, &sw->s, &sw->scenario, err);
     /* One parse gives the targets and the network; again only if there are many targets. */
     for (int pass = 0; *st == CEFO_OK && pass < 2; pass++) {
         free(sw->targets);
@@ -152,13 +150,12 @@ static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
             return EXIT_SOFTWARE;
         cefo_network_free(sw->net);
         sw->net = NULL;
-        *st = cefo_network_select(a->path, s, a->src.scenario, a->src.edits, a->src.nedits,
+        *st = cefo_network_select(a->path, sw->s, sw->scenario, a->src.edits, a->src.nedits,
                                   a->sel, sw->targets, room, &sw->ntargets, &sw->net, err);
         if (*st != CEFO_OK || sw->ntargets <= room)
             break;
         room = sw->ntargets;
     }
-    cefo_scenarios_free(s);
     sw->warm = !a->cold && *st == CEFO_OK;
     if (*st == CEFO_OK)
         *st = cefo_problem_build(&sw->prob, sw->net, err);
@@ -227,6 +224,7 @@ int cmd_sweep(int argc, char **argv)
         rc = cli_report(&err, st);
     cefo_problem_free(sw.prob);
     cefo_network_free(sw.net);
+    cefo_scenarios_free(sw.s);
     free(sw.targets);
     free(sw.edits);
     free(a.src.edits);

@@ -148,23 +148,37 @@ int cli_option_error(const char *cmd, int code, const char *seen)
     return cli_usage_error(cmd, "unknown option '%s'", seen);
 }
 
+cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const char **id,
+                                cefo_error *err)
+{
+    *s = NULL;
+    *id = NULL;
+    if (src->scenario && !src->scenarios)
+        return cli_arg_error(err, "--scenario needs --scenarios FILE");
+    if (!src->scenarios)
+        return CEFO_OK;
+    cefo_status st = cefo_scenarios_load_file(s, src->scenarios, err);
+    *id = src->scenario;
+    if (st == CEFO_OK && !*id) {
+        if (cefo_scenarios_count(*s) != 1)
+            st = cli_arg_error(err, "--scenarios needs --scenario ID (the file has several)");
+        else
+            *id = cefo_scenarios_id(*s, 0);
+    }
+    if (st != CEFO_OK) {
+        cefo_scenarios_free(*s);
+        *s = NULL;
+        *id = NULL;
+    }
+    return st;
+}
+
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err)
 {
-    cefo_scenarios *s = NULL;
-    cefo_status st = CEFO_OK;
-    if (src->scenario && !src->scenarios)
-        return cli_arg_error(err, "--scenario needs --scenarios FILE");
-    if (src->scenarios) {
-        st = cefo_scenarios_load_file(&s, src->scenarios, err);
-    }
-    const char *id = src->scenario;
-    if (st == CEFO_OK && s && !id) {
-        if (cefo_scenarios_count(s) != 1)
-            st = cli_arg_error(err, "--scenarios needs --scenario ID (the file has several)");
-        else
-            id = cefo_scenarios_id(s, 0);
-    }
+    cefo_scenarios *s;
+    const char *id;
+    cefo_status st = cli_source_scenario(src, &s, &id, err);
     if (st == CEFO_OK)
         st = cefo_network_load_edited(out, path, s, id, src->edits, src->nedits, err);
     cefo_scenarios_free(s);

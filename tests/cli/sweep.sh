@@ -23,6 +23,19 @@ awk -F, 'NR > 1 { c = $2; x = c < 200 ? (c - 50) / 1.5 : 100; want = 1500 - 5 * 
     d = $4 - want; if (d < 0) d = -d; if (d > 1e-6) { print "point " $1 ": " $4 " want " want; bad = 1 } }
     END { exit bad }' "$dir/warm.csv" || fail "objectives differ from the hand calculation"
 
+# A scenarios file with one scenario applies it to warm and cold points alike (the warm path
+# once ignored a scenario not named by --scenario); at the network's own cap, 125, the scenario
+# costs 1700 (by hand, tests/test_scenarios.c).
+one="--scenarios tests/scenarios/damage-x4.xml"
+"$cefo" sweep $net $one --param "$param" >"$dir/warm1.csv" || fail "warm sweep, one scenario"
+"$cefo" sweep $net $one --param "$param" --cold >"$dir/cold1.csv" || fail "cold, one scenario"
+cmp -s "$dir/warm1.csv" "$dir/cold1.csv" || fail "warm and cold differ under a scenario"
+"$cefo" sweep $net $one --param "//pollutant[@id='CO2']/@cap=125:125:1" |
+    awk -F, 'NR == 2 { d = $4 - 1700; exit !(d < 1e-6 && d > -1e-6) }' ||
+    fail "the scenario's optimum at cap 125 is not 1700"
+"$cefo" sweep $net --scenario damage-x4 --param "$param" >/dev/null 2>&1 &&
+    fail "--scenario without --scenarios was accepted"
+
 # Two shards, merged, are the whole sweep; --expect checks completeness.
 "$cefo" sweep $net --param "$param" --shard 0/2 >"$dir/s0.csv" || fail "shard 0"
 "$cefo" sweep $net --param "$param" --shard 1/2 >"$dir/s1.csv" || fail "shard 1"
