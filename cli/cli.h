@@ -93,6 +93,11 @@ typedef struct cli_runs {
     cefo_scenarios *scenarios;
 } cli_runs;
 
+/* One run: the network of `path` with scenario `scenario` of `s` (both may be NULL) and the
+ * source's edits, built and solved. What was made is left for the caller to free. */
+cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scenarios *s,
+                        const char *scenario, cefo_network **net, cefo_problem **prob,
+                        cefo_result **res, cefo_error *err);
 /* Solves the base and every scenario of `scenarios` (may be NULL), with the source's edits
  * applied to each. On error, the runs solved so far stay for cli_runs_free. */
 cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,

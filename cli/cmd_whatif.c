@@ -34,12 +34,8 @@ static cefo_status batch_run(const cli_source *src, const char *path, cefo_scena
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
     cefo_result *res = NULL;
-    cefo_status st = cefo_network_load_edited(&net, path, i ? s : NULL, i ? label : NULL,
-                                              src->edits, src->nedits, err);
-    if (st == CEFO_OK)
-        st = cefo_problem_build(&prob, net, err);
-    if (st == CEFO_OK)
-        st = cefo_problem_solve(prob, NULL, &res, err);
+    cefo_status st = cli_run_one(src, path, i ? s : NULL, i ? label : NULL, &net, &prob, &res,
+                                 err);
     if (st == CEFO_OK) {
         *optimal &= cli_plan_found(cefo_result_status(res));
         st = cli_batch_write(res, file, "point,scenario", prefix, err);

@@ -20,6 +20,19 @@ void cli_runs_free(cli_runs *r)
     *r = (cli_runs){0};
 }
 
+cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scenarios *s,
+                        const char *scenario, cefo_network **net, cefo_problem **prob,
+                        cefo_result **res, cefo_error *err)
+{
+    cefo_status st = cefo_network_load_edited(net, path, s, scenario, src->edits, src->nedits,
+                                              err);
+    if (st == CEFO_OK)
+        st = cefo_problem_build(prob, *net, err);
+    if (st == CEFO_OK)
+        st = cefo_problem_solve(*prob, NULL, res, err);
+    return st;
+}
+
 cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
                            const char *scenarios, cefo_error *err)
 {
@@ -41,12 +54,8 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
             fprintf(stderr, "\rcefo: solving %zu of %zu", i + 1, n);
         /* The base, then each scenario; the command line's edits apply to all of them. */
         r->labels[i] = i ? cefo_scenarios_id(r->scenarios, i - 1) : "base";
-        st = cefo_network_load_edited(&r->net[i], path, i ? r->scenarios : NULL,
-                                      i ? r->labels[i] : NULL, src->edits, src->nedits, err);
-        if (st == CEFO_OK)
-            st = cefo_problem_build(&r->prob[i], r->net[i], err);
-        if (st == CEFO_OK)
-            st = cefo_problem_solve(r->prob[i], NULL, &r->res[i], err);
+        st = cli_run_one(src, path, i ? r->scenarios : NULL, i ? r->labels[i] : NULL,
+                         &r->net[i], &r->prob[i], &r->res[i], err);
     }
     if (tty)
         fputc('\n', stderr);
