@@ -50,10 +50,8 @@ static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, 
 /* The amount of m that process p makes (out) or uses (in) in the plan; NAN without a plan. */
 static double term_flow(const cefo_result *r, size_t p, const cefo__terms *t, size_t m)
 {
-    for (size_t k = 0; k < t->n; k++)
-        if (t->v[k].item == m)
-            return t->v[k].amount * r->activity[p];
-    return 0;
+    size_t k = cefo__terms_find(t, m);
+    return k == CEFO__NO_TERM ? 0 : t->v[k].amount * r->activity[p];
 }
 
 static void write_dot(const void *ctx, FILE *fp)
@@ -66,7 +64,7 @@ static void write_dot(const void *ctx, FILE *fp)
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__terms *out = &net->processes[p].outputs;
         for (size_t t = 0; t < out->n; t++) {
-            double v = term_flow(r, p, out, out->v[t].item);
+            double v = out->v[t].amount * r->activity[p];
             c.biggest = isnan(v) ? c.biggest : fmax(c.biggest, fabs(v));
         }
     }
@@ -88,7 +86,8 @@ static void write_dot(const void *ctx, FILE *fp)
         fputs("  ", fp);
         dot_id(fp, "m:", mat->id);
         fprintf(fp, " [shape=ellipse, color=%s, label=\"%s\"];\n", colour(mat->kind), mat->id);
-        for (size_t p = 0; p < net->nprocesses; p++) {
+        for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
+            size_t p = net->users[u];
             const cefo__process *pr = &net->processes[p];
             double made = term_flow(r, p, &pr->outputs, m), used = term_flow(r, p, &pr->inputs, m);
             if (made != 0) /* NAN without a plan: the edge is drawn, unlabelled */

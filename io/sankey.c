@@ -61,15 +61,6 @@ static void add_link(builder *b, size_t from, size_t to, size_t m, int chain, do
                                           .value = v};
 }
 
-/* Index of the term of `t` naming material m (each material at most once per list). */
-static size_t term_of(const cefo__terms *t, size_t m)
-{
-    for (size_t k = 0; k < t->n; k++)
-        if (t->v[k].item == m)
-            return k;
-    return NONE;
-}
-
 /*
  * The link flow on each process's input and output terms, in one pass over the links:
  * in[base_in[p] + t] is what p's input t receives by links (outputs likewise).
@@ -94,11 +85,11 @@ static int linked_flows(const cefo_result *r, size_t **base, double **in, double
         return -1;
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
-        size_t ti = term_of(&net->processes[ln->to].inputs, ln->material);
-        size_t to = term_of(&net->processes[ln->from].outputs, ln->material);
-        if (ti != NONE)
+        size_t ti = cefo__terms_find(&net->processes[ln->to].inputs, ln->material);
+        size_t to = cefo__terms_find(&net->processes[ln->from].outputs, ln->material);
+        if (ti != CEFO__NO_TERM)
             (*in)[base[0][ln->to] + ti] += r->flow[l];
-        if (to != NONE)
+        if (to != CEFO__NO_TERM)
             (*out)[base[1][ln->from] + to] += r->flow[l];
     }
     return 0;

@@ -22,12 +22,11 @@ static void at_capacity(const ctx *c, size_t m, char *buf, size_t n)
 {
     size_t len = 0, count = 0;
     buf[0] = '\0';
-    for (size_t p = 0; p < c->net->nprocesses && count < 3; p++) {
-        const cefo__process *pr = &c->net->processes[p];
-        double cap = c->par->capacity[p], out = 0;
-        for (size_t t = 0; t < pr->outputs.n; t++)
-            if (pr->outputs.v[t].item == m)
-                out = pr->outputs.v[t].amount;
+    const cefo_network *net = c->net;
+    for (size_t u = net->user_start[m]; u < net->user_start[m + 1] && count < 3; u++) {
+        size_t p = net->users[u];
+        const cefo__process *pr = &net->processes[p];
+        double cap = c->par->capacity[p], out = cefo__terms_amount(&pr->outputs, m);
         if (out <= 0 || isinf(cap) || c->x[c->f->activity_col[p]] < cap - 1e-9 * (1 + cap))
             continue;
         int w = snprintf(buf + len, n - len, "%s%s (%g)", count ? ", " : "; at capacity: ",

@@ -18,10 +18,6 @@ typedef struct builder {
     /* Linked materials: the consumer / producer row of each process input / output term. */
     int **in_row;
     int **out_row;
-    /* The processes whose recipe names material m: users[user_start[m] .. user_start[m + 1]),
-     * in process order, so a balance visits only them (not every process). */
-    size_t *user_start;
-    size_t *users;
 } builder;
 
 static double capacity_of(const builder *b, size_t p)
@@ -94,14 +90,6 @@ static void put(builder *b, int i, int j, double v)
         b->oom = 1;
 }
 
-static double term_amount(const cefo__terms *t, size_t item)
-{
-    for (size_t i = 0; i < t->n; i++)
-        if (t->v[i].item == item)
-            return t->v[i].amount;
-    return 0.0;
-}
-
 /*
  * The cluster-level columns of a material's balance row: import, export and discharge, each
  * only where the material allows it. A linked material's import limit is a row of its own
@@ -124,65 +112,16 @@ static void cluster_columns(builder *b, size_t m, int row, int limit_row, int wi
                             mat->discharge_cost), -1.0);
 }
 
-/* Builds the material -> processes index (counting, then filling). 0, or -1 on OOM. */
-static int index_users(builder *b)
-{
-    const cefo_network *net = b->net;
-    size_t nm = net->nmaterials, total = 0;
-    b->user_start = cefo__calloc(nm + 1, sizeof *b->user_start);
-    for (int pass = 0; pass < 2 && b->user_start; pass++) {
-        size_t *fill = pass ? cefo__calloc(nm + 1, sizeof *fill) : NULL;
-        if (pass && (!fill || !(b->users = cefo__calloc(total + 1, sizeof *b->users)))) {
-            cefo__free(fill);
-            return -1;
-        }
-        for (size_t p = 0; p < net->nprocesses; p++) {
-            const cefo__terms *lists[2] = {&net->processes[p].inputs, &net->processes[p].outputs};
-            for (int k = 0; k < 2; k++) {
-                for (size_t t = 0; t < lists[k]->n; t++) {
-                    size_t m = lists[k]->v[t].item;
-                    if (!pass) {
-                        b->user_start[m + 1]++; /* an upper bound: a process may count twice */
-                        continue;
-                    }
-                    size_t at = b->user_start[m] + fill[m];
-                    if (fill[m] && b->users[at - 1] == p)
-                        continue; /* both an input and an output of p */
-                    b->users[at] = p;
-                    fill[m]++;
-                }
-            }
-        }
-        if (!pass) {
-            for (size_t m = 0; m < nm; m++)
-                b->user_start[m + 1] += b->user_start[m];
-            total = b->user_start[nm];
-        } else {
-            /* Close the gaps left by processes counted twice: compact in place. */
-            size_t w = 0;
-            for (size_t m = 0; m < nm; m++) {
-                size_t from = b->user_start[m], n = fill[m];
-                b->user_start[m] = w;
-                memmove(b->users + w, b->users + from, n * sizeof *b->users);
-                w += n;
-            }
-            b->user_start[nm] = w;
-            cefo__free(fill);
-        }
-    }
-    return b->user_start ? 0 : -1;
-}
-
 static void pooled_balance(builder *b, size_t m)
 {
     const cefo_network *net = b->net;
     int row = add_row(b, CEFO__ROW_BALANCE, m, CEFO__NONE, demand_of(b, m), demand_of(b, m));
     b->f->demand_row[m] = row;
-    for (size_t u = b->user_start[m]; u < b->user_start[m + 1]; u++) {
-        size_t p = b->users[u];
+    for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
+        size_t p = net->users[u];
         const cefo__process *pr = &net->processes[p];
         /* A process may both consume and produce m (water, catalysts): one net coefficient. */
-        double net_out = term_amount(&pr->outputs, m) - term_amount(&pr->inputs, m);
+        double net_out = cefo__terms_amount(&pr->outputs, m) - cefo__terms_amount(&pr->inputs, m);
         put(b, row, b->f->activity_col[p], net_out);
     }
     cluster_columns(b, m, row, -1, 1);
@@ -198,8 +137,8 @@ static void linked_balance(builder *b, size_t m)
                             mat->import_limit);
     int market = add_row(b, CEFO__ROW_MARKET, m, CEFO__NONE, demand_of(b, m), demand_of(b, m));
     b->f->demand_row[m] = market;
-    for (size_t u = b->user_start[m]; u < b->user_start[m + 1]; u++) {
-        size_t p = b->users[u];
+    for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
+        size_t p = net->users[u];
         const cefo__process *pr = &net->processes[p];
         int xcol = b->f->activity_col[p];
         for (size_t t = 0; t < pr->inputs.n; t++) {
@@ -233,10 +172,8 @@ static void linked_balance(builder *b, size_t m)
 
 static int term_row(int **rows, const cefo__terms *t, size_t p, size_t m)
 {
-    for (size_t k = 0; k < t->n; k++)
-        if (t->v[k].item == m)
-            return rows[p][k];
-    return -1;
+    size_t k = cefo__terms_find(t, m);
+    return k == CEFO__NO_TERM ? -1 : rows[p][k];
 }
 
 static void link_flows(builder *b)
@@ -313,12 +250,13 @@ static void decisions(builder *b)
             put(b, row, y, -pr->min);
         }
     }
-    for (size_t g = 0; g < net->ngroups; g++) {
-        int row = add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
-        for (size_t p = 0; p < net->nprocesses; p++)
-            if (net->processes[p].group && net->processes[p].group_index == g)
-                put(b, row, f->build_col[p], 1.0);
-    }
+    /* At most one variant of each group runs: the group rows, then one pass over processes. */
+    int first = f->nrows;
+    for (size_t g = 0; g < net->ngroups; g++)
+        add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
+    for (size_t p = 0; p < net->nprocesses && !b->oom; p++)
+        if (net->processes[p].group)
+            put(b, first + (int)net->processes[p].group_index, f->build_col[p], 1.0);
 }
 
 static int alloc_term_rows(builder *b)
@@ -345,8 +283,6 @@ static void free_term_rows(builder *b)
         cefo__free(b->out_row[p]);
     cefo__free(b->in_row);
     cefo__free(b->out_row);
-    cefo__free(b->user_start);
-    cefo__free(b->users);
 }
 
 /* Violating a limit costs a little more than a shortfall, so that when either would do the
@@ -431,8 +367,7 @@ cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, in
     f->link_build_col = cefo__calloc(net->nlinks, sizeof(int));
     f->link_cap_row = cefo__calloc(net->nlinks, sizeof(int));
     if (!f->activity_col || !f->emission_col || !f->demand_row || !f->build_col || !f->cap_row
-        || !f->min_row || !f->link_build_col || !f->link_cap_row || alloc_term_rows(&b) != 0
-        || index_users(&b) != 0)
+        || !f->min_row || !f->link_build_col || !f->link_cap_row || alloc_term_rows(&b) != 0)
         b.oom = 1;
     for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
         const cefo__process *pr = &net->processes[p];

@@ -167,10 +167,7 @@ static int derive_extensions(ext_builder *b, const cefo_network *net, const size
             continue;
         size_t j = sector_of[m];
         const cefo__process *pr = &net->processes[producer[m]];
-        double out = 0;
-        for (size_t q = 0; q < pr->outputs.n; q++)
-            if (pr->outputs.v[q].item == m)
-                out = pr->outputs.v[q].amount;
+        double out = cefo__terms_amount(&pr->outputs, m);
         if (out <= 0)
             continue; /* a zero recipe: the column stays empty */
         for (size_t q = 0; q < pr->inputs.n; q++) {
@@ -185,13 +182,9 @@ static int derive_extensions(ext_builder *b, const cefo_network *net, const size
         for (size_t i = 0; i < net->nmaterials; i++) {
             if (producer[i] != CEFO__NONE_ITEM)
                 continue;
-            double amount = 0;
             const cefo__terms *terms = net->materials[i].kind == CEFO__WASTE ? &pr->outputs
                                                                              : &pr->inputs;
-            for (size_t q = 0; q < terms->n; q++)
-                if (terms->v[q].item == i)
-                    amount = terms->v[q].amount;
-            t->f[e++ * t->n + j] = amount / out;
+            t->f[e++ * t->n + j] = cefo__terms_amount(terms, i) / out;
         }
     }
     return 0;

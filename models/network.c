@@ -135,12 +135,18 @@ cefo_status cefo__terms_add(cefo__terms *t, size_t item, double amount, int line
     return CEFO_OK;
 }
 
-static const cefo__term *find_term(const cefo__terms *t, size_t item)
+size_t cefo__terms_find(const cefo__terms *t, size_t item)
 {
     for (size_t i = 0; i < t->n; i++)
         if (t->v[i].item == item)
-            return &t->v[i];
-    return NULL;
+            return i;
+    return CEFO__NO_TERM;
+}
+
+double cefo__terms_amount(const cefo__terms *t, size_t item)
+{
+    size_t i = cefo__terms_find(t, item);
+    return i == CEFO__NO_TERM ? 0.0 : t->v[i].amount;
 }
 
 /* A material or pollutant listed twice in one list is almost surely a typo: refuse it. */
@@ -187,11 +193,11 @@ static cefo_status validate_link(const cefo_network *net, const cefo__link *l, c
     if (l->from == l->to)
         return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
                            "link of '%s' goes from process '%s' to itself", m, from->id);
-    if (!find_term(&from->outputs, l->material))
+    if (cefo__terms_find(&from->outputs, l->material) == CEFO__NO_TERM)
         return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
                            "link from '%s' carries '%s', which '%s' does not output", from->id, m,
                            from->id);
-    if (!find_term(&to->inputs, l->material))
+    if (cefo__terms_find(&to->inputs, l->material) == CEFO__NO_TERM)
         return cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
                            "link to '%s' carries '%s', which '%s' does not input", to->id, m,
                            to->id);
@@ -236,6 +242,54 @@ static cefo_status collect_groups(cefo_network *net, cefo_error *err)
     return st;
 }
 
+/* Builds the material -> processes index (counting, then filling). 0, or -1 on OOM. */
+static int index_users(cefo_network *net)
+{
+    size_t nm = net->nmaterials, total = 0;
+    net->user_start = cefo__calloc(nm + 1, sizeof *net->user_start);
+    for (int pass = 0; pass < 2 && net->user_start; pass++) {
+        size_t *fill = pass ? cefo__calloc(nm + 1, sizeof *fill) : NULL;
+        if (pass && (!fill || !(net->users = cefo__calloc(total + 1, sizeof *net->users)))) {
+            cefo__free(fill);
+            return -1;
+        }
+        for (size_t p = 0; p < net->nprocesses; p++) {
+            const cefo__terms *lists[2] = {&net->processes[p].inputs, &net->processes[p].outputs};
+            for (int k = 0; k < 2; k++) {
+                for (size_t t = 0; t < lists[k]->n; t++) {
+                    size_t m = lists[k]->v[t].item;
+                    if (!pass) {
+                        net->user_start[m + 1]++; /* an upper bound: a process may count twice */
+                        continue;
+                    }
+                    size_t at = net->user_start[m] + fill[m];
+                    if (fill[m] && net->users[at - 1] == p)
+                        continue; /* both an input and an output of p */
+                    net->users[at] = p;
+                    fill[m]++;
+                }
+            }
+        }
+        if (!pass) {
+            for (size_t m = 0; m < nm; m++)
+                net->user_start[m + 1] += net->user_start[m];
+            total = net->user_start[nm];
+        } else {
+            /* Close the gaps left by processes counted twice: compact in place. */
+            size_t w = 0;
+            for (size_t m = 0; m < nm; m++) {
+                size_t from = net->user_start[m], n = fill[m];
+                net->user_start[m] = w;
+                memmove(net->users + w, net->users + from, n * sizeof *net->users);
+                w += n;
+            }
+            net->user_start[nm] = w;
+            cefo__free(fill);
+        }
+    }
+    return net->user_start ? 0 : -1;
+}
+
 cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
 {
     cefo_status st = collect_groups(net, err);
@@ -259,6 +313,8 @@ cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
         st = validate_link(net, &net->links[i], err);
         net->materials[net->links[i].material].linked = 1;
     }
+    if (st == CEFO_OK && index_users(net) != 0)
+        st = cefo__error(err, CEFO_ERR_NOMEM, net->file, 0, NULL, "out of memory");
     return st;
 }
 
@@ -297,6 +353,8 @@ void cefo_network_free(cefo_network *net)
     cefo__free(net->processes);
     cefo__free(net->links);
     cefo__free(net->groups);
+    cefo__free(net->user_start);
+    cefo__free(net->users);
     cefo__strmap_free(&net->material_ids);
     cefo__strmap_free(&net->pollutant_ids);
     cefo__strmap_free(&net->process_ids);

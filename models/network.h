@@ -96,6 +96,11 @@ struct cefo_network {
     size_t nmaterials, npollutants, nprocesses, nlinks, ngroups;
     size_t cap_materials, cap_pollutants, cap_processes, cap_links;
     cefo__strmap material_ids, pollutant_ids, process_ids;
+    /* The processes whose recipe names material m, once each and in process order:
+     * users[user_start[m] .. user_start[m + 1]) (set by cefo__network_validate), so work per
+     * material visits only them, not every process. */
+    size_t *user_start;
+    size_t *users;
 };
 
 /* An empty network whose errors will name `file` (may be NULL). NULL when out of memory. */
@@ -115,6 +120,11 @@ cefo_status cefo__network_add_process(cefo_network *net, const char *id, int lin
                                       cefo__process **out, cefo_error *err);
 cefo_status cefo__network_add_link(cefo_network *net, int line, cefo__link **out,
                                    cefo_error *err);
+/* The index of the term of t naming `item` (a validated list names each item once), or
+ * CEFO__NO_TERM; and that term's amount, 0 when there is none. */
+#define CEFO__NO_TERM ((size_t)-1)
+size_t cefo__terms_find(const cefo__terms *t, size_t item);
+double cefo__terms_amount(const cefo__terms *t, size_t item);
 /* Appends a term; CEFO_OK or CEFO_ERR_NOMEM. */
 cefo_status cefo__terms_add(cefo__terms *t, size_t item, double amount, int line);
 
