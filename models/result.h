@@ -31,15 +31,15 @@ struct cefo_result {
     size_t ndiag;
 };
 
+/* Writes the problem with named rows and columns to `path` as it is (io/ makes it atomic). */
+cefo_status cefo__problem_write_path(cefo_problem *prob, cefo_model_format format,
+                                     const char *path, cefo_error *err);
+
 /*
  * Diagnoses an infeasible model with the parameters `par`: solves its elastic version and
  * returns the violations of the least total change (cefo__free the array). Returns CEFO_OK
  * (possibly with no items), CEFO_ERR_NOMEM or CEFO_ERR_SOLVER.
  */
-/* Writes the problem with named rows and columns to `path` as it is (io/ makes it atomic). */
-cefo_status cefo__problem_write_path(cefo_problem *prob, cefo_model_format format,
-                                     const char *path, cefo_error *err);
-
 cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
                            const cefo_options *opt, cefo__diag_item **items, size_t *n,
                            cefo_error *err);
