@@ -110,6 +110,19 @@ void cefo__csv_field(FILE *fp, const char *s)
     }
 }
 
+void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const char *unit)
+{
+    char b[32];
+    for (int i = 0; i < n; i++) {
+        cefo__csv_field(fp, fields[i]);
+        fputc(',', fp);
+    }
+    fputs(cefo__fmt_num(b, v, ""), fp);
+    fputc(',', fp);
+    cefo__csv_field(fp, unit);
+    fputc('\n', fp);
+}
+
 void cefo__c_locale_push(cefo__locale *s)
 {
     /* Numbers in the C locale even inside a host that set another one (thread-local switch). */

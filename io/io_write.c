@@ -58,15 +58,8 @@ static void write_json(const io_out *o, FILE *fp)
 static void csv_row(FILE *fp, const char *section, const char *sector, const char *column,
                     const char *quantity, double value, const char *unit)
 {
-    char b[32];
     const char *f[] = {section, sector, column, quantity};
-    for (int i = 0; i < 4; i++) {
-        cefo__csv_field(fp, f[i]);
-        fputc(',', fp);
-    }
-    fprintf(fp, "%s,", cefo__fmt_num(b, value, ""));
-    cefo__csv_field(fp, unit);
-    fputc('\n', fp);
+    cefo__csv_line(fp, f, 4, value, unit);
 }
 
 static void write_csv(const io_out *o, FILE *fp)

@@ -159,16 +159,8 @@ static void write_json(const cefo_result *r, FILE *fp)
 static void csv_row(FILE *fp, const char *section, const char *id, const char *from, const char *to,
                     const char *material, const char *quantity, double v, const char *unit)
 {
-    char b[32];
     const char *f[] = {section, id, from, to, material, quantity};
-    for (int i = 0; i < 6; i++) {
-        cefo__csv_field(fp, f[i]);
-        fputc(',', fp);
-    }
-    fputs(cefo__fmt_num(b, v, ""), fp);
-    fputc(',', fp);
-    cefo__csv_field(fp, unit);
-    fputc('\n', fp);
+    cefo__csv_line(fp, f, 6, v, unit);
 }
 
 /* Decisions: chosen 1/0 per decision, each group's chosen process in `from`, the MIP gap. */
