@@ -83,26 +83,35 @@ static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, siz
     return st;
 }
 
+/* The required id of a sector or waste, copied into ids[i] and indexed in `map`; a duplicate
+ * is an error naming `what`. */
+static cefo_status read_id(ioloader *ld, const cefo__attrs *a, const char *what,
+                           cefo__strmap *map, char **ids, size_t i)
+{
+    const char *id;
+    cefo_status st = cefo__attr_need(&ld->x, a, "id", &id);
+    if (st == CEFO_OK && !(ids[i] = cefo__strdup(id)))
+        st = cefo__xnomem(&ld->x);
+    if (st == CEFO_OK) {
+        int r = cefo__strmap_put(map, ids[i], i);
+        if (r < 0)
+            st = cefo__xnomem(&ld->x);
+        else if (r > 0)
+            st = cefo__xfail(&ld->x, a->line, what, "duplicate %s id '%s'", what, id);
+    }
+    return st;
+}
+
 static cefo_status load_sector(ioloader *ld, size_t i, xmlNode *node, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id", "name", "final-demand", "total-output", "kind",
                                           NULL};
     static const char *const skinds[] = {"industry", "treatment", NULL};
     cefo_iotable *t = ld->t;
-    const char *id;
     cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
-    if (st == CEFO_OK)
-        st = cefo__attr_need(&ld->x, a, "id", &id);
-    if (st == CEFO_OK && !(t->ids[i] = cefo__strdup(id)))
-        st = cefo__xnomem(&ld->x);
     t->line[i] = a->line;
-    if (st == CEFO_OK) {
-        int r = cefo__strmap_put(&t->sector_ids, t->ids[i], i);
-        if (r < 0)
-            st = cefo__xnomem(&ld->x);
-        else if (r > 0)
-            st = cefo__xfail(&ld->x, a->line, "sector", "duplicate sector id '%s'", id);
-    }
+    if (st == CEFO_OK)
+        st = read_id(ld, a, "sector", &t->sector_ids, t->ids, i);
     if (st == CEFO_OK)
         st = cefo__attr_number(&ld->x, a, "final-demand", 1, &t->y[i]);
     if (st == CEFO_OK)
@@ -180,19 +189,9 @@ static cefo_status load_waste(ioloader *ld, size_t w, xmlNode *node, cefo__attrs
 {
     static const char *const allowed[] = {"id", "final-demand", "src", NULL};
     cefo_iotable *t = ld->t;
-    const char *id;
     cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
     if (st == CEFO_OK)
-        st = cefo__attr_need(&ld->x, a, "id", &id);
-    if (st == CEFO_OK && !(t->waste_ids[w] = cefo__strdup(id)))
-        st = cefo__xnomem(&ld->x);
-    if (st == CEFO_OK) {
-        int r = cefo__strmap_put(&t->waste_index, t->waste_ids[w], w);
-        if (r < 0)
-            st = cefo__xnomem(&ld->x);
-        else if (r > 0)
-            st = cefo__xfail(&ld->x, a->line, "waste", "duplicate waste id '%s'", id);
-    }
+        st = read_id(ld, a, "waste", &t->waste_index, t->waste_ids, w);
     if (st == CEFO_OK)
         st = cefo__attr_number(&ld->x, a, "final-demand", 1, &t->gy[w]);
     /* Net generation: negative where a sector uses the waste as an input. */
