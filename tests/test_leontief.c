@@ -210,6 +210,13 @@ static const bad_table bad_tables[] = {
      "<allocation waste=\"w\" treatment=\"a\" share=\"1\"/></iotable>", "kind treatment", 6},
     {"missing CSV", T0 "<transactions src=\"no-such.csv\"/></iotable>", "cannot open", 0},
     {"wrong root", "<table version=\"1\"/>", "<iotable> or <network>", 1},
+    {"duplicate sector", T0 "<sector id=\"b\"/>\n<sector id=\"a\"/>\n<transactions/></iotable>",
+     "duplicate sector id 'a'", 4},
+    {"duplicate waste", T0 "<transactions><row sector=\"a\">0</row></transactions>\n"
+     "<waste id=\"w\">1</waste>\n<waste id=\"w\">2</waste></iotable>",
+     "duplicate waste id 'w'", 5},
+    {"grouping element with attributes", T0 "<sectors x=\"1\"/></iotable>",
+     "takes no attributes", 3},
 };
 
 static void test_bad_tables(void)
