@@ -314,6 +314,14 @@ typedef struct solve_args {
     int ret;
 } solve_args;
 
+/* The options' time limit as GLPK takes it: milliseconds, INT_MAX for none. */
+static int time_limit_ms(const cefo_options *opt)
+{
+    if (!(opt->time_limit > 0) || opt->time_limit * 1000 >= INT_MAX)
+        return INT_MAX;
+    return (int)(opt->time_limit * 1000);
+}
+
 static int run_simplex(glpk_lp *lp, const cefo_options *opt, int presolve)
 {
     glp_smcp parm;
@@ -328,8 +336,7 @@ static int run_simplex(glpk_lp *lp, const cefo_options *opt, int presolve)
         parm.meth = GLP_DUALP; /* bounds moved: the old basis stays dual feasible */
     else
         parm.meth = GLP_PRIMAL;
-    if (opt->time_limit > 0)
-        parm.tm_lim = opt->time_limit * 1000 < INT_MAX ? (int)(opt->time_limit * 1000) : INT_MAX;
+    parm.tm_lim = time_limit_ms(opt);
     if (opt->iteration_limit > 0)
         parm.it_lim = opt->iteration_limit;
     return glp_simplex(lp->P, &parm);
@@ -402,8 +409,7 @@ static void solve_mip(glpk_lp *lp, const cefo_options *opt, cefo__lp_solution *s
     parm.presolve = GLP_OFF; /* the relaxation is already optimal */
     parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
     parm.mip_gap = opt->mip_gap;
-    if (opt->time_limit > 0)
-        parm.tm_lim = opt->time_limit * 1000 < INT_MAX ? (int)(opt->time_limit * 1000) : INT_MAX;
+    parm.tm_lim = time_limit_ms(opt);
     double gap = 0;
     parm.cb_func = record_gap;
     parm.cb_info = &gap;
