@@ -18,6 +18,7 @@ static int exit_code(cefo_status st)
     case CEFO_ERR_UNSUPPORTED: return EXIT_DATAERR;
     case CEFO_ERR_IO: return EXIT_IOERR;
     case CEFO_ERR_CREATE: return EXIT_CANTCREAT;
+    case CEFO_ERR_UNAVAILABLE: return EXIT_UNAVAILABLE;
     case CEFO_ERR_ARG: return EXIT_USAGE; /* in the CLI, only what the user typed */
     case CEFO_ERR_NOMEM:
     case CEFO_ERR_SOLVER: break;

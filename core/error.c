@@ -47,6 +47,7 @@ const char *cefo_strerror(cefo_status code)
     case CEFO_ERR_SOLVER: return "solver failure";
     case CEFO_ERR_UNSUPPORTED: return "not supported";
     case CEFO_ERR_CREATE: return "cannot create output";
+    case CEFO_ERR_UNAVAILABLE: return "solver program not installed";
     }
     return "unknown status";
 }

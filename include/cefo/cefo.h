@@ -47,7 +47,8 @@ typedef enum cefo_status {
     CEFO_ERR_INVALID = 6,   /* the input is well-formed but violates the format or model rules */
     CEFO_ERR_SOLVER = 7,    /* the LP back-end failed (numerical trouble, internal error) */
     CEFO_ERR_UNSUPPORTED = 8, /* the request is valid but this build cannot do it */
-    CEFO_ERR_CREATE = 9     /* the output file could not be created */
+    CEFO_ERR_CREATE = 9,    /* the output file could not be created */
+    CEFO_ERR_UNAVAILABLE = 10 /* an external solver program (cbc, clp) is not installed */
 } cefo_status;
 
 /* Human-readable name of a status code (a static string, never NULL). */
@@ -120,6 +121,18 @@ typedef enum cefo_lp_method {
 } cefo_lp_method;
 
 /*
+ * The engine that solves. GLPK runs in-process. COIN-OR CBC (LPs and MIPs) and CLP (LPs only)
+ * are EPL-1.0, incompatible with the GPL: cefo never links them but runs Debian's `cbc` and
+ * `clp` programs as child processes (no shell), exchanging the model as full-precision MPS in
+ * a private temporary folder. A missing program makes a solve return CEFO_ERR_UNAVAILABLE.
+ */
+typedef enum cefo_solver {
+    CEFO_SOLVER_GLPK = 0,
+    CEFO_SOLVER_CBC = 1,
+    CEFO_SOLVER_CLP = 2
+} cefo_solver;
+
+/*
  * Solver options: a transparent struct; always initialise it with cefo_options_init so that
  * fields added later get their defaults.
  */
@@ -130,7 +143,10 @@ typedef struct cefo_options {
     int iteration_limit;    /* simplex iterations, <= 0 for none (default 0) */
     double mip_gap;         /* MIP: stop when (incumbent - bound) / |incumbent| <= mip_gap (0) */
     int diagnose;           /* 1: an infeasible result says what must move (default 1) */
-    int reserved[16];       /* room to grow; set to zero by cefo_options_init */
+    cefo_solver solver;     /* the engine (default CEFO_SOLVER_GLPK; docs/engines.md) */
+    const char *solver_log; /* CBC/CLP: keep the engine's output in this file (default NULL:
+                               discarded); the caller owns the string */
+    int reserved[14];       /* room to grow; set to zero by cefo_options_init */
 } cefo_options;
 
 CEFO_API void cefo_options_init(cefo_options *opt);
