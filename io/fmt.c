@@ -95,19 +95,67 @@ void cefo__json_array(FILE *fp, const double *v, size_t n)
     fputc(']', fp);
 }
 
+/* Where a CSV cell goes: a stream, or a buffer of `size` bytes (`len` counts what was asked). */
+typedef struct csv_sink {
+    FILE *fp;
+    char *buf;
+    size_t size, len;
+} csv_sink;
+
+static void put(csv_sink *k, char c)
+{
+    if (k->fp)
+        fputc(c, k->fp);
+    else if (k->len + 1 < k->size)
+        k->buf[k->len] = c;
+    k->len++;
+}
+
+/* A whole finite decimal number: a spreadsheet reads it as that number, not as a formula. */
+static int is_number(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    return end != s && !*end && isfinite(v) && !strpbrk(s, "xXnNiI \t");
+}
+
+/*
+ * OWASP's defence against CSV injection: text that begins with = + - @ TAB or CR is a formula
+ * to a spreadsheet, so it gets a leading ' (the spreadsheet shows the text as it is). Then
+ * RFC 4180 quoting for separators, quotes and line breaks.
+ */
+static void csv_cell(csv_sink *k, const char *s)
+{
+    if (!s)
+        return;
+    int guard = strchr("=+-@\t\r", s[0]) && s[0] && !is_number(s);
+    int quote = strpbrk(s, ",\"\n\r") != NULL;
+    if (quote)
+        put(k, '"');
+    if (guard)
+        put(k, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            put(k, '"');
+        put(k, *s);
+    }
+    if (quote)
+        put(k, '"');
+}
+
 void cefo__csv_field(FILE *fp, const char *s)
 {
-    if (s && strpbrk(s, ",\"\n\r")) {
-        fputc('"', fp);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', fp);
-            fputc(*s, fp);
-        }
-        fputc('"', fp);
-    } else if (s) {
-        fputs(s, fp);
-    }
+    csv_sink k = {fp, NULL, 0, 0};
+    csv_cell(&k, s);
+}
+
+size_t cefo_csv_cell(char *buf, size_t size, const char *text)
+{
+    csv_sink k = {NULL, buf, buf ? size : 0, 0};
+    csv_cell(&k, text);
+    if (k.size)
+        buf[k.len < k.size ? k.len : k.size - 1] = '\0';
+    return k.len;
 }
 
 void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const char *unit)

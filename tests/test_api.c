@@ -415,7 +415,33 @@ static void test_pareto(void)
     cefo_network_free(net);
 }
 
+/* OWASP's CSV-injection guard and RFC 4180 quoting, the same for every CSV writer. */
+static void test_csv_cell(void)
+{
+    static const char *const cases[][2] = {
+        {"plain", "plain"},           {"=1+1", "'=1+1"},         {"+CO2", "'+CO2"},
+        {"-t", "'-t"},                {"@SUM(A1)", "'@SUM(A1)"}, {"\tx", "'\tx"},
+        {"\rx", "\"'\rx\""},          {"-12.5", "-12.5"},        {"+3e-7", "+3e-7"},
+        {"-inf", "'-inf"},            {"-0x10", "'-0x10"},       {"-2+3", "'-2+3"},
+        {"a,b", "\"a,b\""},           {"=a,\"b\"", "\"'=a,\"\"b\"\"\""}, {"x\ny", "\"x\ny\""},
+        {"", ""},                     {"a=b", "a=b"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = cefo_csv_cell(buf, sizeof buf, cases[i][0]);
+        if (strcmp(buf, cases[i][1]) != 0)
+            fprintf(stderr, "\n  cell of '%s' is '%s', want '%s'\n", cases[i][0], buf,
+                    cases[i][1]);
+        CU_ASSERT_STRING_EQUAL(buf, cases[i][1]);
+        CU_ASSERT_EQUAL(n, strlen(cases[i][1]));
+    }
+    CU_ASSERT_EQUAL(cefo_csv_cell(NULL, 0, "=x"), 3);
+    CU_ASSERT_EQUAL(cefo_csv_cell(buf, 3, "=x,y"), 7); /* cut: the length of the whole cell */
+    CU_ASSERT_STRING_EQUAL(buf, "\"'");
+}
+
 static CU_TestInfo api_tests[] = {
+    {"CSV cells guarded against formulas", test_csv_cell},
     {"cost-emission frontier", test_pareto},
     {"bundled examples solve", test_examples},
     {"MIP decisions re-optimised in place", test_mip_updates},

@@ -522,6 +522,8 @@ CEFO_API size_t cefo_scenarios_count(const cefo_scenarios *s);
 /* Id and name (the id when it has none) of scenario i; NULL when out of range. */
 CEFO_API const char *cefo_scenarios_id(const cefo_scenarios *s, size_t i);
 CEFO_API const char *cefo_scenarios_name(const cefo_scenarios *s, size_t i);
+/* The line of scenario i in its file; 0 when out of range. */
+CEFO_API int cefo_scenarios_line(const cefo_scenarios *s, size_t i);
 
 /* One edit given by a program or a command line rather than a scenarios file. */
 typedef enum cefo_edit_kind {
@@ -607,6 +609,15 @@ CEFO_API cefo_status cefo_result_write_svg_file(const cefo_result *res, const ch
 CEFO_API cefo_status cefo_report_write_file(const cefo_result *const *results,
                                             const char *const *labels, size_t n,
                                             const char *path, cefo_error *err);
+
+/*
+ * One CSV cell holding `text` as every CSV writer of cefo writes it (docs/results.md): text a
+ * spreadsheet would run as a formula (beginning with = + - @ TAB or CR, and not a plain
+ * number) gets a leading ', and a cell with a comma, a double quote or a line break is quoted.
+ * Writes at most `size` bytes with the final NUL into `buf` (nothing when size is 0) and
+ * returns the length of the whole cell, as snprintf does: a result >= size means it was cut.
+ */
+CEFO_API size_t cefo_csv_cell(char *buf, size_t size, const char *text);
 
 /*
  * One CSV line summarising a result: `prefix` (CSV fields already joined, may be NULL), then
