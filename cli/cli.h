@@ -99,6 +99,11 @@ typedef struct cli_runs {
 cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scenarios *s,
                         const char *scenario, cefo_network **net, cefo_problem **prob,
                         cefo_result **res, cefo_error *err);
+/* The label of the network as it is, beside its scenarios. */
+#define CLI_BASE_LABEL "base"
+/* CEFO_ERR_INVALID (with the file and line of the scenario) when a scenario of `s`, read from
+ * `path`, is called like the base: two runs would carry one label. */
+cefo_status cli_runs_check_labels(const cefo_scenarios *s, const char *path, cefo_error *err);
 /* Solves the base and every scenario of `scenarios` (may be NULL), with the source's edits
  * applied to each. On error, the runs solved so far stay for cli_runs_free. */
 cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,

@@ -22,15 +22,29 @@ static const char help[] =
     "Exit: 0 when every run is optimal; 1 when some run has no optimal plan (all are still\n"
     "written); 64 usage; 65 invalid input or a selector matching nothing; 66 no FILE.\n";
 
+/* "i,LABEL" with the label as a CSV cell (malloc'd; NULL when out of memory). */
+static char *batch_prefix(size_t i, const char *label)
+{
+    size_t n = cefo_csv_cell(NULL, 0, label) + 32;
+    char *prefix = malloc(n);
+    if (prefix) {
+        int k = snprintf(prefix, n, "%zu,", i);
+        cefo_csv_cell(prefix + k, n - (size_t)k, label);
+    }
+    return prefix;
+}
+
 /* One run of a batch: solved and written to its own file, unless a complete one is there. */
 static cefo_status batch_run(const cli_source *src, const char *path, cefo_scenarios *s,
                              size_t i, const char *dir, int *optimal, cefo_error *err)
 {
-    char file[4096], prefix[256];
-    const char *label = i ? cefo_scenarios_id(s, i - 1) : "base";
+    char file[4096];
+    const char *label = i ? cefo_scenarios_id(s, i - 1) : CLI_BASE_LABEL;
     if (cli_batch_file(file, sizeof file, dir, "run", (long)i))
         return CEFO_OK;
-    snprintf(prefix, sizeof prefix, "%zu,%s", i, label);
+    char *prefix = batch_prefix(i, label);
+    if (!prefix)
+        return cli_arg_error(err, "out of memory");
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
     cefo_result *res = NULL;
@@ -43,6 +57,7 @@ static cefo_status batch_run(const cli_source *src, const char *path, cefo_scena
     cefo_result_free(res);
     cefo_problem_free(prob);
     cefo_network_free(net);
+    free(prefix);
     return st;
 }
 
@@ -53,6 +68,8 @@ static int whatif_batch(const cli_source *src, const char *path, const char *sce
     cefo_scenarios *s = NULL;
     int optimal = 1, tty = isatty(STDERR_FILENO);
     cefo_status st = cefo_scenarios_load_file(&s, scenarios, &err);
+    if (st == CEFO_OK)
+        st = cli_runs_check_labels(s, scenarios, &err);
     size_t n = 1 + cefo_scenarios_count(s);
     for (size_t i = 0; i < n && st == CEFO_OK; i++) {
         if (tty)

@@ -1,6 +1,7 @@
 /* runs.c - the base network and each scenario of a scenarios file, solved (whatif, report). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -33,11 +34,27 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
     return st;
 }
 
+cefo_status cli_runs_check_labels(const cefo_scenarios *s, const char *path, cefo_error *err)
+{
+    for (size_t i = 0; i < cefo_scenarios_count(s); i++) {
+        if (strcmp(cefo_scenarios_id(s, i), CLI_BASE_LABEL) != 0)
+            continue;
+        *err = (cefo_error){.code = CEFO_ERR_INVALID, .line = cefo_scenarios_line(s, i)};
+        snprintf(err->file, sizeof err->file, "%s", path);
+        snprintf(err->message, sizeof err->message, "a scenario may not be called '%s': the "
+                 "network as it is goes by that name beside the scenarios", CLI_BASE_LABEL);
+        return CEFO_ERR_INVALID;
+    }
+    return CEFO_OK;
+}
+
 cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
                            const char *scenarios, cefo_error *err)
 {
     *r = (cli_runs){0};
     cefo_status st = scenarios ? cefo_scenarios_load_file(&r->scenarios, scenarios, err) : CEFO_OK;
+    if (st == CEFO_OK && scenarios)
+        st = cli_runs_check_labels(r->scenarios, scenarios, err);
     if (st != CEFO_OK)
         return st;
     size_t n = 1 + cefo_scenarios_count(r->scenarios);
@@ -53,7 +70,7 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
         if (tty) /* progress only for a person watching */
             fprintf(stderr, "\rcefo: solving %zu of %zu", i + 1, n);
         /* The base, then each scenario; the command line's edits apply to all of them. */
-        r->labels[i] = i ? cefo_scenarios_id(r->scenarios, i - 1) : "base";
+        r->labels[i] = i ? cefo_scenarios_id(r->scenarios, i - 1) : CLI_BASE_LABEL;
         st = cli_run_one(src, path, i ? r->scenarios : NULL, i ? r->labels[i] : NULL,
                          &r->net[i], &r->prob[i], &r->res[i], err);
     }

@@ -150,7 +150,8 @@ static void write_csv(const compare *cmp, FILE *fp)
     for (size_t k = 0; k < cmp->n; k++) {
         const cefo_result *r = cmp->r[k];
         const char *l = cmp->labels[k];
-        fprintf(fp, "%s,status,,%s,\n", l, cefo_solve_status_name(r->status));
+        cefo__csv_field(fp, l);
+        fprintf(fp, ",status,,%s,\n", cefo_solve_status_name(r->status));
         csv_line(fp, l, "objective", "total", "cost", r->objective);
         const cefo_costs *c = &r->costs;
         const char *cn[] = {"process", "link", "import", "discharge", "pollution",
@@ -175,14 +176,71 @@ static void write_csv(const compare *cmp, FILE *fp)
     }
 }
 
-static void text_row(const compare *cmp, FILE *fp, const char *name, size_t off, int is_cost)
+/* Characters of UTF-8 text (continuation bytes take no room): what a terminal column needs. */
+static size_t text_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* `s` in a column of `w` characters: right-aligned (after a space), or left-aligned. */
+static void cell(FILE *fp, const char *s, size_t w, int left)
+{
+    size_t n = text_width(s);
+    if (left)
+        fputs(s, fp);
+    fprintf(fp, "%*s", (int)(left ? 0 : 1) + (int)(w > n ? w - n : 0), "");
+    if (!left)
+        fputs(s, fp);
+}
+
+typedef struct text_cols {
+    size_t name, run; /* the row names' column, and every run's */
+} text_cols;
+
+static void text_row(const compare *cmp, const text_cols *c, FILE *fp, const char *name,
+                     size_t off, int is_cost)
 {
     char b[32];
-    fprintf(fp, "%-24s", name);
+    cell(fp, name, c->name, 1);
     for (size_t k = 0; k < cmp->n; k++) {
         const double *v = is_cost ? (const double *)&cmp->r[k]->costs
                                   : (const double *)&cmp->r[k]->indicators;
-        fprintf(fp, " %16s", cefo__fmt_human(b, v[off]));
+        cell(fp, cefo__fmt_human(b, v[off]), c->run, 0);
+    }
+    fputc('\n', fp);
+}
+
+/* Wide enough for every label and pollutant id, whole: cut, two labels could print alike. */
+static text_cols text_widths(const compare *cmp)
+{
+    text_cols c = {24, 16};
+    for (size_t k = 0; k < cmp->n; k++)
+        c.run = text_width(cmp->labels[k]) > c.run ? text_width(cmp->labels[k]) : c.run;
+    const cefo_network *base = cmp->r[0]->net;
+    for (size_t i = 0; i < base->npollutants; i++)
+        if (text_width(base->pollutants[i].id) > c.name)
+            c.name = text_width(base->pollutants[i].id);
+    return c;
+}
+
+static void text_pollutant(const compare *cmp, const text_cols *c, FILE *fp, const char *id)
+{
+    char b[32], b2[32];
+    cell(fp, id, c->name, 1);
+    for (size_t k = 0; k < cmp->n; k++) {
+        size_t j;
+        const cefo_result *r = cmp->r[k];
+        if (cefo_network_find(r->net, CEFO_POLLUTANT, id, &j) != 0) {
+            cell(fp, "-", c->run, 0);
+            continue;
+        }
+        char v[64];
+        snprintf(v, sizeof v, "%s/%s", cefo__fmt_human(b, r->emission[j]),
+                 cefo__fmt_human(b2, r->cap[j]));
+        cell(fp, v, c->run, 0);
     }
     fputc('\n', fp);
 }
@@ -190,49 +248,38 @@ static void text_row(const compare *cmp, FILE *fp, const char *name, size_t off,
 static void write_text(const compare *cmp, FILE *fp)
 {
     char b[32], b2[32];
-    fprintf(fp, "%-24s", "");
+    text_cols c = text_widths(cmp);
+    cell(fp, "", c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
-        fprintf(fp, " %16.16s", cmp->labels[k]);
-    fprintf(fp, "\n%-24s", "status");
+        cell(fp, cmp->labels[k], c.run, 0);
+    fputc('\n', fp);
+    cell(fp, "status", c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
-        fprintf(fp, " %16s", cefo_solve_status_name(cmp->r[k]->status));
-    fprintf(fp, "\n%-24s", "total cost");
+        cell(fp, cefo_solve_status_name(cmp->r[k]->status), c.run, 0);
+    fputc('\n', fp);
+    cell(fp, "total cost", c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
-        fprintf(fp, " %16s", cefo__fmt_human(b, cmp->r[k]->objective));
+        cell(fp, cefo__fmt_human(b, cmp->r[k]->objective), c.run, 0);
     fputc('\n', fp);
     const char *cn[] = {"  processes", "  links", "  imports", "  discharges",
                         "  pollution damage", "  export revenue (-)", "  fixed costs"};
     for (size_t i = 0; i < 7; i++)
-        text_row(cmp, fp, cn[i], i, 1);
+        text_row(cmp, &c, fp, cn[i], i, 1);
     const cefo_network *base = cmp->r[0]->net;
-    for (size_t i = 0; i < base->npollutants; i++) {
-        fprintf(fp, "%-24.24s", base->pollutants[i].id);
-        for (size_t k = 0; k < cmp->n; k++) {
-            size_t j;
-            const cefo_result *r = cmp->r[k];
-            if (cefo_network_find(r->net, CEFO_POLLUTANT, base->pollutants[i].id, &j) != 0) {
-                fprintf(fp, " %16s", "-");
-                continue;
-            }
-            char cell[64];
-            snprintf(cell, sizeof cell, "%s/%s", cefo__fmt_human(b, r->emission[j]),
-                     cefo__fmt_human(b2, r->cap[j]));
-            fprintf(fp, " %16s", cell);
-        }
-        fputc('\n', fp);
-    }
+    for (size_t i = 0; i < base->npollutants; i++)
+        text_pollutant(cmp, &c, fp, base->pollutants[i].id);
     const char *in[] = {"waste generated", "waste reused", "waste treated", "waste disposed",
                         "reuse rate", "virgin import", "labour"};
     for (size_t i = 0; i < 7; i++)
-        text_row(cmp, fp, in[i], i, 0);
+        text_row(cmp, &c, fp, in[i], i, 0);
     for (size_t k = 1; k < cmp->n; k++) {
         if (!cmp->ntop[k])
             continue;
         fprintf(fp, "\nLargest changes in %s against %s:\n", cmp->labels[k], cmp->labels[0]);
         for (size_t i = 0; i < cmp->ntop[k]; i++) {
-            const change *c = &cmp->top[k][i];
-            fprintf(fp, "  %-7s %-40s %14s -> %-14s\n", c->kind, c->id,
-                    cefo__fmt_human(b, c->base), cefo__fmt_human(b2, c->value));
+            const change *ch = &cmp->top[k][i];
+            fprintf(fp, "  %-7s %-40s %14s -> %-14s\n", ch->kind, ch->id,
+                    cefo__fmt_human(b, ch->base), cefo__fmt_human(b2, ch->value));
         }
     }
 }

@@ -233,6 +233,11 @@ const char *cefo_scenarios_name(const cefo_scenarios *s, size_t i)
     return s && i < s->n ? (s->v[i].name ? s->v[i].name : s->v[i].id) : NULL;
 }
 
+int cefo_scenarios_line(const cefo_scenarios *s, size_t i)
+{
+    return s && i < s->n ? s->v[i].line : 0;
+}
+
 static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char *scenario_id,
                                const cefo_edit *edits, size_t nedits, cefo_error *err)
 {
