@@ -7,13 +7,31 @@
 
 #include "cefo_config.h"
 
-static void copy_trunc(char *dst, size_t size, const char *src)
+/*
+ * src into dst (size bytes with the NUL), every control character written as an escape (\n,
+ * \r, \t, \xNN): a name or message read from a file can never forge a line of a
+ * `FILE:LINE: message` diagnostic. Cut, if it must be, between two characters of UTF-8.
+ */
+static void copy_escaped(char *dst, size_t size, const char *src)
 {
-    size_t n = src ? strlen(src) : 0;
-    if (n >= size)
-        n = size - 1;
-    if (n)
-        memcpy(dst, src, n);
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)src; p && *p; p++) {
+        char e[8] = {(char)*p, 0};
+        if (*p < 0x20 || *p == 0x7f)
+            snprintf(e, sizeof e, *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : *p == '\t' ? "\\t"
+                                                                               : "\\x%02x", *p);
+        size_t k = strlen(e);
+        if (n + k >= size) {
+            if ((*p & 0xC0) == 0x80) { /* back off the unfinished character, lead byte too */
+                while (n > 0 && ((unsigned char)dst[n - 1] & 0xC0) == 0x80)
+                    n--;
+                n -= n > 0;
+            }
+            break;
+        }
+        memcpy(dst + n, e, k);
+        n += k;
+    }
     dst[n] = '\0';
 }
 
@@ -25,12 +43,14 @@ cefo_status cefo__error(cefo_error *err, cefo_status code, const char *file, int
     err->code = code;
     err->line = line;
     err->column = 0;
-    copy_trunc(err->file, sizeof err->file, file);
-    copy_trunc(err->element, sizeof err->element, element);
+    copy_escaped(err->file, sizeof err->file, file);
+    copy_escaped(err->element, sizeof err->element, element);
+    char msg[sizeof err->message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    copy_escaped(err->message, sizeof err->message, msg);
     return code;
 }
 

@@ -32,6 +32,20 @@ void cefo__attrs_free(cefo__attrs *a)
     a->n = 0;
 }
 
+/*
+ * The first control character of v, or 0. Ids, names and units are echoed in text tables and
+ * diagnostics, where a line break would forge a line: none is allowed. A selector is XPath,
+ * whose white space includes TAB, LF and CR.
+ */
+static unsigned char control_char(const char *name, const xmlChar *v)
+{
+    int xpath = strcmp(name, "sel") == 0;
+    for (; *v; v++)
+        if ((*v < 0x20 || *v == 0x7f) && !(xpath && (*v == '\t' || *v == '\n' || *v == '\r')))
+            return *v;
+    return 0;
+}
+
 cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *const *allowed,
                              cefo__attrs *a)
 {
@@ -54,6 +68,13 @@ cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *con
             v = xmlCharStrdup("");
         if (!v)
             return cefo__xnomem(x);
+        unsigned char bad = control_char(name, v);
+        if (bad) {
+            xmlFree(v);
+            return cefo__xfail(x, a->line, a->element, "attribute '%s' of <%s> holds a control "
+                               "character (U+%04X): only printable text is allowed", name,
+                               a->element, bad);
+        }
         a->name[a->n] = name;
         a->value[a->n++] = (char *)v;
     }

@@ -103,6 +103,14 @@ static const bad_case bad_cases[] = {
     {"nesting past libxml2's depth limit", HEAD N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10
      N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 "\n" TAIL, CEFO_ERR_PARSE, 3,
      "depth"},
+    {"a line feed in an id", HEAD MAT "<material id=\"a&#10;bad.xml:1: forged\" unit=\"t\"/>\n"
+     TAIL, CEFO_ERR_INVALID, 4, "control character (U+000A)"},
+    {"a carriage return in a unit", HEAD "<material id=\"m\" unit=\"t&#13;\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 3, "control character (U+000D)"},
+    {"a tab in a name", HEAD MAT "<pollutant id=\"c\" unit=\"t\" name=\"a&#9;b\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "control character (U+0009)"},
+    {"a delete in a reference", HEAD MAT "<demand material=\"m&#127;\" amount=\"1\"/>\n" TAIL,
+     CEFO_ERR_INVALID, 4, "control character (U+007F)"},
     {"a unit on a link", HEAD MAT PROC "<process id=\"q\"><input material=\"m\" amount=\"1\"/>"
      "</process>\n<link from=\"p\" to=\"q\" material=\"m\" unit=\"kg\"/>\n" TAIL,
      CEFO_ERR_INVALID, 6, "unknown attribute 'unit'"},
@@ -123,6 +131,19 @@ static void test_bad_inputs(void)
         CU_ASSERT(ok);
         cefo_network_free(net);
     }
+}
+
+/* No control character of an input reaches a diagnostic: each is written as an escape. */
+static void test_diagnostics_escaped(void)
+{
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_file(&net, "/nonexistent\nx.xml:1: forged\r\x1b[2J", &err),
+                    CEFO_ERR_NOFILE);
+    CU_ASSERT_STRING_EQUAL(err.file, "/nonexistent\\nx.xml:1: forged\\r\\x1b[2J");
+    for (const char *p = err.message; *p; p++)
+        CU_ASSERT((unsigned char)*p >= 0x20 && *p != 0x7f);
+    CU_ASSERT_PTR_NULL(net);
 }
 
 static double solve_objective(const char *xml)
@@ -316,6 +337,7 @@ static CU_TestInfo loader_tests[] = {
     {"line numbers past 65535", test_big_line_numbers},
     {"bad encodings: an error, and silence", test_silent_on_bad_encoding},
     {"bad inputs: status, line and message", test_bad_inputs},
+    {"control characters never reach a diagnostic", test_diagnostics_escaped},
     {"flat and grouped forms agree", test_flat_and_grouped},
     {"several demands of one material add up", test_demands_add_up},
     {"strict numbers", test_numbers},
