@@ -7,14 +7,28 @@
 #include "io/fmt.h"
 #include "models/result.h"
 
+/*
+ * Text inside a DOT double-quoted string: \" and \\ so that no quote ends the string early
+ * (no injected attribute) and no backslash escapes the closing quote or reads as a Graphviz
+ * escape such as \N; a line break as \n; other control characters (refused in ids at load)
+ * as a space.
+ */
+static void dot_text(FILE *fp, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", fp);
+        else
+            fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, fp);
+    }
+}
+
 static void dot_id(FILE *fp, const char *prefix, const char *id)
 {
     fprintf(fp, "\"%s", prefix);
-    for (const char *p = id; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fputc('\\', fp);
-        fputc(*p, fp);
-    }
+    dot_text(fp, id);
     fputc('"', fp);
 }
 
@@ -40,10 +54,13 @@ static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, 
     fputs(" -> ", fp);
     dot_id(fp, tp, to);
     fprintf(fp, " [color=%s%s", colour(m->kind), m->kind == CEFO__WASTE ? ", style=dashed" : "");
-    if (planned)
-        fprintf(fp, ", penwidth=%.2f, label=\"%s %s\"",
+    if (planned) {
+        fprintf(fp, ", penwidth=%.2f, label=\"%s ",
                 1 + 6 * fabs(amount) / (c->biggest > 0 ? c->biggest : 1),
-                cefo__fmt_human(b, amount), m->unit);
+                cefo__fmt_human(b, amount));
+        dot_text(fp, m->unit);
+        fputc('"', fp);
+    }
     fputs("];\n", fp);
 }
 
@@ -76,8 +93,9 @@ static void write_dot(const void *ctx, FILE *fp)
         char b[32];
         fputs("  ", fp);
         dot_id(fp, "p:", pr->id);
-        fprintf(fp, " [shape=%s, label=\"%s\\n%s\"];\n", shapes[pr->kind], pr->id,
-                cefo__fmt_human(b, r->activity[p]));
+        fprintf(fp, " [shape=%s, label=\"", shapes[pr->kind]);
+        dot_text(fp, pr->id);
+        fprintf(fp, "\\n%s\"];\n", cefo__fmt_human(b, r->activity[p]));
     }
     for (size_t m = 0; m < net->nmaterials; m++) {
         const cefo__material *mat = &net->materials[m];
@@ -85,7 +103,9 @@ static void write_dot(const void *ctx, FILE *fp)
             continue;
         fputs("  ", fp);
         dot_id(fp, "m:", mat->id);
-        fprintf(fp, " [shape=ellipse, color=%s, label=\"%s\"];\n", colour(mat->kind), mat->id);
+        fprintf(fp, " [shape=ellipse, color=%s, label=\"", colour(mat->kind));
+        dot_text(fp, mat->id);
+        fputs("\"];\n", fp);
         for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
             size_t p = net->users[u];
             const cefo__process *pr = &net->processes[p];
