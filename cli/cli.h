@@ -49,10 +49,21 @@ typedef struct cli_source {
     const char *scenario;   /* --scenario ID */
     cefo_edit *edits;       /* --set, --scale, --remove, in command-line order */
     size_t nedits;
+    cefo_solver solver;     /* --solver (commands that solve) */
+    const char *solver_log; /* --solver-log FILE */
 } cli_source;
 
 /* getopt_long codes of the source options, and their entries for an option table. */
-enum { OPT_SCENARIOS = 256, OPT_SCENARIO, OPT_SET, OPT_SCALE, OPT_REMOVE, OPT_NEXT };
+enum {
+    OPT_SCENARIOS = 256,
+    OPT_SCENARIO,
+    OPT_SET,
+    OPT_SCALE,
+    OPT_REMOVE,
+    OPT_SOLVER,
+    OPT_SOLVER_LOG,
+    OPT_NEXT
+};
 #define CLI_SOURCE_OPTIONS                                                                     \
     {"scenarios", required_argument, NULL, OPT_SCENARIOS},                                     \
         {"scenario", required_argument, NULL, OPT_SCENARIO},                                   \
@@ -64,6 +75,19 @@ enum { OPT_SCENARIOS = 256, OPT_SCENARIO, OPT_SET, OPT_SCALE, OPT_REMOVE, OPT_NE
     "      --set SEL=VALUE   set the attributes XPath SEL picks (repeatable)\n"               \
     "      --scale SEL=F     multiply the numeric attributes SEL picks by F (repeatable)\n"   \
     "      --remove SEL      remove what SEL picks (repeatable)\n"
+
+/* The engine options, for the commands that solve (docs/engines.md). */
+#define CLI_SOLVER_OPTIONS                                                                     \
+    {"solver", required_argument, NULL, OPT_SOLVER},                                           \
+        {"solver-log", required_argument, NULL, OPT_SOLVER_LOG}
+#define CLI_SOLVER_HELP                                                                        \
+    "      --solver E        glpk (default, in-process), cbc (LPs and MIPs) or clp (LPs): CBC\n" \
+    "                        and CLP run as the programs of coinor-cbc/coinor-clp\n"           \
+    "      --solver-log FILE append the CBC/CLP output to FILE\n"
+/* Default options with the source's --solver and --solver-log. */
+cefo_options cli_options(const cli_source *src);
+/* Sets opt's solver and solver log from the source's options. */
+void cli_apply_solver(const cli_source *src, cefo_options *opt);
 
 /* Handles one source option; returns 0 when handled, EXIT_USAGE on a bad value. `edits` must
  * have room for one edit per command-line argument. */

@@ -14,7 +14,7 @@ static const char help[] =
     "      --mps OUT     free MPS\n"
     "      --lp OUT      CPLEX LP\n"
     "      --dot OUT     Graphviz (dot -Tsvg OUT > plan.svg)\n"
-    "      --svg OUT     the Sankey diagram of the plan's material flows\n" CLI_SOURCE_HELP
+    "      --svg OUT     the Sankey diagram of the plan's material flows\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
     "  -h, --help        this text\n\n"
     "Exit: 0 done; 64 usage; 65 invalid input; 66 no FILE; 73 cannot create OUT.\n";
 
@@ -24,7 +24,7 @@ int cmd_export(int argc, char **argv)
         {"mps", required_argument, NULL, 'm'}, {"lp", required_argument, NULL, 'l'},
         {"dot", required_argument, NULL, 'd'}, {"svg", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, {0}};
+        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
     const char *mps = NULL, *lp = NULL, *dot = NULL, *svg = NULL;
     int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
@@ -55,6 +55,7 @@ int cmd_export(int argc, char **argv)
     cefo_error err = {0};
     cefo_status st = CEFO_OK;
     sigset_t old;
+    cefo_options opt = cli_options(&src);
     if (rc == 0) {
         st = cli_load_network(&src, argv[optind], &net, &err);
         if (st == CEFO_OK)
@@ -66,7 +67,7 @@ int cmd_export(int argc, char **argv)
             st = cefo_problem_write(prob, CEFO_MODEL_LP, lp, &err);
         cli_release_signals(&old);
         if (st == CEFO_OK && (dot || svg))
-            st = cefo_problem_solve(prob, NULL, &res, &err);
+            st = cefo_problem_solve(prob, &opt, &res, &err);
         cli_hold_signals(&old);
         if (st == CEFO_OK && dot)
             st = cefo_result_write_dot_file(res, dot, &err);

@@ -13,7 +13,7 @@ static const char help[] =
     "caps evenly apart (default 11), each solved for least cost in place.\n\n"
     "  -p, --pollutant ID   the pollutant\n"
     "  -n, --points N       number of points (>= 1)\n"
-    "  -f, --format F       text (default) or csv: point,cap,emission,objective,status\n" CLI_SOURCE_HELP
+    "  -f, --format F       text (default) or csv: point,cap,emission,objective,status\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
     "  -h, --help           this text\n\n"
     "Exit: 0 done; 1 some point without an optimal plan; 64 usage; 65 invalid input, or no\n"
     "plan to start from; 66 no FILE.\n";
@@ -48,7 +48,7 @@ int cmd_pareto(int argc, char **argv)
     static const struct option opts[] = {
         {"pollutant", required_argument, NULL, 'p'}, {"points", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, {0}};
+        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
     const char *pollutant = NULL;
     long n = 11;
@@ -85,6 +85,7 @@ int cmd_pareto(int argc, char **argv)
     size_t k = 0;
     if (rc == 0 && !pt)
         rc = EXIT_SOFTWARE;
+    cefo_options opt = cli_options(&src);
     if (rc == 0) {
         st = cli_load_network(&src, argv[optind], &net, &err);
         if (st == CEFO_OK && cefo_network_find(net, CEFO_POLLUTANT, pollutant, &k) != CEFO_OK)
@@ -93,11 +94,11 @@ int cmd_pareto(int argc, char **argv)
     if (rc == 0 && st == CEFO_OK)
         st = cefo_problem_build(&prob, net, &err);
     if (rc == 0 && st == CEFO_OK)
-        st = cefo_problem_pareto(prob, k, (size_t)n, NULL, pt, &err);
+        st = cefo_problem_pareto(prob, k, (size_t)n, &opt, pt, &err);
     if (rc == 0 && st == CEFO_OK) {
         cefo_result *res = NULL;
         const char *unit = "";
-        if (cefo_problem_solve(prob, NULL, &res, NULL) == CEFO_OK) {
+        if (cefo_problem_solve(prob, &opt, &res, NULL) == CEFO_OK) {
             cefo_pollutant_result row;
             if (cefo_result_pollutant(res, k, &row) == CEFO_OK)
                 unit = row.unit;

@@ -14,7 +14,7 @@ static const char help[] =
     "edges, recycling loops drawn, amounts on hover); with --scenarios, every scenario\n"
     "compared with the base (docs/report.md).\n\n"
     "  -o, --output OUT    the HTML file (written atomically)\n"
-    "      --scenarios S   compare the base with every scenario of S\n" CLI_SOURCE_HELP
+    "      --scenarios S   compare the base with every scenario of S\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
     "  -h, --help          this text\n\n"
     "Exit: 0 when every plan is optimal; 1 when some is not (the report is still written);\n"
     "64 usage; 65 invalid input; 66 no FILE; 73 cannot create OUT.\n";
@@ -22,7 +22,7 @@ static const char help[] =
 int cmd_report(int argc, char **argv)
 {
     static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-                                         {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS,
+                                         {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS,
                                          {0}};
     cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
     const char *out = NULL;

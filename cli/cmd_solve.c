@@ -20,6 +20,7 @@ static const char help[] =
     "      --time-limit S   stop after S seconds (status time-limit, exit 1; a MIP reports\n"
     "                       the best plan found)\n"
     CLI_SOURCE_HELP
+    CLI_SOLVER_HELP
     "      --gap G          MIP: stop once the plan is within relative gap G of the best\n"
     "                       bound (status gap-limit, exit 0)\n"
     "      --timings        print load, build, solve and write times on stderr\n"
@@ -44,7 +45,7 @@ static int parse(int argc, char **argv, solve_args *a)
         {"method", required_argument, NULL, 'm'}, {"no-presolve", no_argument, NULL, 'P'},
         {"time-limit", required_argument, NULL, 't'}, {"gap", required_argument, NULL, 'g'},
         {"timings", no_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, {0}};
+        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     int c;
     char *end;
     optind = 1;
@@ -86,6 +87,7 @@ static int parse(int argc, char **argv, solve_args *a)
     if (optind != argc - 1)
         return cli_usage_error("solve", "expects exactly one FILE");
     a->path = argv[optind];
+    cli_apply_solver(&a->src, &a->opt);
     return 0;
 }
 

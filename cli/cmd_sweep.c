@@ -19,7 +19,7 @@ static const char help[] =
     "      --shard K/M            only points K, K+M, K+2M... (K from 0): one of M processes\n"
     "      --out-dir DIR          one file per point, DIR/point-NNNNNN.csv, written atomically;\n"
     "                             a rerun skips the points already there (then cefo merge)\n"
-    "      --cold                 rebuild and solve from scratch at every point\n" CLI_SOURCE_HELP
+    "      --cold                 rebuild and solve from scratch at every point\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
     "  -h, --help                 this text\n\n"
     "Exit: 0 every point optimal; 1 some point without an optimal plan (still written);\n"
     "64 usage; 65 invalid input; 66 no FILE; 73 cannot write in DIR.\n";
@@ -57,7 +57,7 @@ static int parse(int argc, char **argv, sweep_args *a)
     static const struct option opts[] = {
         {"param", required_argument, NULL, 'p'}, {"shard", required_argument, NULL, 'k'},
         {"out-dir", required_argument, NULL, 'd'}, {"cold", no_argument, NULL, 'c'},
-        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, {0}};
+        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     int c, rc = 0;
     char *end;
     optind = 1;
@@ -116,6 +116,7 @@ static void point_free(point *p)
 static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err)
 {
     const sweep_args *a = sw->a;
+    cefo_options opt = cli_options(&a->src);
     if (sw->warm) {
         for (size_t t = 0; t < sw->ntargets; t++) {
             const cefo_target *tg = &sw->targets[t];
@@ -123,7 +124,7 @@ static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err
                                  tg->offset + v) != CEFO_OK)
                 return cli_arg_error(err, "a swept value is out of range for its attribute");
         }
-        return cefo_problem_solve(sw->prob, NULL, &pt->res, err);
+        return cefo_problem_solve(sw->prob, &opt, &pt->res, err);
     }
     char value[40];
     cli_number(value, sizeof value, v);
@@ -133,7 +134,7 @@ static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err
     if (st == CEFO_OK)
         st = cefo_problem_build(&pt->prob, pt->net, err);
     if (st == CEFO_OK)
-        st = cefo_problem_solve(pt->prob, NULL, &pt->res, err);
+        st = cefo_problem_solve(pt->prob, &opt, &pt->res, err);
     return st;
 }
 

@@ -18,6 +18,7 @@ static const char help[] =
     "                      (0 the base, then the scenarios in order); a rerun skips the runs\n"
     "                      already there; join them with cefo merge\n"
     "      --set SEL=VALUE, --scale SEL=F, --remove SEL   edits (repeatable)\n"
+    CLI_SOLVER_HELP
     "  -h, --help          this text\n\n"
     "Exit: 0 when every run is optimal; 1 when some run has no optimal plan (all are still\n"
     "written); 64 usage; 65 invalid input or a selector matching nothing; 66 no FILE.\n";
@@ -89,7 +90,7 @@ int cmd_whatif(int argc, char **argv)
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"out-dir", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, {0}};
+        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     cefo_format format = CEFO_FORMAT_TEXT;
     const char *out = NULL, *out_dir = NULL;
     cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};

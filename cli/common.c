@@ -114,6 +114,17 @@ int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
     case OPT_SCENARIOS: src->scenarios = arg; return 0;
     case OPT_SCENARIO: src->scenario = arg; return 0;
     case OPT_REMOVE: *e = (cefo_edit){CEFO_EDIT_REMOVE, arg, NULL, NAN}; break;
+    case OPT_SOLVER_LOG: src->solver_log = arg; return 0;
+    case OPT_SOLVER:
+        if (strcmp(arg, "glpk") == 0)
+            src->solver = CEFO_SOLVER_GLPK;
+        else if (strcmp(arg, "cbc") == 0)
+            src->solver = CEFO_SOLVER_CBC;
+        else if (strcmp(arg, "clp") == 0)
+            src->solver = CEFO_SOLVER_CLP;
+        else
+            return cli_usage_error(cmd, "--solver must be glpk, cbc or clp, not '%s'", arg);
+        return 0;
     case OPT_SET:
     case OPT_SCALE:
         /* Split at the last '=': XPath predicates such as [@id='COD'] contain '=' too. */
@@ -133,6 +144,20 @@ int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
     }
     src->nedits++;
     return 0;
+}
+
+void cli_apply_solver(const cli_source *src, cefo_options *opt)
+{
+    opt->solver = src->solver;
+    opt->solver_log = src->solver_log;
+}
+
+cefo_options cli_options(const cli_source *src)
+{
+    cefo_options opt;
+    cefo_options_init(&opt);
+    cli_apply_solver(src, &opt);
+    return opt;
 }
 
 int cli_other_option(cli_source *src, int code, char *arg, const char *cmd, const char *seen)

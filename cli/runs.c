@@ -29,8 +29,9 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
                                               err);
     if (st == CEFO_OK)
         st = cefo_problem_build(prob, *net, err);
+    cefo_options opt = cli_options(src);
     if (st == CEFO_OK)
-        st = cefo_problem_solve(*prob, NULL, res, err);
+        st = cefo_problem_solve(*prob, &opt, res, err);
     return st;
 }
 

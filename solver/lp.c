@@ -11,6 +11,7 @@
 struct cefo__lp {
     const cefo__lp_backend *be;
     void *impl;
+    void *coin;         /* the same model for CBC/CLP and the full-precision MPS writer */
     int nrows;
     int ncols;
     pthread_t owner;
@@ -88,6 +89,8 @@ cefo_status cefo__lp_load(cefo__lp **out, const cefo__lp_backend *be, const cefo
     lp->ncols = d->ncols;
     lp->owner = pthread_self();
     st = lp->be->load(&lp->impl, d, err);
+    if (st == CEFO_OK && (st = cefo__lp_backend_coin()->load(&lp->coin, d, err)) != CEFO_OK)
+        lp->be->free(lp->impl);
     if (st != CEFO_OK) {
         cefo__free(lp);
         return st;
@@ -110,6 +113,11 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
     if (isnan(opt->time_limit) || !(opt->mip_gap >= 0) || !sol || (lp->ncols && !sol->x) || (lp->nrows && !sol->row_dual)
         || (lp->ncols && !sol->col_dual))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad solve arguments");
+    if (opt->solver == CEFO_SOLVER_CBC || opt->solver == CEFO_SOLVER_CLP)
+        return cefo__lp_backend_coin()->solve(lp->coin, opt, sol, err);
+    if (opt->solver != CEFO_SOLVER_GLPK)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "unknown solver %d",
+                           (int)opt->solver);
     return lp->be->solve(lp->impl, opt, sol, err);
 }
 
@@ -127,12 +135,16 @@ static cefo_status check_index_bounds(const cefo__lp *lp, int k, int n, double l
 cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, cefo_error *err)
 {
     cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, lb, ub, err);
+    if (st == CEFO_OK)
+        st = cefo__lp_backend_coin()->set_col_bounds(lp->coin, j, lb, ub, err);
     return st != CEFO_OK ? st : lp->be->set_col_bounds(lp->impl, j, lb, ub, err);
 }
 
 cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, cefo_error *err)
 {
     cefo_status st = check_index_bounds(lp, i, lp ? lp->nrows : 0, lb, ub, err);
+    if (st == CEFO_OK)
+        st = cefo__lp_backend_coin()->set_row_bounds(lp->coin, i, lb, ub, err);
     return st != CEFO_OK ? st : lp->be->set_row_bounds(lp->impl, i, lb, ub, err);
 }
 
@@ -141,6 +153,8 @@ cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err)
     cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, 0.0, 0.0, err);
     if (st == CEFO_OK && !isfinite(c))
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "cost %g is not finite", c);
+    if (st == CEFO_OK)
+        st = cefo__lp_backend_coin()->set_obj(lp->coin, j, c, err);
     return st != CEFO_OK ? st : lp->be->set_obj(lp->impl, j, c, err);
 }
 
@@ -150,6 +164,8 @@ cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *
     if (st == CEFO_OK && (i < 0 || i >= lp->nrows || !isfinite(v)))
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad matrix entry (%d, %d) = %g", i,
                          j, v);
+    if (st == CEFO_OK)
+        st = cefo__lp_backend_coin()->set_coef(lp->coin, i, j, v, err);
     return st != CEFO_OK ? st : lp->be->set_coef(lp->impl, i, j, v, err);
 }
 
@@ -167,6 +183,8 @@ cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
     for (int i = 0; st == CEFO_OK && row_names && i < lp->nrows; i++)
         if (!row_names[i] || !*row_names[i] || strlen(row_names[i]) > 255)
             st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "row %d: bad name", i);
+    if (st == CEFO_OK && format == 0) /* full precision, not GLPK's 12 characters */
+        return cefo__lp_backend_coin()->write(lp->coin, format, path, col_names, row_names, err);
     return st != CEFO_OK ? st : lp->be->write(lp->impl, format, path, col_names, row_names, err);
 }
 
@@ -187,6 +205,7 @@ void cefo__lp_free(cefo__lp *lp)
     /* A GLPK object may only be freed on its own thread; elsewhere it is leaked, not corrupted. */
     if (lp->impl && pthread_equal(lp->owner, pthread_self()))
         lp->be->free(lp->impl);
+    cefo__lp_backend_coin()->free(lp->coin);
     cefo__free(lp);
 }
 

@@ -59,6 +59,9 @@ typedef struct cefo__lp_backend {
 
 /* The GLPK back-end (solver/lp_glpk.c). */
 const cefo__lp_backend *cefo__lp_backend_glpk(void);
+/* CBC and CLP run as programs (solver/lp_coin.c): keeps the model, solves with
+ * opt->solver, writes full-precision MPS only. */
+const cefo__lp_backend *cefo__lp_backend_coin(void);
 
 /*
  * Validates `d` (dimensions, finite values, lb <= ub, indices in range) and loads it into a

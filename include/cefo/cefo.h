@@ -151,6 +151,13 @@ typedef struct cefo_options {
 
 CEFO_API void cefo_options_init(cefo_options *opt);
 
+/*
+ * Ends every CBC/CLP child process cefo is running and removes their temporary folders.
+ * Async-signal-safe: meant for a host's SIGINT/SIGTERM handler (the cefo tool calls it) before
+ * the process exits; a solve running meanwhile returns an error. Safe to call at any time.
+ */
+CEFO_API void cefo_engines_abort(void);
+
 /* ---------------------------------------------------------------- problem */
 
 typedef struct cefo_problem cefo_problem;
