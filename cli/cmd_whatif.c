@@ -108,7 +108,8 @@ int cmd_whatif(int argc, char **argv)
             out = optarg;
         } else if (c == 'd') {
             out_dir = optarg;
-        } else if (c == OPT_SET || c == OPT_SCALE || c == OPT_REMOVE) {
+        } else if (c == OPT_SET || c == OPT_SCALE || c == OPT_REMOVE || c == OPT_SOLVER
+                   || c == OPT_SOLVER_LOG) {
             rc = cli_source_option(&src, c, optarg, "whatif");
         } else if (c != 'f') {
             rc = cli_option_error("whatif", c, argv[optind - 1]);

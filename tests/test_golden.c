@@ -106,6 +106,17 @@ cost_or_indicator:
     return 0;
 }
 
+/* A MIP golden states its gap; the file is read again from the start afterwards. */
+static int is_mip(FILE *fp)
+{
+    char line[512];
+    int mip = 0;
+    while (fgets(line, sizeof line, fp))
+        mip |= strncmp(line, "gap ", 4) == 0;
+    rewind(fp);
+    return mip;
+}
+
 /* Solves tests/golden/NAME.xml and checks every line of NAME.expect. */
 static void check_golden(const char *name)
 {
@@ -118,12 +129,19 @@ static void check_golden(const char *name)
     CU_ASSERT_EQUAL_FATAL(cefo_network_load_file(&net, source_path(path, sizeof path, rel), &err),
                           CEFO_OK);
     CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, &err), CEFO_OK);
-    CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, &err), CEFO_OK);
+    cefo_status st = cefo_problem_solve(prob, test_options(), &res, &err);
     snprintf(rel, sizeof rel, "tests/golden/%s.expect", name);
     FILE *fp = fopen(source_path(path, sizeof path, rel), "r");
     CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    if (test_options()->solver == CEFO_SOLVER_CLP && st != CEFO_OK && is_mip(fp)) {
+        /* CLP solves LPs only: a MIP is refused with a pointer to CBC. */
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "cbc"));
+        st = CEFO_OK;
+        res = NULL;
+    }
+    CU_ASSERT_EQUAL_FATAL(st, CEFO_OK);
     int checked = 0;
-    while (fgets(line, sizeof line, fp)) {
+    while (res && fgets(line, sizeof line, fp)) {
         char key[256], val[128];
         if (line[0] == '#' || sscanf(line, "%255s %127s", key, val) != 2)
             continue;
@@ -158,11 +176,11 @@ static void check_golden(const char *name)
         }
     }
     fclose(fp);
-    CU_ASSERT(checked > 0);
+    CU_ASSERT(checked > 0 || !res);
     /* The cost terms always add up to the objective the solver reports. */
-    cefo_costs c;
+    cefo_costs c = {0};
     cefo_result_costs(res, &c);
-    if (cefo_result_status(res) == CEFO_SOLVE_OPTIMAL)
+    if (res && cefo_result_status(res) == CEFO_SOLVE_OPTIMAL)
         ASSERT_CLOSE(c.total, cefo_result_objective(res));
     cefo_result_free(res);
     cefo_problem_free(prob);

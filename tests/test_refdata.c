@@ -109,7 +109,7 @@ static double min_freshwater(const wprocess *p, int n, int reuse)
     CU_ASSERT_FATAL(len < sizeof xml);
     if (cefo_network_load_memory(&net, xml, len, "wang-smith.xml", &err) == CEFO_OK
         && cefo_problem_build(&prob, net, &err) == CEFO_OK
-        && cefo_problem_solve(prob, NULL, &res, &err) == CEFO_OK
+        && cefo_problem_solve(prob, test_options(), &res, &err) == CEFO_OK
         && cefo_result_status(res) == CEFO_SOLVE_OPTIMAL)
         obj = cefo_result_objective(res);
     else
@@ -146,6 +146,8 @@ static CU_TestInfo water_tests[] = {
 
 int main(void)
 {
+    if (test_engine_missing())
+        return SKIP;
     if (read_processes(procs, &nprocs) != 0) {
         printf("SKIP: ../shared/refdata/water-reuse-wang-smith-1994 is absent\n");
         return SKIP;

@@ -3,9 +3,12 @@
 #define CEFO_TESTUTIL_H
 
 #include <CUnit/Basic.h>
+#include <cefo/cefo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 /* Golden optima are exact rationals; GLPK's simplex reaches them to ~1e-9 relative. */
 #define GOLDEN_RTOL 1e-7
@@ -34,6 +37,44 @@ static inline const char *source_path(char *buf, size_t n, const char *rel)
     return buf;
 }
 
+/*
+ * The options a test solves with: the defaults, with the engine named by CEFO_TEST_SOLVER
+ * (glpk, cbc or clp; meson runs the golden and reference suites once per engine).
+ */
+static inline const cefo_options *test_options(void)
+{
+    static cefo_options opt;
+    static int ready;
+    if (!ready) {
+        const char *s = getenv("CEFO_TEST_SOLVER");
+        cefo_options_init(&opt);
+        opt.solver = !s ? CEFO_SOLVER_GLPK
+                     : strcmp(s, "cbc") == 0 ? CEFO_SOLVER_CBC
+                     : strcmp(s, "clp") == 0 ? CEFO_SOLVER_CLP
+                                             : CEFO_SOLVER_GLPK;
+        ready = 1;
+    }
+    return &opt;
+}
+
+/* 1 when CEFO_TEST_SOLVER names an engine program that is not in PATH (the test skips). */
+static inline int test_engine_missing(void)
+{
+    const char *s = getenv("CEFO_TEST_SOLVER"), *path = getenv("PATH");
+    char dir[4096];
+    if (!s || strcmp(s, "glpk") == 0)
+        return 0;
+    while (path && *path) {
+        size_t n = strcspn(path, ":");
+        snprintf(dir, sizeof dir, "%.*s/%s", (int)n, path, s);
+        if (access(dir, X_OK) == 0)
+            return 0;
+        path += n + (path[n] == ':');
+    }
+    printf("SKIP: the %s program is not installed\n", s);
+    return 1;
+}
+
 /* Registers `suites`, runs them verbosely and returns non-zero when anything failed. */
 static inline int run_suites(CU_SuiteInfo *suites)
 {
@@ -58,7 +99,7 @@ static inline int run_suites(CU_SuiteInfo *suites)
     int main(void)                                                                             \
     {                                                                                          \
         CU_SuiteInfo suites[] = {{.pName = suite_name, .pTests = tests}, CU_SUITE_INFO_NULL};  \
-        return run_suites(suites);                                                             \
+        return test_engine_missing() ? 77 : run_suites(suites);                                \
     }
 
 #endif
