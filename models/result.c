@@ -262,6 +262,14 @@ cefo_status cefo_result_pollutant(const cefo_result *res, size_t i, cefo_polluta
     return CEFO_OK;
 }
 
+/* Activity above LP noise, relative to the process's capacity (GLPK's tolerances are ~1e-7
+ * relative; an activity at its bound 0 is exactly 0). */
+static int runs(const cefo_result *res, size_t p)
+{
+    double cap = res->capacity[p];
+    return fabs(res->activity[p]) > 1e-9 * (isfinite(cap) && fabs(cap) > 1 ? fabs(cap) : 1);
+}
+
 cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_result *row)
 {
     if (!res || !row || i >= res->net->ngroups)
@@ -270,10 +278,15 @@ cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_resul
     *row = (cefo_group_result){net->groups[i], NULL, NULL, 0.0};
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__process *pr = &net->processes[p];
-        if (pr->group && pr->group_index == i && res->chosen[p] > 0.5) {
+        if (!pr->group || pr->group_index != i || !(res->chosen[p] > 0.5))
+            continue;
+        /* A member switched on but producing nothing (a tie: its fixed cost is 0 and another
+         * plan costs the same) leaves the firm closed: the group reports what runs, not the
+         * binary. The fixed cost it was switched on with is still the one paid. */
+        row->fixed_cost = pr->fixed_cost;
+        if (runs(res, p)) {
             row->chosen = pr->id;
             row->variant = pr->variant;
-            row->fixed_cost = pr->fixed_cost;
         }
     }
     if (isnan(res->objective))

@@ -440,8 +440,68 @@ static void test_csv_cell(void)
     CU_ASSERT_STRING_EQUAL(buf, "\"'");
 }
 
+/*
+ * Firms b and c can each make all of Q at no cost (same waste, the cap loose): every split of
+ * the 12 t between them is optimal (objective 12 * 0.3 * 3 = 10.8 of discharge), and the
+ * fixed cost of 0 leaves the binary of an idle one free. GLPK switches b on and runs it at
+ * 0 here: a firm that produces nothing must be reported closed, whatever its binary.
+ */
+static void test_idle_member_closed(void)
+{
+    static const char xml[] =
+        "<network version=\"1\">\n<material id=\"P\" unit=\"t\"/>\n"
+        "<material id=\"Q\" unit=\"t\"/>\n"
+        "<material id=\"W\" unit=\"t\" kind=\"waste\" discharge-cost=\"3\"/>\n"
+        "<pollutant id=\"E\" unit=\"t\" cap=\"20\"/>\n"
+        "<process id=\"a-rect\" group=\"a\" variant=\"rectify\" cost=\"2\" capacity=\"5\" "
+        "fixed-cost=\"5\"><output material=\"P\" amount=\"1\"/>"
+        "<emission pollutant=\"E\" amount=\"2\"/></process>\n"
+        "<process id=\"b-keep\" group=\"b\" variant=\"keep\" cost=\"0\" capacity=\"10\" "
+        "fixed-cost=\"0\"><output material=\"Q\" amount=\"1\"/><output material=\"W\" "
+        "amount=\"0.3\"/><emission pollutant=\"E\" amount=\"0.5\"/></process>\n"
+        "<process id=\"c-move\" group=\"c\" variant=\"relocate\" cost=\"0\" capacity=\"20\" "
+        "fixed-cost=\"0\"><output material=\"Q\" amount=\"1\"/><output material=\"W\" "
+        "amount=\"0.3\"/><emission pollutant=\"E\" amount=\"1\"/></process>\n"
+        "<process id=\"import\" cost=\"10\"><output material=\"Q\" amount=\"1\"/></process>\n"
+        "<demand material=\"Q\" amount=\"12\"/>\n</network>\n";
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "idle.xml", NULL),
+                          CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_OPTIMAL);
+    ASSERT_CLOSE(cefo_result_objective(res), 10.8);
+    double made = 0;
+    for (size_t g = 0; g < cefo_result_count(res, CEFO_GROUP); g++) {
+        cefo_group_result row;
+        CU_ASSERT_EQUAL_FATAL(cefo_result_group(res, g, &row), CEFO_OK);
+        cefo_process_result p = {0};
+        const char *member = strcmp(row.id, "a") == 0 ? "a-rect"
+                             : strcmp(row.id, "b") == 0 ? "b-keep" : "c-move";
+        cefo_result_process(res, index_of(net, CEFO_PROCESS, member), &p);
+        made += p.activity;
+        if (row.chosen) {
+            CU_ASSERT_STRING_EQUAL(row.chosen, member);
+            CU_ASSERT(p.activity > 1e-6);
+        } else {
+            CU_ASSERT(fabs(p.activity) <= 1e-9);
+            CU_ASSERT_PTR_NULL(row.variant);
+        }
+        if (row.chosen && strcmp(row.id, "a") == 0)
+            fprintf(stderr, "\n  firm a makes P, which nobody needs\n");
+        CU_ASSERT(!(row.chosen && strcmp(row.id, "a") == 0));
+    }
+    ASSERT_CLOSE(made, 12);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 static CU_TestInfo api_tests[] = {
     {"CSV cells guarded against formulas", test_csv_cell},
+    {"a firm switched on but idle is closed", test_idle_member_closed},
     {"cost-emission frontier", test_pareto},
     {"bundled examples solve", test_examples},
     {"MIP decisions re-optimised in place", test_mip_updates},
