@@ -313,7 +313,7 @@ static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, c
         st = cefo__xfail(&ld.x, a.line, "iotable", "<iotable> needs version=\"1\"");
     cefo__attrs_free(&a);
     if (st == CEFO_OK)
-        st = cefo__xml_sort(&ld.x, root, kinds, groups, NKINDS, 0, ld.nodes, ld.count, ld.cap);
+        st = cefo__xml_sort(&ld.x, root, kinds, groups, NKINDS, 1, ld.nodes, ld.count, ld.cap);
     if (st == CEFO_OK)
         st = load_all(&ld, root);
     for (int k = 0; k < NKINDS; k++)

@@ -164,10 +164,27 @@ static int is_blank(const xmlChar *s)
     return 1;
 }
 
+/*
+ * The line of the first character of text node n that is not white space. libxml2 gives a
+ * text node the line where it ends (or where its first chunk of about 300 bytes ends): count
+ * back the line breaks after that character, and never before the parent's line.
+ */
+static int text_line(const xmlNode *n)
+{
+    const xmlChar *s = n->content, *p = s;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    int line = cefo__xml_line(n);
+    for (; *p; p++)
+        line -= *p == '\n';
+    int parent = cefo__xml_line(n->parent);
+    return line > parent ? line : parent;
+}
+
 cefo_status cefo__xml_check_text(const cefo__xctx *x, const xmlNode *n)
 {
     if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && !is_blank(n->content))
-        return cefo__xfail(x, cefo__xml_line(n->parent), (const char *)n->parent->name,
+        return cefo__xfail(x, text_line(n), (const char *)n->parent->name,
                            "unexpected text inside <%s>", n->parent->name);
     if (n->type == XML_ENTITY_REF_NODE)
         return cefo__xfail(x, cefo__xml_line(n->parent), (const char *)n->parent->name,
@@ -197,9 +214,13 @@ static cefo_status sort_at(const cefo__xctx *x, xmlNode *parent, const char *con
         }
         while (g < n && !(groups[g] && strcmp(name, groups[g]) == 0))
             g++;
-        if (g == n || depth > max_depth)
+        if (g == n)
             return cefo__xfail(x, cefo__xml_line(c), name, "unknown element <%s> in <%s>", name,
                                parent->name);
+        if (depth >= max_depth)
+            return cefo__xfail(x, cefo__xml_line(c), name, "<%s> stands %d groupings deep: "
+                               "grouping elements nest at most %d deep", name, depth + 1,
+                               max_depth);
         if (c->properties)
             return cefo__xfail(x, cefo__xml_line(c), name,
                                "grouping element <%s> takes no attributes", name);

@@ -54,8 +54,8 @@ cefo_status cefo__xml_check_text(const cefo__xctx *x, const xmlNode *n);
 /*
  * Sorts the child elements of `parent` by name into nodes[k] (count[k] of them, cap[k] room;
  * cefo__free each nodes[k]) for the n names of `kinds`. A child named like a grouping element
- * (groups[k], NULL where a kind has none) is entered, as long as it stands at most max_depth
- * groupings deep (0: directly under `parent` only), and takes no attributes; any other
+ * (groups[k], NULL where a kind has none) is entered, as long as groupings nest at most
+ * max_depth deep (1: directly under `parent` only), and takes no attributes; any other
  * element, and text, is an error with its line.
  */
 cefo_status cefo__xml_sort(const cefo__xctx *x, xmlNode *parent, const char *const *kinds,

@@ -125,10 +125,19 @@ static void on_error(void *data, xmlErrorPtr e)
     if (ps->failed || !e || e->level < XML_ERR_ERROR)
         return;
     ps->failed = 1;
+    /* Some messages run over two lines ("... indicate encoding !\nBytes: 0xFF ..."): one
+     * diagnostic is one line, after its FILE:LINE, so line breaks become "; ". */
     char msg[400];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+    const char *src = e->message ? e->message : "malformed XML";
+    size_t n = 0;
+    for (; *src && n + 3 < sizeof msg; src++) {
+        if (*src != '\n')
+            msg[n++] = *src;
+        else if (src[1] && src[1] != '\n')
+            msg[n++] = ';', msg[n++] = ' ';
+    }
+    msg[n] = '\0';
+    while (n && msg[n - 1] == ' ')
         msg[--n] = '\0';
     cefo__error(ps->err, CEFO_ERR_PARSE, ps->name, e->line, NULL, "%s", msg);
     if (ps->err)

@@ -149,9 +149,11 @@ double cefo__terms_amount(const cefo__terms *t, size_t item)
     return i == CEFO__NO_TERM ? 0.0 : t->v[i].amount;
 }
 
-/* A material or pollutant listed twice in one list is almost surely a typo: refuse it. */
+/* A material or pollutant listed twice in one list is almost surely a typo: refuse it.
+ * `owner_kind` and `owner` name the list's holder ("process", "p"). */
 static cefo_status check_unique(const cefo_network *net, const cefo__terms *t, const char *what,
-                                const char *owner, int is_pollutant, cefo_error *err)
+                                const char *owner_kind, const char *owner, int is_pollutant,
+                                cefo_error *err)
 {
     for (size_t i = 1; i < t->n; i++) {
         for (size_t j = 0; j < i; j++) {
@@ -160,8 +162,8 @@ static cefo_status check_unique(const cefo_network *net, const cefo__terms *t, c
             const char *id = is_pollutant ? net->pollutants[t->v[i].item].id
                                           : net->materials[t->v[i].item].id;
             return cefo__error(err, CEFO_ERR_INVALID, net->file, t->v[i].line, what,
-                               "%s '%s' lists %s '%s' twice (also at line %d)", owner, id, what,
-                               id, t->v[j].line);
+                               "%s '%s' lists %s '%s' twice (also at line %d)", owner_kind,
+                               owner, what, id, t->v[j].line);
         }
     }
     return CEFO_OK;
@@ -178,11 +180,11 @@ static cefo_status validate_process(const cefo_network *net, const cefo__process
         return cefo__error(err, CEFO_ERR_INVALID, net->file, p->line, "process",
                            "process '%s' is %s and so needs a capacity", p->id,
                            p->optional ? "optional" : "a group member");
-    cefo_status st = check_unique(net, &p->inputs, "input", p->id, 0, err);
+    cefo_status st = check_unique(net, &p->inputs, "input", "process", p->id, 0, err);
     if (st == CEFO_OK)
-        st = check_unique(net, &p->outputs, "output", p->id, 0, err);
+        st = check_unique(net, &p->outputs, "output", "process", p->id, 0, err);
     if (st == CEFO_OK)
-        st = check_unique(net, &p->emissions, "emission", p->id, 1, err);
+        st = check_unique(net, &p->emissions, "emission", "process", p->id, 1, err);
     return st;
 }
 
@@ -290,8 +292,72 @@ static int index_users(cefo_network *net)
     return net->user_start ? 0 : -1;
 }
 
+/* Appends a warning at `line`; CEFO_OK or CEFO_ERR_NOMEM. */
+static cefo_status warn(cefo_network *net, int line, const char *element, const char *msg,
+                        cefo_error *err)
+{
+    if (cefo__grow((void **)&net->warnings, &net->cap_warnings, net->nwarnings + 1,
+                   sizeof *net->warnings) != 0)
+        return cefo__error(err, CEFO_ERR_NOMEM, net->file, 0, NULL, "out of memory");
+    cefo__error(&net->warnings[net->nwarnings++], CEFO_OK, net->file, line, element, "%s", msg);
+    return CEFO_OK;
+}
+
+/*
+ * A consumer of a linked material is supplied by its incoming links or by import only
+ * (docs/network-format.md): one that no link reaches is most likely a forgotten <link>.
+ * fed[] flags every input term a link reaches (terms numbered process after process).
+ */
+static cefo_status warn_unlinked_consumers(cefo_network *net, cefo_error *err)
+{
+    size_t nterms = 0;
+    for (size_t p = 0; p < net->nprocesses; p++)
+        nterms += net->processes[p].inputs.n;
+    size_t *first = cefo__calloc(net->nprocesses + 1, sizeof *first);
+    unsigned char *fed = cefo__calloc(nterms + 1, 1);
+    cefo_status st = first && fed ? CEFO_OK
+                                  : cefo__error(err, CEFO_ERR_NOMEM, net->file, 0, NULL,
+                                                "out of memory");
+    for (size_t p = 0; st == CEFO_OK && p < net->nprocesses; p++)
+        first[p + 1] = first[p] + net->processes[p].inputs.n;
+    for (size_t l = 0; st == CEFO_OK && l < net->nlinks; l++) {
+        const cefo__link *ln = &net->links[l];
+        size_t t = cefo__terms_find(&net->processes[ln->to].inputs, ln->material);
+        if (t != CEFO__NO_TERM)
+            fed[first[ln->to] + t] = 1;
+    }
+    for (size_t p = 0; st == CEFO_OK && p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        for (size_t t = 0; t < pr->inputs.n && st == CEFO_OK; t++) {
+            const cefo__material *m = &net->materials[pr->inputs.v[t].item];
+            if (!m->linked || fed[first[p] + t])
+                continue;
+            char msg[480];
+            snprintf(msg, sizeof msg, "process '%s' consumes '%s', which links carry, but no "
+                     "link brings it to '%s': it can only import it%s", pr->id, m->id, pr->id,
+                     isnan(m->import_cost) ? " - and it has no import-cost, so the process "
+                                             "cannot run" : "");
+            st = warn(net, pr->inputs.v[t].line, "input", msg, err);
+        }
+    }
+    cefo__free(first);
+    cefo__free(fed);
+    return st;
+}
+
+size_t cefo_network_warning_count(const cefo_network *net)
+{
+    return net ? net->nwarnings : 0;
+}
+
+const cefo_error *cefo_network_warning(const cefo_network *net, size_t i)
+{
+    return net && i < net->nwarnings ? &net->warnings[i] : NULL;
+}
+
 cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
 {
+    net->nwarnings = 0;
     cefo_status st = collect_groups(net, err);
     for (size_t i = 0; i < net->nmaterials && st == CEFO_OK; i++) {
         cefo__material *m = &net->materials[i];
@@ -305,7 +371,7 @@ cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
                              "material '%s' has discharge emissions but no discharge-cost, so "
                              "it can never be discharged", m->id);
         else
-            st = check_unique(net, &m->emissions, "emission", m->id, 1, err);
+            st = check_unique(net, &m->emissions, "emission", "material", m->id, 1, err);
     }
     for (size_t i = 0; i < net->nprocesses && st == CEFO_OK; i++)
         st = validate_process(net, &net->processes[i], err);
@@ -315,6 +381,8 @@ cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
     }
     if (st == CEFO_OK && index_users(net) != 0)
         st = cefo__error(err, CEFO_ERR_NOMEM, net->file, 0, NULL, "out of memory");
+    if (st == CEFO_OK)
+        st = warn_unlinked_consumers(net, err);
     return st;
 }
 
@@ -355,6 +423,7 @@ void cefo_network_free(cefo_network *net)
     cefo__free(net->groups);
     cefo__free(net->user_start);
     cefo__free(net->users);
+    cefo__free(net->warnings);
     cefo__strmap_free(&net->material_ids);
     cefo__strmap_free(&net->pollutant_ids);
     cefo__strmap_free(&net->process_ids);

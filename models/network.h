@@ -101,6 +101,8 @@ struct cefo_network {
      * material visits only them, not every process. */
     size_t *user_start;
     size_t *users;
+    cefo_error *warnings;   /* set by cefo__network_validate */
+    size_t nwarnings, cap_warnings;
 };
 
 /* An empty network whose errors will name `file` (may be NULL). NULL when out of memory. */

@@ -71,7 +71,8 @@ static const bad_case bad_cases[] = {
     {"unknown process in link", HEAD MAT PROC "<link from=\"p\" to=\"zz\" material=\"m\"/>\n" TAIL,
      CEFO_ERR_INVALID, 5, "names no process"},
     {"input listed twice", HEAD MAT "<process id=\"p\">\n<input material=\"m\" amount=\"1\"/>\n"
-     "<input material=\"m\" amount=\"2\"/>\n</process>\n" TAIL, CEFO_ERR_INVALID, 6, "twice"},
+     "<input material=\"m\" amount=\"2\"/>\n</process>\n" TAIL, CEFO_ERR_INVALID, 6,
+     "process 'p' lists input 'm' twice"},
     {"min above capacity", HEAD MAT "<process id=\"p\" min=\"5\" capacity=\"2\"/>\n" TAIL,
      CEFO_ERR_INVALID, 4, "exceeds"},
     {"optional without capacity", HEAD MAT "<process id=\"p\" optional=\"true\"/>\n" TAIL,
@@ -90,16 +91,23 @@ static const bad_case bad_cases[] = {
      TAIL, CEFO_ERR_INVALID, 3, "import-cost"},
     {"demand without amount", HEAD MAT "<demand material=\"m\"/>\n" TAIL, CEFO_ERR_INVALID, 4,
      "amount"},
-    {"stray text", HEAD MAT "hello\n" TAIL, CEFO_ERR_INVALID, 2, "text"},
+    {"stray text", HEAD MAT "\n\nhello\n\n" TAIL, CEFO_ERR_INVALID, 6, "text"},
+    {"stray text inside an element", HEAD MAT "<process id=\"p\">\n\n  hello\n  world "
+     "<output material=\"m\" amount=\"1\"/></process>\n" TAIL, CEFO_ERR_INVALID, 6,
+     "text inside <process>"},
     {"child of a link", HEAD MAT PROC "<link from=\"p\" to=\"p\" material=\"m\"><x/></link>\n" TAIL,
      CEFO_ERR_INVALID, 5, "not allowed"},
     {"gzip input", "\x1f\x8b\x08\x00", CEFO_ERR_INVALID, 0, "compressed"},
     {"empty network", "<?xml version=\"1.0\"?>\n<network version=\"1\">\n</network>\n",
      CEFO_ERR_INVALID, 2, "empty"},
-    {"grouping nested too deep", HEAD "<materials><materials><materials><materials><materials>"
+    {"grouping nested 9 deep", HEAD "<materials><materials><materials><materials>\n"
+     "<materials><materials><materials><materials><materials>\n" MAT "</materials></materials>"
+     "</materials></materials></materials></materials></materials></materials></materials>\n"
+     TAIL, CEFO_ERR_INVALID, 4, "grouping elements nest at most 8 deep"},
+    {"grouping nested 10 deep", HEAD "<materials><materials><materials><materials><materials>"
      "<materials><materials><materials><materials><materials>\n" MAT "</materials></materials>"
      "</materials></materials></materials></materials></materials></materials></materials>"
-     "</materials>\n" TAIL, CEFO_ERR_INVALID, 3, "unknown element <materials>"},
+     "</materials>\n" TAIL, CEFO_ERR_INVALID, 3, "grouping elements nest at most 8 deep"},
     {"nesting past libxml2's depth limit", HEAD N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10
      N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 N10 "\n" TAIL, CEFO_ERR_PARSE, 3,
      "depth"},
@@ -144,6 +152,64 @@ static void test_diagnostics_escaped(void)
     for (const char *p = err.message; *p; p++)
         CU_ASSERT((unsigned char)*p >= 0x20 && *p != 0x7f);
     CU_ASSERT_PTR_NULL(net);
+    /* libxml2's two-line message on bad UTF-8 becomes one line, after FILE:LINE. */
+    const char *bad = HEAD "<material id=\"\xff\xfe\" unit=\"t\"/>\n" TAIL;
+    CU_ASSERT_EQUAL(cefo_network_load_memory(&net, bad, strlen(bad), "u.xml", &err),
+                    CEFO_ERR_PARSE);
+    CU_ASSERT_EQUAL(err.line, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "UTF-8"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "0xFF 0xFE"));
+    CU_ASSERT_PTR_NULL(strchr(err.message, '\n'));
+    CU_ASSERT_PTR_NULL(strstr(err.message, "\\n"));
+}
+
+/* Grouping elements nest up to 8 deep (docs/robustness.md). */
+static void test_grouping_depth(void)
+{
+    const char *xml = HEAD "<materials><materials><materials><materials><materials><materials>"
+                           "<materials><materials>" MAT "</materials></materials></materials>"
+                           "</materials></materials></materials></materials></materials>" PROC
+                           TAIL;
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_memory(&net, xml, strlen(xml), "deep.xml", &err), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_count(net, CEFO_MATERIAL), 1);
+    cefo_network_free(net);
+}
+
+/*
+ * A consumer of a linked material with no incoming link can only import it: accepted, with a
+ * warning at its <input> line (it used to pass in silence); a consumer with a link has none.
+ */
+static void test_warnings(void)
+{
+    const char *xml = HEAD MAT PROC
+        "<process id=\"q\"><input material=\"m\" amount=\"1\"/></process>\n"
+        "<process id=\"r\">\n<input material=\"m\" amount=\"1\"/></process>\n"
+        "<link from=\"p\" to=\"q\" material=\"m\"/>\n" TAIL;
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "warn.xml", &err),
+                          CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_network_warning_count(net), 1);
+    const cefo_error *w = cefo_network_warning(net, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    CU_ASSERT_EQUAL(w->line, 7);
+    CU_ASSERT_STRING_EQUAL(w->file, "warn.xml");
+    CU_ASSERT_STRING_EQUAL(w->element, "input");
+    CU_ASSERT_PTR_NOT_NULL(strstr(w->message, "process 'r'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(w->message, "'m'"));
+    CU_ASSERT_PTR_NULL(cefo_network_warning(net, 1));
+    cefo_network_free(net);
+    const char *fine = HEAD MAT PROC
+        "<process id=\"q\"><input material=\"m\" amount=\"1\"/></process>\n"
+        "<link from=\"p\" to=\"q\" material=\"m\"/>\n" TAIL;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, fine, strlen(fine), "fine.xml", &err),
+                          CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_warning_count(net), 0);
+    CU_ASSERT_PTR_NULL(cefo_network_warning(net, 0));
+    cefo_network_free(net);
+    CU_ASSERT_EQUAL(cefo_network_warning_count(NULL), 0);
 }
 
 static double solve_objective(const char *xml)
@@ -338,6 +404,8 @@ static CU_TestInfo loader_tests[] = {
     {"bad encodings: an error, and silence", test_silent_on_bad_encoding},
     {"bad inputs: status, line and message", test_bad_inputs},
     {"control characters never reach a diagnostic", test_diagnostics_escaped},
+    {"grouping elements nest 8 deep", test_grouping_depth},
+    {"warnings: a consumer of a linked material without a link", test_warnings},
     {"flat and grouped forms agree", test_flat_and_grouped},
     {"several demands of one material add up", test_demands_add_up},
     {"strict numbers", test_numbers},

@@ -112,6 +112,16 @@ CEFO_API size_t cefo_network_count(const cefo_network *net, cefo_item kind);
 CEFO_API cefo_status cefo_network_find(const cefo_network *net, cefo_item kind, const char *id,
                                        size_t *index);
 
+/*
+ * Warnings found while loading: what cefo accepts but a user may not mean (a consumer of a
+ * linked material that no link supplies, which can then only import it). Each is a
+ * cefo_error (code CEFO_OK) with file, line, element and message; the library never prints
+ * them. The pointer is owned by the network and valid until it is freed; NULL when i is out
+ * of range. 0 warnings for NULL.
+ */
+CEFO_API size_t cefo_network_warning_count(const cefo_network *net);
+CEFO_API const cefo_error *cefo_network_warning(const cefo_network *net, size_t i);
+
 /* ---------------------------------------------------------------- options */
 
 typedef enum cefo_lp_method {
