@@ -40,6 +40,9 @@ cefo_status cli_arg_error(cefo_error *err, const char *msg);
 /* Prints `FILE:LINE: message` (or `FILE: message`) on stderr; returns the exit code of err. */
 int cli_report(const cefo_error *err, cefo_status st);
 
+/* Prints the network's warnings as `FILE:LINE: warning: message` on stderr. */
+void cli_warnings(const cefo_network *net);
+
 /* Prints `cefo CMD: message` and a hint to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -11,6 +11,8 @@ static const char help[] =
     "XML, known elements and attributes, numbers, unique ids, resolvable references and\n"
     "links consistent with recipes. Prints a one-line summary on success; otherwise the\n"
     "first error as FILE:LINE: message on stderr and exits 65 (66 if FILE is missing).\n"
+    "What is accepted but likely unmeant (a consumer of a linked material that no link\n"
+    "supplies) is a warning, FILE:LINE: warning: message on stderr, with exit 0.\n"
     "With a scenario or edits, the edited network is checked.\n\n" CLI_SOURCE_HELP;
 
 int cmd_validate(int argc, char **argv)
@@ -44,6 +46,7 @@ int cmd_validate(int argc, char **argv)
     free(src.edits);
     if (st != CEFO_OK)
         return cli_report(&err, st);
+    cli_warnings(net);
     printf("%s: valid network: %zu materials, %zu pollutants, %zu processes, %zu links\n", path,
            cefo_network_count(net, CEFO_MATERIAL), cefo_network_count(net, CEFO_POLLUTANT),
            cefo_network_count(net, CEFO_PROCESS), cefo_network_count(net, CEFO_LINK));

@@ -46,6 +46,17 @@ int cli_report(const cefo_error *err, cefo_status st)
     return exit_code(st);
 }
 
+void cli_warnings(const cefo_network *net)
+{
+    for (size_t i = 0; i < cefo_network_warning_count(net); i++) {
+        const cefo_error *w = cefo_network_warning(net, i);
+        if (w->line > 0)
+            fprintf(stderr, "%s:%d: warning: %s\n", w->file, w->line, w->message);
+        else
+            fprintf(stderr, "%s: warning: %s\n", w->file, w->message);
+    }
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
