@@ -1,7 +1,7 @@
 /* number.c - strict number parsing (strtod under a thread-local C locale, after a grammar check). */
 #include "io/number.h"
 
-#include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -97,6 +97,29 @@ static int fast_path(const char *p, const char *end, double *out)
     return 0;
 }
 
+/* Whether the significand of a scanned number has a non-zero digit. */
+static int nonzero(const char *p, const char *end)
+{
+    for (; p < end && *p != 'e' && *p != 'E'; p++)
+        if (*p >= '1' && *p <= '9')
+            return 1;
+    return 0;
+}
+
+/* The magnitude policy of number.h, on a correctly rounded value. */
+static int in_range(double v, int digits_nonzero, const char **why)
+{
+    if (fabs(v) > CEFO__NUMBER_MAX) {
+        *why = "is too large: cefo reads numbers up to 1e15 in magnitude";
+        return 0;
+    }
+    if (digits_nonzero && fabs(v) < DBL_MIN) {
+        *why = "is too small: a number below 2.2e-308 would lose its digits or become 0";
+        return 0;
+    }
+    return 1;
+}
+
 int cefo__parse_number(const char *s, double *out, const char **why)
 {
     while (is_space(*s))
@@ -111,6 +134,8 @@ int cefo__parse_number(const char *s, double *out, const char **why)
     }
     double v;
     if (fast_path(s, end, &v) == 0) {
+        if (!in_range(v, 0, why)) /* the fast path never underflows */
+            return -1;
         *out = v == 0 ? 0.0 : v; /* -0 becomes 0 */
         return 0;
     }
@@ -119,7 +144,6 @@ int cefo__parse_number(const char *s, double *out, const char **why)
         *why = "cannot be read: no C locale";
         return -1;
     }
-    errno = 0;
     char *stop;
     locale_t old = uselocale(c_locale);
     v = strtod(s, &stop);
@@ -128,10 +152,9 @@ int cefo__parse_number(const char *s, double *out, const char **why)
         *why = "is not a plain decimal number";
         return -1;
     }
-    if (errno == ERANGE && isinf(v)) {
-        *why = "is too large";
+    /* Overflow (inf) and underflow (0 or subnormal) are judged on the value itself. */
+    if (!in_range(v, nonzero(s, end), why))
         return -1;
-    }
-    *out = v == 0 ? 0.0 : v; /* underflow to zero is accepted; -0 becomes 0 */
+    *out = v == 0 ? 0.0 : v; /* -0 becomes 0 */
     return 0;
 }

@@ -117,6 +117,75 @@ static void costs_and_indicators(cefo_result *r)
     ind->reuse_rate = ind->waste_generated > 0 ? ind->waste_reused / ind->waste_generated : NAN;
 }
 
+/*
+ * A plan is only reported when every number of it is finite: inputs are bounded (io/number.h)
+ * but a chain of recipes can still multiply activities past the largest double, and GLPK then
+ * calls the point optimal. The error names the first element whose value, cost or shadow price
+ * overflows (NAN stands for "does not exist" only where a bound is infinite).
+ */
+static int overflows(double v)
+{
+    return !isfinite(v);
+}
+
+static cefo_status overflow_error(const cefo_network *net, int line, const char *element,
+                                  const char *what, const char *id, cefo_error *err)
+{
+    return cefo__error(err, CEFO_ERR_INVALID, net->file, line, element,
+                       "%s '%s': its %s overflows (beyond 1.8e308): the network's numbers span "
+                       "too many orders of magnitude; rescale its units", element, id, what);
+}
+
+static cefo_status check_finite(const cefo_result *r, cefo_error *err)
+{
+    const cefo_network *net = r->net;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        double x = r->activity[p], cs = r->capacity_shadow[p];
+        const char *what = overflows(x)                     ? "activity"
+                           : overflows(pr->cost * x)        ? "cost"
+                           : overflows(pr->labour * x)      ? "labour"
+                           : isinf(cs) || (isnan(cs) && isfinite(r->capacity[p])) ? "shadow price"
+                                                            : NULL;
+        if (what)
+            return overflow_error(net, pr->line, "process", what, pr->id, err);
+    }
+    for (size_t l = 0; l < net->nlinks; l++) {
+        const cefo__link *ln = &net->links[l];
+        if (overflows(r->flow[l]) || overflows(ln->cost * r->flow[l]))
+            return overflow_error(net, ln->line, "link", "flow",
+                                  net->materials[ln->material].id, err);
+    }
+    for (size_t m = 0; m < net->nmaterials; m++) {
+        const cefo__material *mat = &net->materials[m];
+        double v[] = {r->import[m], r->export[m], r->discharge[m]};
+        double price[] = {mat->import_cost, mat->export_price, mat->discharge_cost};
+        const char *what = overflows(r->shadow[m]) ? "shadow price" : NULL;
+        for (int i = 0; i < 3 && !what; i++)
+            if (overflows(v[i]) || (v[i] != 0 && overflows(price[i] * v[i])))
+                what = i == 0 ? "import" : i == 1 ? "export" : "discharge";
+        if (what)
+            return overflow_error(net, mat->line, "material", what, mat->id, err);
+    }
+    for (size_t k = 0; k < net->npollutants; k++) {
+        const cefo__pollutant *pl = &net->pollutants[k];
+        double e = r->emission[k], cs = r->cap_shadow[k];
+        if (overflows(e) || overflows(r->damage[k] * e) || isinf(cs)
+            || (isnan(cs) && isfinite(r->cap[k])))
+            return overflow_error(net, pl->line, "pollutant", "emission", pl->id, err);
+    }
+    const cefo_costs *c = &r->costs;
+    const cefo_indicators *ind = &r->indicators;
+    double totals[] = {r->objective, c->total, ind->waste_generated, ind->waste_reused,
+                       ind->waste_treated, ind->waste_disposed, ind->virgin_import, ind->labour};
+    for (size_t i = 0; i < sizeof totals / sizeof *totals; i++)
+        if (overflows(totals[i]))
+            return cefo__error(err, CEFO_ERR_INVALID, net->file, 0, NULL,
+                               "the plan's totals overflow (beyond 1.8e308): the network's "
+                               "numbers span too many orders of magnitude; rescale its units");
+    return CEFO_OK;
+}
+
 static void fill_nan(double *d, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -173,6 +242,11 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     for (size_t k = 0; k < nk; k++)
         r->cap_shadow[k] = upper_bound_shadow(par->cap[k], sol->col_dual[f->emission_col[k]]);
     costs_and_indicators(r);
+    cefo_status st = check_finite(r, err);
+    if (st != CEFO_OK) {
+        cefo_result_free(r);
+        return st;
+    }
     *out = r;
     return CEFO_OK;
 }

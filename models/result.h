@@ -46,7 +46,8 @@ cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
 
 /*
  * Reads an LP solution back into a new result (values only when optimal).
- * Returns CEFO_OK or CEFO_ERR_NOMEM.
+ * Returns CEFO_OK, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID when a value of the plan, its costs or
+ * its shadow prices is not finite (the message names the element and its line).
  */
 cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
