@@ -1,7 +1,11 @@
 #!/usr/bin/python3
-"""bench/pulp_model.py NETWORK.xml - the cefo contract's balances (shared spec, section 1)
-built with PuLP, as a planner's script would: prints the time to build the model, the time
-to solve it (GLPK through PuLP) and the objective, as 'build_s,solve_s,objective'."""
+"""bench/pulp_model.py NETWORK.xml [glpk|cbc [GAP [PLAN.csv]]] - the cefo contract's balances
+(shared spec, section 1) built with PuLP, as a planner's script would: prints the time to
+build the model, the time to solve it and the objective, as 'build_s,solve_s,objective'.
+The solver is GLPK (glpsol, Debian PuLP's default) or CBC (COIN_CMD: Debian's /usr/bin/cbc;
+PuLP's bundled CBC is not packaged), with a relative MIP gap (default 0). Optional processes
+and group members get a 0/1 decision y: min*y <= x <= capacity*y, fixed-cost*y in the cost,
+at most one y per group. PLAN.csv, when given, receives every variable's value."""
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -28,6 +32,20 @@ def main(path):
     inp = {(p.get("id"), t.get("material")): float(t.get("amount")) for p in procs for t in p.iter("input")}
     outp = {(p.get("id"), t.get("material")): float(t.get("amount")) for p in procs for t in p.iter("output")}
     cost, em_terms = [], {k: [] for k in pols}
+    groups = {}
+    for p in procs:
+        pid = p.get("id")
+        if p.get("optional") == "true" or p.get("group") is not None:
+            y = pulp.LpVariable("y_" + pid, cat="Binary")
+            x[pid].lowBound = 0
+            prob += x[pid] <= fnum(p, "capacity") * y, "xcap_" + pid
+            if fnum(p, "min", 0) > 0:
+                prob += x[pid] >= fnum(p, "min") * y, "xmin_" + pid
+            cost.append(fnum(p, "fixed-cost", 0) * y)
+            if p.get("group") is not None:
+                groups.setdefault(p.get("group"), []).append(y)
+    for g, ys in groups.items():
+        prob += pulp.lpSum(ys) <= 1, "grp_" + g
     for p in procs:
         cost.append(fnum(p, "cost", 0) * x[p.get("id")])
         for t in p.iter("emission"):
@@ -84,7 +102,16 @@ def main(path):
         prob += E[k] == pulp.lpSum(em_terms[k]), "em_" + k
     prob += pulp.lpSum(cost)
     t1 = time.perf_counter()
-    prob.solve(pulp.GLPK_CMD(msg=0))
+    engine = sys.argv[2] if len(sys.argv) > 2 else "glpk"
+    gap = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
+    if engine == "cbc":
+        prob.solve(pulp.COIN_CMD(msg=0, gapRel=gap))
+    else:
+        prob.solve(pulp.GLPK_CMD(msg=0, options=["--mipgap", repr(gap)] if gap else []))
+    if len(sys.argv) > 4:
+        with open(sys.argv[4], "w") as plan:
+            for v in prob.variables():
+                plan.write(f"{v.name},{v.varValue!r}\n")
     t2 = time.perf_counter()
     print(f"{t1 - t0:.4f},{t2 - t1:.4f},{pulp.value(prob.objective)!r},{pulp.LpStatus[prob.status]}")
 

@@ -15,6 +15,13 @@ Every number is illustrative and follows the rules below (deterministic, no rand
   cost, so closing a firm is always possible;
 - caps: COD 1400 t and heavy metals 2600 kg, roughly the keep-everything emissions.
 Usage: make-rectification.py [COD_CAP HM_CAP] > rectification.xml
+
+Seed-scale programmes for bench/ (issue 12): make-rectification.py --firms N [--cap-share S]
+writes N firms (spread over the six industries), firm j of an industry shaped as firm j mod 5
+above with capacity and unit cost each varied by up to +-10% by a deterministic 64-bit LCG
+(identical firms would make branch and bound explore symmetric plans), the park's plant
+scaled with N, and both caps at S (default 0.3) times today's emissions: every firm kept,
+running at 80% of its capacity (what meets the demand).
 """
 import sys
 
@@ -30,13 +37,61 @@ INDUSTRIES = [
 FIRMS = 5
 
 
+class Rng:
+    """The 64-bit LCG of bench/gen.py: same seed, same programme."""
+
+    def __init__(self, seed):
+        self.s = (seed * 6364136223846793005 + 1442695040888963407) % 2**64
+
+    def uniform(self, lo, hi):
+        self.s = (self.s * 6364136223846793005 + 1442695040888963407) % 2**64
+        return lo + (hi - lo) * ((self.s >> 11) / 2**53)
+
+
+def firm_shapes(nfirms):
+    """(capacity factor, cost factor) per firm index of an industry, and the firms per industry."""
+    if nfirms is None:
+        return [[(0.6 + 0.2 * j, 1 + 0.03 * j) for j in range(FIRMS)] for _ in INDUSTRIES]
+    rng = Rng(12)
+    shapes = []
+    for i in range(len(INDUSTRIES)):
+        count = nfirms // len(INDUSTRIES) + (i < nfirms % len(INDUSTRIES))
+        shapes.append([((0.6 + 0.2 * (j % FIRMS)) * rng.uniform(0.9, 1.1),
+                        (1 + 0.03 * (j % FIRMS)) * rng.uniform(0.9, 1.1)) for j in range(count)])
+    return shapes
+
+
+def parse_args(argv):
+    """(COD cap or None, HM cap or None, firms or None, cap share)."""
+    nfirms, share, caps = None, 0.3, []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--firms":
+            nfirms = int(argv[i + 1])
+            i += 2
+        elif argv[i] == "--cap-share":
+            share = float(argv[i + 1])
+            i += 2
+        else:
+            caps.append(float(argv[i]))
+            i += 1
+    return (caps + [None, None])[0], (caps + [None, None])[1], nfirms, share
+
+
 def num(v):
     return f"{v:.6g}"
 
 
 def main():
-    cod_cap = float(sys.argv[1]) if len(sys.argv) > 1 else 1400
-    hm_cap = float(sys.argv[2]) if len(sys.argv) > 2 else 2600
+    cod_cap, hm_cap, nfirms, share = parse_args(sys.argv[1:])
+    shapes = firm_shapes(nfirms)
+    if nfirms is not None:  # today's emissions: every firm kept, at 80% of its capacity
+        today = [sum(0.8 * base * cf * e for cf, _ in shapes[i])
+                 for i, (_, _, _, base, *rest) in enumerate(INDUSTRIES) for e in rest[:2]]
+        cod_cap = cod_cap or share * sum(today[0::2])
+        hm_cap = hm_cap or share * sum(today[1::2])
+    cod_cap = 1400 if cod_cap is None else cod_cap
+    hm_cap = 2600 if hm_cap is None else hm_cap
     out = []
     w = out.append
     w('<?xml version="1.0" encoding="UTF-8"?>')
@@ -45,15 +100,15 @@ def main():
     w(f'  <pollutant id="COD" unit="t" damage-cost="8" cap="{num(cod_cap)}"/>')
     w(f'  <pollutant id="heavy-metals" unit="kg" damage-cost="0.5" cap="{num(hm_cap)}"/>')
     w('  <material id="park-wastewater" unit="kt" kind="waste"/>')
-    for ind, product, cost, base, cod, hm, ww in INDUSTRIES:
-        cap_total = sum(base * (0.6 + 0.2 * j) for j in range(FIRMS))
+    for i, (ind, product, cost, base, cod, hm, ww) in enumerate(INDUSTRIES):
+        cap_total = sum(base * cf for cf, _ in shapes[i])
         w(f'  <material id="{product}" unit="t" import-cost="{num(1.6 * cost)}"/>')
         w(f'  <demand material="{product}" amount="{num(0.8 * cap_total)}"/>')
-    for ind, product, cost, base, cod, hm, ww in INDUSTRIES:
-        for j in range(FIRMS):
+    for i, (ind, product, cost, base, cod, hm, ww) in enumerate(INDUSTRIES):
+        for j, (cf, kf) in enumerate(shapes[i]):
             firm = f"{ind}-{j + 1:02d}"
-            cap = base * (0.6 + 0.2 * j)
-            c = cost * (1 + 0.03 * j)
+            cap = base * cf
+            c = cost * kf
             variants = [
                 ("keep", c, 1.0, 0.0, False),
                 ("rectify", 1.06 * c, 0.35, 0.08 * cap * c, False),
@@ -75,8 +130,9 @@ def main():
                 w("  </process>")
     # The park's central plant treats what relocated firms send it (0.04 t COD, 0.02 kg metals
     # left per kt); any surplus capacity simply stays idle.
+    plant = 1500 if nfirms is None else 1500 * nfirms / 30
     w('  <process id="park-wwtp" name="park central wastewater plant" kind="treatment" zone="park" '
-      'cost="2.5" capacity="1500">')
+      f'cost="2.5" capacity="{num(plant)}">')
     w('    <input material="park-wastewater" amount="1"/>')
     w('    <emission pollutant="COD" amount="0.04"/>')
     w('    <emission pollutant="heavy-metals" amount="0.02"/>')
