@@ -1,5 +1,6 @@
 /* leontief.c - Leontief and waste input-output analysis on one LU factorisation of I - A. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -88,11 +89,15 @@ static void base_demand(const cefo_iotable *t, double *y)
 /*
  * I - A into m (row-major), and A into a when the caller keeps it: A = Z diag(x)^-1, with WIO
  * treatment rows S G diag(x)^-1; a column of zero output is 0. One pass, no second n^2 array
- * unless asked: at n = 4000 each is 128 MB of page faults.
+ * unless asked: at n = 4000 each is 128 MB of page faults. Returns the first column whose
+ * total output or coefficients are not finite, or n; *negative tells whether a coefficient of
+ * an industry row is below 0.
  */
-static void coefficients(const cefo_iotable *t, const double *x, double *m, double *a)
+static size_t coefficients(const cefo_iotable *t, const double *x, double *m, double *a,
+                           int *negative)
 {
-    size_t n = t->n;
+    size_t n = t->n, bad = n;
+    *negative = 0;
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n; j++) {
             double v = 0;
@@ -101,13 +106,99 @@ static void coefficients(const cefo_iotable *t, const double *x, double *m, doub
                     v += t->s[i * t->w + w] * t->g[w * n + j];
             } else {
                 v = t->z[i * n + j];
+                *negative |= v < 0;
             }
             v = x[j] != 0 ? v / x[j] : 0.0;
+            if (!isfinite(v) || !isfinite(x[j]))
+                bad = j < bad ? j : bad;
             m[i * n + j] = (i == j) - v;
             if (a)
                 a[i * n + j] = v;
         }
     }
+    return bad;
+}
+
+/*
+ * Whether the industry can make what it uses itself (Hawkins and Simon): outputs x > 0 with
+ * x > A+ x, where A+ keeps the non-negative coefficients of the industry rows and columns.
+ * Negative coefficients (a by-product recorded as a negative input, a waste used as input)
+ * are credits and WIO treatment rows are the waste allocation: neither enters the check.
+ * I - A+ is a Z-matrix, so it is a non-singular M-matrix exactly when (I - A+)^-T 1 > 0: the
+ * output multipliers of A+. For a table with no credit and no WIO rows, A+ = A and those are
+ * the multipliers already solved (`mult`); otherwise the industry block is factored apart
+ * from `m` (I - A, row-major), before the main factorisation takes it over. Returns CEFO_OK,
+ * CEFO_ERR_NOMEM or CEFO_ERR_INVALID naming the sector with the lowest multiplier.
+ */
+typedef struct industry_check {
+    size_t nb;
+    size_t *sector; /* block index -> sector */
+    cefo__lu lu;
+    int singular;   /* block index of a vanished pivot, or -1 */
+} industry_check;
+
+static cefo_status industry_block(const cefo_iotable *t, const double *m, industry_check *c)
+{
+    size_t n = t->n, nb = 0;
+    c->sector = cefo__malloc(n * sizeof *c->sector);
+    if (!c->sector)
+        return CEFO_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (!is_wio_row(t, i))
+            c->sector[nb++] = i;
+    c->nb = nb;
+    double *b = cefo__malloc(nb * nb * sizeof *b);
+    if (!b)
+        return CEFO_ERR_NOMEM;
+    for (size_t r = 0; r < nb; r++) {
+        for (size_t q = 0; q < nb; q++) {
+            size_t i = c->sector[r], j = c->sector[q];
+            double aij = (i == j) - m[i * n + j];
+            b[r * nb + q] = (i == j) - (aij > 0 ? aij : 0.0);
+        }
+    }
+    cefo_status st = cefo__lu_factor(&c->lu, (int)nb, b, &c->singular); /* lu owns b */
+    return st == CEFO_ERR_INVALID ? CEFO_OK : st;
+}
+
+static cefo_status check_productive(const cefo_iotable *t, const double *mult,
+                                    industry_check *c, cefo_error *err)
+{
+    size_t nb = c->sector ? c->nb : t->n, worst = 0;
+    int ok = 0;
+    if (nb == 0)
+        return CEFO_OK;
+    double *s = NULL;
+    if (c->sector && c->singular >= 0) {
+        worst = (size_t)c->singular; /* I - A+ singular: a multiplier without bound */
+    } else {
+        if (c->sector) {
+            if (!(s = cefo__malloc(nb * sizeof *s)))
+                return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+            for (size_t r = 0; r < nb; r++)
+                s[r] = 1.0;
+            cefo__lu_solve(&c->lu, 0, 1, s); /* lu holds (I - A+)^T */
+            mult = s;
+        }
+        ok = 1;
+        for (size_t r = 0; r < nb && ok; r++) {
+            ok = isfinite(mult[r]);
+            if (!ok || mult[r] < mult[worst])
+                worst = r;
+        }
+        ok = ok && mult[worst] > 0;
+    }
+    char low[64] = "unbounded";
+    if (!ok && !(c->sector && c->singular >= 0))
+        snprintf(low, sizeof low, "%.6g", mult[worst]);
+    cefo__free(s);
+    if (ok)
+        return CEFO_OK;
+    size_t j = c->sector ? c->sector[worst] : worst;
+    return cefo__error(err, CEFO_ERR_INVALID, t->file, t->line[j], "sector",
+                       "the table is not productive: its industry cannot make what it uses "
+                       "itself (no outputs x > 0 with x > A x, the Hawkins-Simon condition); "
+                       "the lowest output multiplier, %s, is at sector '%s'", low, t->ids[j]);
 }
 
 cefo_status cefo_iotable_final_demand(const cefo_iotable *t, double *out)
@@ -173,21 +264,32 @@ static cefo_status factor(const cefo_iotable *t, double *m, double rcond_min, ce
     return CEFO_OK;
 }
 
-/* Multipliers and total intensities in one solve with (I - A)^T: (I - A)^T [m T] = [1 F']. */
-static cefo_status intensities(cefo_io_result *r, const cefo__lu *lu, const double *xb)
+/*
+ * Multipliers and total intensities in one solve with (I - A)^T: (I - A)^T [m T] = [1 F'].
+ * Returns CEFO_OK, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID with *bad the first sector whose direct
+ * intensity overflows (its extension over a tiny total output).
+ */
+static cefo_status intensities(cefo_io_result *r, const cefo__lu *lu, const double *xb,
+                               size_t *bad)
 {
     size_t n = r->n, k = r->k;
     const cefo_iotable *t = r->t;
     double *b = cefo__calloc(n * (k + 1), sizeof *b);
     if (!b)
         return CEFO_ERR_NOMEM;
+    *bad = n;
     for (size_t j = 0; j < n; j++)
         b[j] = 1.0;
-    for (size_t e = 0; e < k; e++)
-        for (size_t j = 0; j < n; j++)
-            r->direct[e * n + j] = b[(e + 1) * n + j] = xb[j] != 0 ? t->f[e * n + j] / xb[j] : 0;
-    cefo_status st = cefo__lu_solve(lu, 0, (int)(k + 1), b); /* lu holds (I - A)^T */
-    if (st == CEFO_OK) {
+    for (size_t e = 0; e < k; e++) {
+        for (size_t j = 0; j < n; j++) {
+            double d = xb[j] != 0 ? t->f[e * n + j] / xb[j] : 0;
+            r->direct[e * n + j] = b[(e + 1) * n + j] = d;
+            if (!isfinite(d) && j < *bad)
+                *bad = j;
+        }
+    }
+    cefo_status st = *bad < n ? CEFO_ERR_INVALID : cefo__lu_solve(lu, 0, (int)(k + 1), b);
+    if (st == CEFO_OK) { /* lu holds (I - A)^T */
         memcpy(r->mult, b, n * sizeof *b);
         memcpy(r->total, b + n, k * n * sizeof *b);
     }
@@ -195,33 +297,68 @@ static cefo_status intensities(cefo_io_result *r, const cefo__lu *lu, const doub
     return st;
 }
 
+static cefo_status overflow(const cefo_iotable *t, size_t j, const char *what, cefo_error *err)
+{
+    return cefo__error(err, CEFO_ERR_INVALID, t->file, t->line[j], "sector",
+                       "sector '%s': its %s overflow (beyond 1.8e308)", t->ids[j], what);
+}
+
+/* The first sector with a non-finite result (n when there is none): never report one. */
+static size_t first_nonfinite(const cefo_io_result *r)
+{
+    size_t n = r->n;
+    for (size_t j = 0; j < n; j++) {
+        int ok = isfinite(r->x[j]) && isfinite(r->mult[j]);
+        for (size_t e = 0; ok && e < r->k; e++)
+            ok = isfinite(r->total[e * n + j]) && isfinite(r->footprint[e * n + j])
+                 && isfinite(r->sum[e]);
+        for (size_t i = 0; ok && r->inv && i < n; i++)
+            ok = isfinite(r->inv[i * n + j]);
+        if (!ok)
+            return j;
+    }
+    return n;
+}
+
 static cefo_status analyse(cefo_io_result *r, const cefo_io_options *opt, cefo_error *err)
 {
     const cefo_iotable *t = r->t;
-    size_t n = r->n;
+    size_t n = r->n, bad;
+    int negative;
     cefo__lu lu = {0};
+    industry_check ind = {.singular = -1};
     double *xb = cefo__calloc(n, sizeof *xb);
-    if (!xb)
-        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    double *m = cefo__malloc(n * n * sizeof *m);
+    double *m = xb ? cefo__malloc(n * n * sizeof *m) : NULL;
     if (!m) {
         cefo__free(xb);
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     }
     base_output(t, xb);
-    coefficients(t, xb, m, r->a);
+    bad = coefficients(t, xb, m, r->a, &negative);
+    if (bad < n) {
+        cefo__free(m);
+        cefo__free(xb);
+        return overflow(t, bad, "total output or input coefficients (what it buys over its "
+                                "total output)", err);
+    }
     if (opt->final_demand)
         memcpy(r->y, opt->final_demand, n * sizeof *r->y);
     else
         base_demand(t, r->y);
-    cefo_status st = factor(t, m, opt->rcond_min, &lu, err);
+    cefo_status st = negative || t->w > 0 ? industry_block(t, m, &ind) : CEFO_OK;
+    if (st != CEFO_OK)
+        cefo__free(m);
+    else
+        st = factor(t, m, opt->rcond_min, &lu, err);
     r->rcond = lu.rcond;
     if (st == CEFO_OK) {
         memcpy(r->x, r->y, n * sizeof *r->x);
         st = cefo__lu_solve(&lu, 1, 1, r->x); /* (I - A) x = y */
     }
+    if (st == CEFO_OK && (st = intensities(r, &lu, xb, &bad)) == CEFO_ERR_INVALID)
+        overflow(t, bad, "direct intensities (extension over total output)", err);
     if (st == CEFO_OK)
-        st = intensities(r, &lu, xb);
+        st = check_productive(t, r->mult, &ind, err);
     if (st == CEFO_OK && r->inv)
         st = cefo__lu_inverse(&lu, r->inv); /* ((I - A)^T)^-1 column-major = L row-major */
     for (size_t e = 0; st == CEFO_OK && e < r->k; e++) {
@@ -230,9 +367,13 @@ static cefo_status analyse(cefo_io_result *r, const cefo_io_options *opt, cefo_e
             r->sum[e] += r->footprint[e * n + j];
         }
     }
+    if (st == CEFO_OK && (bad = first_nonfinite(r)) < n)
+        st = overflow(t, bad, "results", err);
     if (st != CEFO_OK && err && err->code != st)
         cefo__error(err, st, NULL, 0, NULL, "%s", cefo_strerror(st));
     cefo__lu_free(&lu);
+    cefo__lu_free(&ind.lu);
+    cefo__free(ind.sector);
     cefo__free(xb);
     return st;
 }

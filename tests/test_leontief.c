@@ -269,6 +269,110 @@ static void test_singular(void)
     cefo_iotable_free(t);
 }
 
+/* The error of analysing `xml` with the table's own demand (CEFO_OK when it is accepted). */
+static cefo_status analyse_error(const char *xml, cefo_error *err)
+{
+    cefo_iotable *t = NULL;
+    cefo_io_result *r = NULL;
+    cefo_status st = cefo_iotable_load_memory(&t, xml, strlen(xml), "table.xml", err);
+    if (st == CEFO_OK)
+        st = cefo_iotable_analyse(t, NULL, &r, err);
+    cefo_io_result_free(r);
+    cefo_iotable_free(t);
+    return st;
+}
+
+/*
+ * A table whose industry cannot even make what it uses (no x > 0 with x > A x: Hawkins and
+ * Simon) is refused, naming a sector, instead of reporting negative outputs. By hand, with
+ * unit outputs A = [[0.5, 0.5], [0.6, 0.5]]: (I - A)^-T 1 = (-22, -20), so 'a' is the sector
+ * named (the lowest output multiplier); a one-sector table with A = 1.2 gives x = -5 y.
+ */
+static void test_not_productive(void)
+{
+    cefo_error err = {0};
+    const char *two = "<iotable version=\"1\">\n"
+                      "<sector id=\"a\" final-demand=\"1\" total-output=\"1\"/>\n"
+                      "<sector id=\"b\" final-demand=\"1\" total-output=\"1\"/>\n"
+                      "<transactions><row sector=\"a\">0.5 0.5</row>\n"
+                      "<row sector=\"b\">0.6 0.5</row></transactions></iotable>\n";
+    CU_ASSERT_EQUAL(analyse_error(two, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not productive"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "sector 'a'"));
+    CU_ASSERT_EQUAL(err.line, 2);
+    const char *one = "<iotable version=\"1\">\n<sector id=\"steel\" final-demand=\"10\" "
+                      "total-output=\"1\"/>\n<transactions><row sector=\"steel\">1.2</row>"
+                      "</transactions></iotable>\n";
+    CU_ASSERT_EQUAL(analyse_error(one, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "sector 'steel'"));
+    CU_ASSERT_EQUAL(err.line, 2);
+    /* The same in a WIO table: its goods block is judged, whatever the treatment rows. */
+    const char *wio = "<iotable version=\"1\">\n"
+                      "<sector id=\"a\" final-demand=\"1\" total-output=\"1\"/>\n"
+                      "<sector id=\"b\" final-demand=\"1\" total-output=\"1\"/>\n"
+                      "<sector id=\"t\" kind=\"treatment\" total-output=\"1\"/>\n"
+                      "<transactions><row sector=\"a\">0.5 0.5 0</row>\n"
+                      "<row sector=\"b\">0.6 0.5 0</row></transactions>\n"
+                      "<waste id=\"w\">0.1 -0.05 0</waste>\n"
+                      "<allocation waste=\"w\" treatment=\"t\" share=\"1\"/></iotable>\n";
+    CU_ASSERT_EQUAL(analyse_error(wio, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "sector 'a'"));
+    CU_ASSERT_EQUAL(err.line, 2);
+}
+
+/*
+ * What stays accepted. A column summing past 1 is not by itself unproductive: with
+ * A = [[0.6, 0.1], [0.5, 0.2]] (column a sums to 1.1) the eigenvalues are 0.7 and 0.1, and by
+ * hand x = (I - A)^-1 (1, 1) = (0.9, 0.9) / 0.27 = (10/3, 10/3). Negative coefficients (a
+ * by-product recorded as a negative input) are credits: A = [[0.5, -0.5], [0.6, 0.5]] has
+ * I - A = [[0.5, 0.5], [-0.6, 0.5]], determinant 0.55, x = (0, 1.1) / 0.55 = (0, 2).
+ */
+static void test_productive_kept(void)
+{
+    const char *xml[] = {"<iotable version=\"1\"><sector id=\"a\" final-demand=\"1\" "
+                         "total-output=\"1\"/><sector id=\"b\" final-demand=\"1\" "
+                         "total-output=\"1\"/><transactions><row sector=\"a\">0.6 0.1</row>"
+                         "<row sector=\"b\">0.5 0.2</row></transactions></iotable>",
+                         "<iotable version=\"1\"><sector id=\"a\" final-demand=\"1\" "
+                         "total-output=\"1\"/><sector id=\"b\" final-demand=\"1\" "
+                         "total-output=\"1\"/><transactions><row sector=\"a\">0.5 -0.5</row>"
+                         "<row sector=\"b\">0.6 0.5</row></transactions></iotable>"};
+    const double want[2][2] = {{10.0 / 3, 10.0 / 3}, {0, 2}};
+    for (int k = 0; k < 2; k++) {
+        cefo_iotable *t = table(xml[k]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        cefo_io_result *r = NULL;
+        CU_ASSERT_EQUAL_FATAL(cefo_iotable_analyse(t, NULL, &r, NULL), CEFO_OK);
+        cefo_io_vectors v;
+        cefo_io_result_vectors(r, &v);
+        CU_ASSERT(close_enough(v.total_output[0], want[k][0], 1e-12, 1e-12));
+        CU_ASSERT(close_enough(v.total_output[1], want[k][1], 1e-12, 1e-12));
+        cefo_io_result_free(r);
+        cefo_iotable_free(t);
+    }
+}
+
+/*
+ * Overflow: a row of 1.7e308 (its sum is infinite, which made a zero column of A) is refused
+ * as a number; a tiny total output turns 1e15 of sales into a coefficient of 1e315, refused
+ * naming the sector whose column overflows.
+ */
+static void test_io_overflow(void)
+{
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(analyse_error(T0 "<transactions>\n<row sector=\"a\">1.7e308</row>"
+                                     "</transactions></iotable>", &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "too large"));
+    CU_ASSERT_EQUAL(err.line, 4);
+    CU_ASSERT_EQUAL(analyse_error("<iotable version=\"1\">\n<sector id=\"a\" final-demand=\"1\"/>\n"
+                                  "<sector id=\"b\" total-output=\"1e-300\"/>\n<transactions>"
+                                  "<row sector=\"a\">0 1e15</row><row sector=\"b\">0 0</row>"
+                                  "</transactions></iotable>", &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "sector 'b'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "overflow"));
+    CU_ASSERT_EQUAL(err.line, 3);
+}
+
 /* JSON and CSV carry the contract's keys (spec section 4) and the documented columns. */
 static void test_writers(void)
 {
@@ -311,6 +415,9 @@ static CU_TestInfo leontief_tests[] = {
     {"the input-output view of a network", test_network_view},
     {"bad tables: status, line, message", test_bad_tables},
     {"singular and near-singular I - A", test_singular},
+    {"a table that is not productive is refused", test_not_productive},
+    {"productive tables with large columns or credits are kept", test_productive_kept},
+    {"overflowing tables are refused", test_io_overflow},
     CU_TEST_INFO_NULL,
 };
 
