@@ -18,7 +18,7 @@ Usage: make-rectification.py [COD_CAP HM_CAP] > rectification.xml
 
 Seed-scale programmes for bench/ (issue 12): make-rectification.py --firms N [--cap-share S]
 writes N firms (spread over the six industries), firm j of an industry shaped as firm j mod 5
-above with capacity and unit cost each varied by up to +-10% by a deterministic 64-bit LCG
+above with capacity and unit cost each varied by up to +-10% by a deterministic sequence
 (identical firms would make branch and bound explore symmetric plans), the park's plant
 scaled with N, and both caps at S (default 0.3) times today's emissions: every firm kept,
 running at 80% of its capacity (what meets the demand).
@@ -37,27 +37,21 @@ INDUSTRIES = [
 FIRMS = 5
 
 
-class Rng:
-    """The 64-bit LCG of bench/gen.py: same seed, same programme."""
-
-    def __init__(self, seed):
-        self.s = (seed * 6364136223846793005 + 1442695040888963407) % 2**64
-
-    def uniform(self, lo, hi):
-        self.s = (self.s * 6364136223846793005 + 1442695040888963407) % 2**64
-        return lo + (hi - lo) * ((self.s >> 11) / 2**53)
+def spread(k):
+    """A deterministic value in [0.9, 1.1) for the k-th number drawn (a Weyl sequence)."""
+    return 0.9 + 0.2 * ((k * 0.6180339887498949) % 1.0)
 
 
 def firm_shapes(nfirms):
     """(capacity factor, cost factor) per firm index of an industry, and the firms per industry."""
     if nfirms is None:
         return [[(0.6 + 0.2 * j, 1 + 0.03 * j) for j in range(FIRMS)] for _ in INDUSTRIES]
-    rng = Rng(12)
-    shapes = []
+    shapes, k = [], 0
     for i in range(len(INDUSTRIES)):
         count = nfirms // len(INDUSTRIES) + (i < nfirms % len(INDUSTRIES))
-        shapes.append([((0.6 + 0.2 * (j % FIRMS)) * rng.uniform(0.9, 1.1),
-                        (1 + 0.03 * (j % FIRMS)) * rng.uniform(0.9, 1.1)) for j in range(count)])
+        shapes.append([((0.6 + 0.2 * (j % FIRMS)) * spread(k + 2 * j + 1),
+                        (1 + 0.03 * (j % FIRMS)) * spread(k + 2 * j + 2)) for j in range(count)])
+        k += 2 * count
     return shapes
 
 

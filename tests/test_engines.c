@@ -42,26 +42,12 @@ static void kinds_init(kinds_lp *k)
                            .col_ub = k->cub, .row_lb = k->rlb, .row_ub = k->rub, .a = &k->a};
 }
 
-static int have(const char *program)
-{
-    char path[4096];
-    const char *p = getenv("PATH");
-    while (p && *p) {
-        size_t n = strcspn(p, ":");
-        snprintf(path, sizeof path, "%.*s/%s", (int)n, p, program);
-        if (access(path, X_OK) == 0)
-            return 1;
-        p += n + (p[n] == ':');
-    }
-    return 0;
-}
-
 static void test_row_and_bound_kinds(void)
 {
     const cefo_solver engines[] = {CEFO_SOLVER_GLPK, CEFO_SOLVER_CBC, CEFO_SOLVER_CLP};
     const char *names[] = {"glpk", "cbc", "clp"};
     for (int e = 0; e < 3; e++) {
-        if (e && !have(names[e])) {
+        if (e && !test_have_program(names[e])) {
             printf("\n  %s not installed: not checked\n", names[e]);
             continue;
         }

@@ -57,20 +57,27 @@ static inline const cefo_options *test_options(void)
     return &opt;
 }
 
+/* 1 when `program` is an executable in PATH. */
+static inline int test_have_program(const char *program)
+{
+    const char *path = getenv("PATH");
+    char file[4096];
+    while (path && *path) {
+        size_t n = strcspn(path, ":");
+        snprintf(file, sizeof file, "%.*s/%s", (int)n, path, program);
+        if (access(file, X_OK) == 0)
+            return 1;
+        path += n + (path[n] == ':');
+    }
+    return 0;
+}
+
 /* 1 when CEFO_TEST_SOLVER names an engine program that is not in PATH (the test skips). */
 static inline int test_engine_missing(void)
 {
-    const char *s = getenv("CEFO_TEST_SOLVER"), *path = getenv("PATH");
-    char dir[4096];
-    if (!s || strcmp(s, "glpk") == 0)
+    const char *s = getenv("CEFO_TEST_SOLVER");
+    if (!s || strcmp(s, "glpk") == 0 || test_have_program(s))
         return 0;
-    while (path && *path) {
-        size_t n = strcspn(path, ":");
-        snprintf(dir, sizeof dir, "%.*s/%s", (int)n, path, s);
-        if (access(dir, X_OK) == 0)
-            return 0;
-        path += n + (path[n] == ':');
-    }
     printf("SKIP: the %s program is not installed\n", s);
     return 1;
 }
