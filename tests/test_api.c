@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "json_valid.h"
 #include "testutil.h"
 
 static cefo_network *load(const char *rel)
@@ -143,6 +144,7 @@ static void test_writers(void)
                           "\"flow\": 6"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         CU_ASSERT_PTR_NOT_NULL(strstr(buf, keys[i]));
+    CU_ASSERT(json_valid(buf));
 
     memset(buf, 0, sizeof buf);
     fp = fmemopen(buf, sizeof buf - 1, "w");

@@ -2,6 +2,7 @@
 #include <cefo/cefo.h>
 #include <string.h>
 
+#include "json_valid.h"
 #include "testutil.h"
 
 /* The value a key of a .expect file names, read through the public API. */
@@ -263,6 +264,53 @@ static void test_recycler(void) { check_golden("recycler"); }
 static void test_import_limit_pooled(void) { check_golden("import-limit-pooled"); }
 static void test_import_limit_linked(void) { check_golden("import-limit-linked"); }
 
+/* The validator itself: what it must refuse, so that a pass means something. */
+static void test_json_validator(void)
+{
+    const char *good[] = {"{}", " [1, -0.5e-3, \"a\\u00e9\", null, true, false] ",
+                          "{\"a\": {\"b\": []}}"};
+    const char *bad[] = {"{\"a\": 1,}", "[1 2]", "{\"a\" 1}", "[NaN]", "[nan]", "[1e]",
+                         "[01]", "{\"a\": 1}}", "\"tab\there\"", "[\"\\x\"]", "", "[-]"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        CU_ASSERT(json_valid(good[i]));
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CU_ASSERT(!json_valid(bad[i]));
+}
+
+/* Every golden's plan as JSON parses (infeasible, unbounded and MIP plans included), and
+ * a plan of an LP has no decision that reads as chosen. */
+static void test_json_parses(void)
+{
+    const char *names[] = {"pooled-reuse", "linked-chain", "pollutant-cap", "infeasible",
+                           "unbounded",    "rectify",      "recycler",      "import-limit-pooled",
+                           "import-limit-linked"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        cefo_network *net;
+        cefo_problem *prob;
+        int refused;
+        cefo_result *res = solve_golden(names[i], NULL, &net, &prob, &refused);
+        if (!res) { /* CLP refused a MIP */
+            cefo_problem_free(prob);
+            cefo_network_free(net);
+            continue;
+        }
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&buf, &len);
+        CU_ASSERT_EQUAL(cefo_result_write(res, fp, CEFO_FORMAT_JSON, NULL), CEFO_OK);
+        fclose(fp);
+        if (!json_valid(buf))
+            fprintf(stderr, "\n  %s: the plan is not valid JSON:\n%s", names[i], buf);
+        CU_ASSERT(json_valid(buf));
+        if (cefo_result_count(res, CEFO_GROUP) == 0 && strstr(buf, "\"mip\": null"))
+            CU_ASSERT_PTR_NULL(strstr(buf, "\"chosen\": true"));
+        free(buf);
+        cefo_result_free(res);
+        cefo_problem_free(prob);
+        cefo_network_free(net);
+    }
+}
+
 static CU_TestInfo golden_tests[] = {
     {"pooled waste reuse", test_pooled_reuse},
     {"linked waste chain with link capacity and cost", test_linked_chain},
@@ -273,6 +321,8 @@ static CU_TestInfo golden_tests[] = {
     {"MIP: a recycler and its link pay off", test_recycler},
     {"binding import limit on a pooled material", test_import_limit_pooled},
     {"binding import limit on a linked material", test_import_limit_linked},
+    {"the JSON validator refuses what is not JSON", test_json_validator},
+    {"every golden plan as JSON parses", test_json_parses},
     CU_TEST_INFO_NULL,
 };
 

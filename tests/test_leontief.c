@@ -2,6 +2,7 @@
 #include <cefo/cefo.h>
 #include <string.h>
 
+#include "json_valid.h"
 #include "testutil.h"
 
 static cefo_iotable *table(const char *xml)
@@ -394,6 +395,7 @@ static void test_writers(void)
                           "\"footprint\": ["};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         CU_ASSERT_PTR_NOT_NULL(strstr(buf, keys[i]));
+    CU_ASSERT(json_valid(buf));
     memset(buf, 0, sizeof buf);
     fp = fmemopen(buf, sizeof buf - 1, "w");
     CU_ASSERT_EQUAL(cefo_io_result_write(r, fp, CEFO_FORMAT_CSV, NULL), CEFO_OK);

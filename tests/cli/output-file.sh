@@ -10,6 +10,7 @@ fail() { echo "output-file: $*"; exit 1; }
 "$cefo" solve tests/golden/linked-chain.xml --format json >"$dir/stdout.json" || fail "solve to stdout"
 "$cefo" solve tests/golden/linked-chain.xml --format json -o "$dir/plan.json" >"$dir/quiet" || fail "solve -o"
 cmp -s "$dir/stdout.json" "$dir/plan.json" || fail "-o differs from stdout"
+tests/json_check.py "$dir/plan.json" || fail "plan.json is not a valid plan"
 [ -s "$dir/quiet" ] && fail "solve -o also printed on stdout"
 # An infeasible model still writes its result (exit 1).
 "$cefo" solve tests/golden/infeasible.xml -o "$dir/infeasible.txt"

@@ -42,6 +42,9 @@ cmp -s "$dir/warm1.csv" "$dir/cold1.csv" || fail "warm and cold differ under a s
 "$cefo" merge --expect 9 "$dir/s1.csv" "$dir/s0.csv" >"$dir/merged.csv" || fail "merge"
 cmp -s "$dir/merged.csv" "$dir/warm.csv" || fail "merged shards differ from the whole sweep"
 "$cefo" merge --expect 9 "$dir/s0.csv" >/dev/null 2>&1 && fail "merge missed a missing shard"
+for f in warm cold warm1 s0 s1 merged; do
+    tests/csv_check.py "$dir/$f.csv" || fail "$f.csv is not an RFC 4180 table"
+done
 
 # Point files: atomic, one per point; a rerun skips what is there.
 mkdir "$dir/points"

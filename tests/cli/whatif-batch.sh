@@ -13,6 +13,9 @@ s=tests/scenarios/cap-cases.xml
 [ $? -eq 1 ] || fail "exit code (one scenario is infeasible)"
 [ "$(ls "$dir" | wc -l)" -eq 6 ] || fail "6 run files expected"
 "$cefo" merge --expect 6 "$dir"/*.csv >"$dir/first.txt" || fail "merge"
+for f in "$dir"/*.csv "$dir/first.txt"; do
+    tests/csv_check.py "$f" || fail "$f is not an RFC 4180 table"
+done
 printf '0,base,optimal,1375\n1,no-cap,optimal,1200\n2,damage-x4,optimal,1700\n4,dirty-capped,optimal,1445\n5,too-tight,infeasible,\n' >"$dir/want.txt"
 cut -d, -f1-4 "$dir/first.txt" | grep -v '^3,' | tail -n +2 | cmp -s - "$dir/want.txt" || fail "objectives"
 touch -d '2001-01-01' "$dir"/run-*.csv
