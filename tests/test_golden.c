@@ -263,6 +263,7 @@ static void test_rectify(void) { check_golden("rectify"); }
 static void test_recycler(void) { check_golden("recycler"); }
 static void test_import_limit_pooled(void) { check_golden("import-limit-pooled"); }
 static void test_import_limit_linked(void) { check_golden("import-limit-linked"); }
+static void test_decision_min(void) { check_golden("decision-min"); }
 
 /* The validator itself: what it must refuse, so that a pass means something. */
 static void test_json_validator(void)
@@ -283,7 +284,7 @@ static void test_json_parses(void)
 {
     const char *names[] = {"pooled-reuse", "linked-chain", "pollutant-cap", "infeasible",
                            "unbounded",    "rectify",      "recycler",      "import-limit-pooled",
-                           "import-limit-linked"};
+                           "import-limit-linked", "decision-min"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         cefo_network *net;
         cefo_problem *prob;
@@ -321,6 +322,7 @@ static CU_TestInfo golden_tests[] = {
     {"MIP: a recycler and its link pay off", test_recycler},
     {"binding import limit on a pooled material", test_import_limit_pooled},
     {"binding import limit on a linked material", test_import_limit_linked},
+    {"MIP: a built plant runs at its minimum", test_decision_min},
     {"the JSON validator refuses what is not JSON", test_json_validator},
     {"every golden plan as JSON parses", test_json_parses},
     CU_TEST_INFO_NULL,
