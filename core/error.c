@@ -12,15 +12,24 @@
  * \r, \t, \xNN): a name or message read from a file can never forge a line of a
  * `FILE:LINE: message` diagnostic. Cut, if it must be, between two characters of UTF-8.
  */
+const char *cefo__control_escape(unsigned char c, char buf[8])
+{
+    if (c >= 0x20 && c != 0x7f)
+        return NULL;
+    if (c == '\n' || c == '\r' || c == '\t')
+        return c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+    snprintf(buf, 8, "\\x%02x", c);
+    return buf;
+}
+
 static void copy_escaped(char *dst, size_t size, const char *src)
 {
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)src; p && *p; p++) {
-        char e[8] = {(char)*p, 0};
-        if (*p < 0x20 || *p == 0x7f)
-            snprintf(e, sizeof e, *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : *p == '\t' ? "\\t"
-                                                                               : "\\x%02x", *p);
-        size_t k = strlen(e);
+        char b[8], e[2] = {(char)*p, 0};
+        const char *esc = cefo__control_escape(*p, b);
+        const char *put = esc ? esc : e;
+        size_t k = strlen(put);
         if (n + k >= size) {
             if ((*p & 0xC0) == 0x80) { /* back off the unfinished character, lead byte too */
                 while (n > 0 && ((unsigned char)dst[n - 1] & 0xC0) == 0x80)
@@ -29,7 +38,7 @@ static void copy_escaped(char *dst, size_t size, const char *src)
             }
             break;
         }
-        memcpy(dst + n, e, k);
+        memcpy(dst + n, put, k);
         n += k;
     }
     dst[n] = '\0';

@@ -13,4 +13,8 @@ cefo_status cefo__error(cefo_error *err, cefo_status code, const char *file, int
                         const char *element, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* The escape of a control character (\n, \r, \t or \xNN, into buf), or NULL for any other
+ * byte: what diagnostics and text output write instead of a byte that could forge a line. */
+const char *cefo__control_escape(unsigned char c, char buf[8]);
+
 #endif

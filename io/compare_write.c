@@ -176,24 +176,15 @@ static void write_csv(const compare *cmp, FILE *fp)
     }
 }
 
-/* Characters of UTF-8 text (continuation bytes take no room): what a terminal column needs. */
-static size_t text_width(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* `s` in a column of `w` characters: right-aligned (after a space), or left-aligned. */
 static void cell(FILE *fp, const char *s, size_t w, int left)
 {
-    size_t n = text_width(s);
+    size_t n = cefo__text_width(s);
     if (left)
-        fputs(s, fp);
+        cefo__text_str(fp, s);
     fprintf(fp, "%*s", (int)(left ? 0 : 1) + (int)(w > n ? w - n : 0), "");
     if (!left)
-        fputs(s, fp);
+        cefo__text_str(fp, s);
 }
 
 typedef struct text_cols {
@@ -218,11 +209,12 @@ static text_cols text_widths(const compare *cmp)
 {
     text_cols c = {24, 16};
     for (size_t k = 0; k < cmp->n; k++)
-        c.run = text_width(cmp->labels[k]) > c.run ? text_width(cmp->labels[k]) : c.run;
+        c.run = cefo__text_width(cmp->labels[k]) > c.run ? cefo__text_width(cmp->labels[k])
+                                                          : c.run;
     const cefo_network *base = cmp->r[0]->net;
     for (size_t i = 0; i < base->npollutants; i++)
-        if (text_width(base->pollutants[i].id) > c.name)
-            c.name = text_width(base->pollutants[i].id);
+        if (cefo__text_width(base->pollutants[i].id) > c.name)
+            c.name = cefo__text_width(base->pollutants[i].id);
     return c;
 }
 
@@ -275,7 +267,11 @@ static void write_text(const compare *cmp, FILE *fp)
     for (size_t k = 1; k < cmp->n; k++) {
         if (!cmp->ntop[k])
             continue;
-        fprintf(fp, "\nLargest changes in %s against %s:\n", cmp->labels[k], cmp->labels[0]);
+        fputs("\nLargest changes in ", fp);
+        cefo__text_str(fp, cmp->labels[k]);
+        fputs(" against ", fp);
+        cefo__text_str(fp, cmp->labels[0]);
+        fputs(":\n", fp);
         for (size_t i = 0; i < cmp->ntop[k]; i++) {
             const change *ch = &cmp->top[k][i];
             fprintf(fp, "  %-7s %-40s %14s -> %-14s\n", ch->kind, ch->id,

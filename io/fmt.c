@@ -158,6 +158,29 @@ size_t cefo_csv_cell(char *buf, size_t size, const char *text)
     return k.len;
 }
 
+void cefo__text_str(FILE *fp, const char *s)
+{
+    char b[8];
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        const char *esc = cefo__control_escape(*p, b);
+        if (esc)
+            fputs(esc, fp);
+        else
+            fputc(*p, fp);
+    }
+}
+
+size_t cefo__text_width(const char *s)
+{
+    char b[8];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        const char *esc = cefo__control_escape(*p, b);
+        n += esc ? strlen(esc) : (*p & 0xC0) != 0x80; /* continuation bytes take no room */
+    }
+    return n;
+}
+
 void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const char *unit)
 {
     char b[32];

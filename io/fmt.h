@@ -19,6 +19,10 @@ void cefo__json_num(FILE *fp, const char *key, double v, int last);
 /* [v0, v1, ...] with nulls for missing values. */
 void cefo__json_array(FILE *fp, const double *v, size_t n);
 void cefo__csv_field(FILE *fp, const char *s);
+/* Text for people: s with its control characters escaped (\n, \xNN...), never a forged line;
+ * and its width in terminal columns (UTF-8 characters, an escape as written). */
+void cefo__text_str(FILE *fp, const char *s);
+size_t cefo__text_width(const char *s);
 /* One CSV line: the n text fields, then the number v and its unit (the long tables' shape). */
 void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const char *unit);
 /* The cost terms and the indicators as JSON objects (result_write.c). */

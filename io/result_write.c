@@ -349,7 +349,9 @@ static void write_text(const cefo_result *r, FILE *fp)
     const cefo_network *net = r->net;
     const char *cur = net->currency ? net->currency : "currency units";
     char b[32];
-    fprintf(fp, "Plan for %s\nStatus: %s\n", net->file, cefo_solve_status_name(r->status));
+    fputs("Plan for ", fp);
+    cefo__text_str(fp, net->file);
+    fprintf(fp, "\nStatus: %s\n", cefo_solve_status_name(r->status));
     if (isnan(r->objective)) {
         fprintf(fp, "No optimal plan: the model is %s.\n", cefo_solve_status_name(r->status));
         if (r->ndiag)

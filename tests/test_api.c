@@ -417,6 +417,31 @@ static void test_pareto(void)
     cefo_network_free(net);
 }
 
+/* A host's label with a line break cannot forge a line of the text comparison. */
+static void test_compare_labels_escaped(void)
+{
+    cefo_network *net = load("tests/golden/pollutant-cap.xml");
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
+    const cefo_result *r[] = {res, res};
+    const char *labels[] = {"base", "two\nstatus   forged"};
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    CU_ASSERT_EQUAL(cefo_results_compare(r, labels, 2, fp, CEFO_FORMAT_TEXT, NULL), CEFO_OK);
+    fclose(fp);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "two\\nstatus   forged"));
+    CU_ASSERT_PTR_NULL(strstr(text, "\nstatus   forged"));
+    free(text);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 /* OWASP's CSV-injection guard and RFC 4180 quoting, the same for every CSV writer. */
 static void test_csv_cell(void)
 {
@@ -503,6 +528,7 @@ static void test_idle_member_closed(void)
 
 static CU_TestInfo api_tests[] = {
     {"CSV cells guarded against formulas", test_csv_cell},
+    {"text comparison labels escaped", test_compare_labels_escaped},
     {"a firm switched on but idle is closed", test_idle_member_closed},
     {"cost-emission frontier", test_pareto},
     {"bundled examples solve", test_examples},

@@ -85,5 +85,10 @@ nl="$dir/no
 such.xml"
 "$cefo" validate "$nl" 2>"$dir/err"
 [ "$(wc -l <"$dir/err")" -eq 1 ] || fail "a newline in a file name forges a line: $(cat "$dir/err")"
+# Text output, as a second guard: a file name with a line break stays on its line.
+cp tests/cli/data/steel.xml "$nl"
+"$cefo" solve "$nl" >"$dir/plan.txt" || fail "solve a file with a newline in its name"
+[ "$(head -1 "$dir/plan.txt")" = "Plan for $dir/no\\nsuch.xml" ] \
+    || fail "text output: $(head -2 "$dir/plan.txt")"
 [ $status -eq 0 ] && echo "escape: ok"
 exit $status
