@@ -1,4 +1,4 @@
-/* fmt.c - shared formatting for the writers: numbers, JSON and CSV strings, atomic files. */
+/* fmt.c - shared formatting for the writers: numbers, JSON and CSV strings. */
 #include "io/fmt.h"
 
 #include <errno.h>
@@ -6,8 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -218,53 +216,4 @@ cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, ce
     if (fflush(fp) != 0 || ferror(fp))
         return cefo__error(err, CEFO_ERR_IO, NULL, 0, NULL, "write failed: %s", strerror(errno));
     return CEFO_OK;
-}
-
-cefo_status cefo__temp_beside(const char *path, char **tmp, int *fd, cefo_error *err)
-{
-    size_t n = strlen(path);
-    *tmp = cefo__malloc(n + 8);
-    if (!*tmp)
-        return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
-    memcpy(*tmp, path, n);
-    memcpy(*tmp + n, ".XXXXXX", 8);
-    *fd = mkstemp(*tmp);
-    if (*fd < 0) {
-        cefo_status st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "cannot create: %s",
-                                     strerror(errno));
-        cefo__free(*tmp);
-        *tmp = NULL;
-        return st;
-    }
-    fchmod(*fd, 0644);
-    return CEFO_OK;
-}
-
-cefo_status cefo__temp_commit(char *tmp, const char *path, cefo_status st, cefo_error *err)
-{
-    if (st == CEFO_OK && rename(tmp, path) != 0)
-        st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "cannot rename into place: %s",
-                         strerror(errno));
-    if (st != CEFO_OK)
-        unlink(tmp);
-    cefo__free(tmp);
-    return st;
-}
-
-cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
-                               cefo_error *err)
-{
-    char *tmp;
-    int fd;
-    cefo_status st = cefo__temp_beside(path, &tmp, &fd, err);
-    if (st != CEFO_OK)
-        return st;
-    FILE *fp = fdopen(fd, "w");
-    st = fp ? cefo__write_stream(write, ctx, fp, err)
-            : cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "cannot open stream");
-    if (st == CEFO_OK && fsync(fileno(fp)) != 0)
-        st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "cannot sync: %s", strerror(errno));
-    if (fp ? fclose(fp) != 0 : close(fd) != 0)
-        st = st ? st : cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "close failed");
-    return cefo__temp_commit(tmp, path, st, err);
 }

@@ -42,14 +42,7 @@ void cefo__c_locale_pop(cefo__locale *saved);
 /* Calls write(ctx, fp) with numbers in the C locale, then checks the stream. */
 typedef void (*cefo__writer)(const void *ctx, FILE *fp);
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err);
-/*
- * A new temporary file beside `path` (its name in *tmp, cefo__free it; its descriptor in *fd),
- * and, once written, the rename into place - or, when `st` is not CEFO_OK, its removal.
- */
-cefo_status cefo__temp_beside(const char *path, char **tmp, int *fd, cefo_error *err);
-cefo_status cefo__temp_commit(char *tmp, const char *path, cefo_status st, cefo_error *err);
-
-/* The same into `path` through a temporary file beside it and a rename. */
+/* The same into `path` through one output (io/output.c): atomically when it is a regular file. */
 cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
                                cefo_error *err);
 

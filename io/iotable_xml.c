@@ -45,7 +45,10 @@ static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, siz
         if (st == CEFO_OK)
             memcpy(out, v, n * sizeof *v);
         cefo__free(v);
-        cefo__free(path);
+        if (st == CEFO_OK && cefo__iotable_add_input(ld->t, path) != 0)
+            return cefo__xnomem(&ld->x);
+        if (st != CEFO_OK)
+            cefo__free(path);
         return st;
     }
     xmlChar *text = xmlNodeGetContent(node);

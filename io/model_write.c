@@ -1,5 +1,5 @@
 /* model_write.c - a problem written out as MPS or CPLEX LP, atomically. */
-#include <unistd.h>
+#include <stdio.h>
 
 #include "core/error.h"
 #include "io/fmt.h"
@@ -10,14 +10,18 @@ cefo_status cefo_problem_write(cefo_problem *prob, cefo_model_format format, con
 {
     if (!prob || !path || !*path || (format != CEFO_MODEL_MPS && format != CEFO_MODEL_LP))
         return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad arguments to write a model");
-    char *tmp;
-    int fd;
-    cefo_status st = cefo__temp_beside(path, &tmp, &fd, err);
+    cefo_output *o;
+    cefo_status st = cefo_output_open(&o, path, err);
     if (st != CEFO_OK)
         return st;
-    /* GLPK's writers take a path, not a stream: it writes the reserved temporary file, which
-     * is renamed into place only when complete. */
-    close(fd);
-    st = cefo__problem_write_path(prob, format, tmp, err);
-    return cefo__temp_commit(tmp, path, st, err);
+    /* GLPK's writers take a path, not a stream: they write the output's file (the temporary
+     * file, or a device in place), which is renamed into place only when complete. */
+    st = cefo__problem_write_path(prob, format, cefo_output_file(o), err);
+    if (st != CEFO_OK) {
+        cefo_output_discard(o);
+        if (err) /* name the path asked for, not the temporary file */
+            snprintf(err->file, sizeof err->file, "%s", path);
+        return st;
+    }
+    return cefo_output_commit(o, err);
 }

@@ -222,14 +222,31 @@ static void write_report(const void *ctx, FILE *fp)
     fprintf(fp, "<p><small>cefo %s</small></p>\n</body></html>\n", cefo_version());
 }
 
-cefo_status cefo_report_write_file(const cefo_result *const *results, const char *const *labels,
-                                   size_t n, const char *path, cefo_error *err)
+static cefo_status check(const cefo_result *const *results, const char *const *labels,
+                         size_t n, const char *path, cefo_error *err)
 {
-    if (!results || !labels || n == 0 || !path || !*path)
+    if (!results || !labels || n == 0)
         return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "nothing to report");
     for (size_t k = 0; k < n; k++)
         if (!results[k] || !labels[k])
             return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "result %zu is missing", k);
+    return CEFO_OK;
+}
+
+cefo_status cefo_report_write(const cefo_result *const *results, const char *const *labels,
+                              size_t n, FILE *fp, cefo_error *err)
+{
+    cefo_status st = fp ? check(results, labels, n, NULL, err)
+                        : cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no stream");
     report rp = {results, labels, n};
-    return cefo__write_atomic(write_report, &rp, path, err);
+    return st == CEFO_OK ? cefo__write_stream(write_report, &rp, fp, err) : st;
+}
+
+cefo_status cefo_report_write_file(const cefo_result *const *results, const char *const *labels,
+                                   size_t n, const char *path, cefo_error *err)
+{
+    cefo_status st = path && *path ? check(results, labels, n, path, err)
+                                   : cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "no path");
+    report rp = {results, labels, n};
+    return st == CEFO_OK ? cefo__write_atomic(write_report, &rp, path, err) : st;
 }

@@ -25,6 +25,7 @@ void cefo_iotable_free(cefo_iotable *t)
     free_strings(t->ext_ids, t->k);
     free_strings(t->ext_units, t->k);
     free_strings(t->waste_ids, t->w);
+    free_strings(t->inputs, t->ninputs);
     cefo__free(t->treatment);
     cefo__free(t->line);
     cefo__free(t->z);
@@ -80,6 +81,23 @@ int cefo__iotable_set_wastes(cefo_iotable *t, size_t w)
 size_t cefo_iotable_size(const cefo_iotable *t)
 {
     return t ? t->n : 0;
+}
+
+int cefo__iotable_add_input(cefo_iotable *t, char *path)
+{
+    char **grown = cefo__realloc_array(t->inputs, t->ninputs + 1, sizeof *grown);
+    if (!grown) {
+        cefo__free(path);
+        return -1;
+    }
+    t->inputs = grown;
+    t->inputs[t->ninputs++] = path;
+    return 0;
+}
+
+const char *cefo_iotable_input(const cefo_iotable *t, size_t i)
+{
+    return t && i < t->ninputs ? t->inputs[i] : NULL;
 }
 
 const char *cefo_iotable_sector(const cefo_iotable *t, size_t i)

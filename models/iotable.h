@@ -28,10 +28,15 @@ struct cefo_iotable {
     double *s;          /* n x w allocation shares (rows of treatment sectors) */
     cefo__strmap sector_ids;
     cefo__strmap waste_index;
+    char **inputs;      /* the src= files read, in order (cefo_iotable_input) */
+    size_t ninputs;
 };
 
 /* A table of n sectors and k extensions with zeroed arrays (ids to be set), or NULL. */
 cefo_iotable *cefo__iotable_new(const char *file, size_t n, size_t k);
+/* Records `path` (taken over) as a file the table was read from. 0, or -1 out of memory (then
+ * `path` is freed). */
+int cefo__iotable_add_input(cefo_iotable *t, char *path);
 /* Adds room for w wastes (net generation and allocation). 0, or -1 when out of memory. */
 int cefo__iotable_set_wastes(cefo_iotable *t, size_t w);
 

@@ -412,6 +412,55 @@ CEFO_API cefo_status cefo_result_write(const cefo_result *res, FILE *fp, cefo_fo
 CEFO_API cefo_status cefo_result_write_file(const cefo_result *res, const char *path,
                                             cefo_format format, cefo_error *err);
 
+/* ---------------------------------------------------------------- output files */
+
+/*
+ * One output file, opened the way every cefo_*_file writer opens its path (docs/robustness.md):
+ * a regular file or a new path is written to a temporary file beside it and renamed into place
+ * only when complete; anything else that exists (a FIFO, a device such as /dev/null) is
+ * written in place and never replaced; a symlink is followed to its final target, which is
+ * written (or created) while the link stays; a new file honours the umask, a replaced one
+ * keeps its mode (and, when allowed, its owner); a directory is refused. Errors name the path
+ * as given, never the temporary file. Use: open, write through the stream (or let a writer
+ * that takes a path write cefo_output_file), then commit; or discard. Several outputs can be
+ * finished first and committed together, so that a set is written whole or not at all.
+ */
+typedef struct cefo_output cefo_output;
+
+/*
+ * Opens `path` for writing (nothing is replaced yet). Returns CEFO_OK, CEFO_ERR_ARG,
+ * CEFO_ERR_CREATE (cannot create the temporary file, a directory, a symlink loop) or
+ * CEFO_ERR_NOMEM. On success *out is owned by the caller until committed or discarded.
+ */
+CEFO_API cefo_status cefo_output_open(cefo_output **out, const char *path, cefo_error *err);
+
+/* The stream to write to, owned by `out` (opened at the first call: a FIFO blocks here until
+ * it has a reader). Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_CREATE or CEFO_ERR_NOMEM. */
+CEFO_API cefo_status cefo_output_stream(cefo_output *out, FILE **fp, cefo_error *err);
+
+/* The file that receives the bytes, for writers that take a path: the temporary file, or the
+ * target itself when it is written in place. Owned by `out`. */
+CEFO_API const char *cefo_output_file(const cefo_output *out);
+
+/* Flushes, checks, syncs and closes the stream; the file is not in place yet. Returns CEFO_OK
+ * or CEFO_ERR_IO (a write failed: disk full, file size limit...), naming the path as given. */
+CEFO_API cefo_status cefo_output_finish(cefo_output *out, cefo_error *err);
+
+/* Finishes `out` if needed, renames the temporary file into place and frees `out`. On any
+ * error the temporary file is removed and the old file is left as it was. Returns CEFO_OK,
+ * CEFO_ERR_ARG, CEFO_ERR_IO or CEFO_ERR_CREATE. */
+CEFO_API cefo_status cefo_output_commit(cefo_output *out, cefo_error *err);
+
+/* Closes `out`, removes its temporary file and frees it; the old file stays. NULL is allowed. */
+CEFO_API void cefo_output_discard(cefo_output *out);
+
+/*
+ * Removes the temporary file of every output of the process not yet committed, and makes
+ * every later open or commit fail: for a host's signal-handling thread, just before it ends
+ * the process. It takes a lock: call it from a thread, not from an asynchronous signal handler.
+ */
+CEFO_API void cefo_output_remove_temporaries(void);
+
 /* ---------------------------------------------------------------- input-output tables */
 
 /*
@@ -448,6 +497,9 @@ CEFO_API void cefo_iotable_free(cefo_iotable *table);
 
 /* Number of sectors (0 for NULL), and the id of sector i (NULL when out of range). */
 CEFO_API size_t cefo_iotable_size(const cefo_iotable *table);
+/* The i-th file the table was read from besides its own: its src= files in the order read;
+ * NULL past the last. Owned by the table. */
+CEFO_API const char *cefo_iotable_input(const cefo_iotable *table, size_t i);
 CEFO_API const char *cefo_iotable_sector(const cefo_iotable *table, size_t i);
 
 /* Index of the sector `id`: CEFO_OK, CEFO_ERR_INVALID when there is none, CEFO_ERR_ARG. */
@@ -626,6 +678,10 @@ CEFO_API cefo_status cefo_result_write_svg_file(const cefo_result *res, const ch
 CEFO_API cefo_status cefo_report_write_file(const cefo_result *const *results,
                                             const char *const *labels, size_t n,
                                             const char *path, cefo_error *err);
+/* The same report to an open stream. Same statuses as cefo_results_compare. */
+CEFO_API cefo_status cefo_report_write(const cefo_result *const *results,
+                                       const char *const *labels, size_t n, FILE *fp,
+                                       cefo_error *err);
 
 /*
  * One CSV cell holding `text` as every CSV writer of cefo writes it (docs/results.md): text a
