@@ -3,7 +3,7 @@
 #define CEFO_CLI_H
 
 #include <cefo/cefo.h>
-#include <signal.h>
+#include <stdio.h>
 
 /* Exit codes (sysexits where one fits; spec section 4). */
 enum {
@@ -142,20 +142,51 @@ void cli_runs_free(cli_runs *r);
 int cli_plan_found(cefo_solve_status s);
 
 /* Batches of runs written one file per run (sweep and whatif --out-dir): DIR/STEM-NNNNNN.csv
- * for run i into `file`; returns 1 when that file exists, which means an earlier run wrote it
- * completely (the files are written atomically), 0 otherwise. */
+ * for run i into `file`, DIR made when missing (mkdir -p); returns 1 when that file is a
+ * finished run (a regular file: a header and run i's whole row), 0 when run i is still to do. */
 int cli_batch_file(char *file, size_t n, const char *dir, const char *stem, long i);
-/* Writes the summary of `res` (header `columns`, row prefix `prefix`) to `file` atomically,
- * with interrupts held until it is in place. */
+/* Writes the summary of `res` (header `columns`, row prefix `prefix`) to `file` atomically. */
 cefo_status cli_batch_write(const cefo_result *res, const char *file, const char *columns,
                             const char *prefix, cefo_error *err);
 
-/* Interrupts wait while an output file is written and renamed (then take effect). */
-void cli_hold_signals(sigset_t *old);
-void cli_release_signals(const sigset_t *old);
+/* ---- outputs (output.c): every file a command writes goes through cli_out. */
+
+/* Records a file the command reads, so that no output can replace it (a borrowed string). */
+void cli_input(const char *path);
+/* 1 when a and b name one file: the same device and inode, or (for a path that does not exist
+ * yet) the same name in the same folder. */
+int cli_same_file(const char *a, const char *b);
+
+/* An output: standard output for NULL or "-", otherwise a cefo_output (in place or atomic). */
+typedef struct cli_out {
+    const char *path; /* as given, or "standard output" */
+    cefo_output *o;   /* NULL for standard output */
+    FILE *fp;         /* the stream to write to (NULL when opened without one) */
+} cli_out;
+
+/* Opens `path` (with its stream when `stream` is set); an output that is the same file as an
+ * input recorded by cli_input is refused with CEFO_ERR_CREATE naming both. */
+cefo_status cli_out_open(cli_out *out, const char *path, int stream, cefo_error *err);
+/* Flushes and checks the output once `st`, the writing's status, is CEFO_OK (nothing is in
+ * place yet). Any error names the output. Returns the first error. */
+cefo_status cli_out_finish(cli_out *out, cefo_status st, cefo_error *err);
+/* Finishes, then commits the output when all went well, or discards it (the old file stays). */
+cefo_status cli_out_close(cli_out *out, cefo_status st, cefo_error *err);
+
+/* SIGINT, SIGTERM, SIGHUP remove every temporary output and exit 130, 143, 129; a file size
+ * limit becomes a write error. Called first thing in main. */
+void cli_signals_init(void);
+/* Flushes and closes standard output: a write error turns an exit code of 0 or 1 into 74. */
+int cli_close_stdout(int rc);
 
 /* The shortest decimal that reads back as v ("" for NaN); the CLI runs in the C locale. */
 void cli_number(char *buf, size_t n, double v);
+
+/* The number of fields of one CSV line (RFC 4180 quotes), -1 for an unterminated quote. */
+long cli_csv_fields(const char *line, size_t len);
+/* What is wrong with a CSV row that should have `fields` fields (a NUL byte, a field too few
+ * or too many, a number that is NaN or infinite), or NULL when nothing is. */
+const char *cli_csv_row_problem(const char *line, size_t len, long fields);
 
 /* Parses text|json|csv; returns 0, or -1 for an unknown name. */
 int cli_parse_format(const char *s, cefo_format *out);

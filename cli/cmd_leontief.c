@@ -124,7 +124,10 @@ int cmd_leontief(int argc, char **argv)
             st = cefo_iotable_from_network(&t, net, &err);
         cefo_network_free(net);
     } else {
+        cli_input(a.path);
         st = cefo_iotable_load_file(&t, a.path, &err);
+        for (size_t i = 0; cefo_iotable_input(t, i); i++)
+            cli_input(cefo_iotable_input(t, i));
     }
     if (st == CEFO_OK && a.ndemands) {
         y = calloc(cefo_iotable_size(t) + 1, sizeof *y);
@@ -139,14 +142,9 @@ int cmd_leontief(int argc, char **argv)
     }
     if (st == CEFO_OK)
         st = cefo_iotable_analyse(t, &a.opt, &res, &err);
-    if (st == CEFO_OK && a.out) {
-        sigset_t old;
-        cli_hold_signals(&old);
-        st = cefo_io_result_write_file(res, a.out, a.format, &err);
-        cli_release_signals(&old);
-    } else if (st == CEFO_OK) {
-        st = cefo_io_result_write(res, stdout, a.format, &err);
-    }
+    cli_out o;
+    if (st == CEFO_OK && (st = cli_out_open(&o, a.out, 1, &err)) == CEFO_OK)
+        st = cli_out_close(&o, cefo_io_result_write(res, o.fp, a.format, &err), &err);
     if (st != CEFO_OK)
         rc = cli_report(&err, st);
 done:

@@ -53,13 +53,10 @@ int cmd_report(int argc, char **argv)
     cefo_status st = cli_runs_solve(&runs, &src, argv[optind], src.scenarios, &err);
     if (st == CEFO_OK && !cli_runs_all_optimal(&runs))
         rc = EXIT_NOT_OPTIMAL;
-    if (st == CEFO_OK) {
-        sigset_t old;
-        cli_hold_signals(&old);
-        st = cefo_report_write_file((const cefo_result *const *)runs.res, runs.labels, runs.n,
-                                    out, &err);
-        cli_release_signals(&old);
-    }
+    cli_out o;
+    if (st == CEFO_OK && (st = cli_out_open(&o, out, 1, &err)) == CEFO_OK)
+        st = cli_out_close(&o, cefo_report_write((const cefo_result *const *)runs.res,
+                                                 runs.labels, runs.n, o.fp, &err), &err);
     if (st != CEFO_OK)
         rc = cli_report(&err, st);
     cli_runs_free(&runs);

@@ -14,7 +14,7 @@ static const char help[] =
     "and prints it: activities, link flows, imports, exports, discharges, emissions against\n"
     "caps, shadow prices, the cost breakdown and the indicators (docs/results.md).\n\n"
     "  -f, --format F       text (default), json or csv\n"
-    "  -o, --output OUT     write to OUT (atomically: never a partial file) instead of stdout\n"
+    "  -o, --output OUT     write to OUT (atomically: never a partial file); - is stdout\n"
     "      --method M       auto (default), primal or dual simplex\n"
     "      --no-presolve    solve without GLPK's presolver\n"
     "      --time-limit S   stop after S seconds (status time-limit, exit 1; a MIP reports\n"
@@ -98,16 +98,13 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* An interrupt during the write waits until the file is complete and renamed into place. */
 static cefo_status write_out(const cefo_result *res, const solve_args *a, cefo_error *err)
 {
-    if (!a->out)
-        return cefo_result_write(res, stdout, a->format, err);
-    sigset_t old;
-    cli_hold_signals(&old);
-    cefo_status st = cefo_result_write_file(res, a->out, a->format, err);
-    cli_release_signals(&old);
-    return st;
+    cli_out out;
+    cefo_status st = cli_out_open(&out, a->out, 1, err);
+    if (st == CEFO_OK)
+        st = cefo_result_write(res, out.fp, a->format, err);
+    return cli_out_close(&out, st, err);
 }
 
 int cmd_solve(int argc, char **argv)

@@ -83,7 +83,7 @@ static int parse(int argc, char **argv, sweep_args *a)
     if (rc == 0 && optind != argc - 1)
         rc = cli_usage_error("sweep", "expects exactly one FILE");
     if (rc == 0)
-        a->path = argv[optind];
+        cli_input(a->path = argv[optind]);
     return rc;
 }
 

@@ -68,6 +68,7 @@ static int whatif_batch(const cli_source *src, const char *path, const char *sce
     cefo_error err = {0};
     cefo_scenarios *s = NULL;
     int optimal = 1, tty = isatty(STDERR_FILENO);
+    cli_input(scenarios);
     cefo_status st = cefo_scenarios_load_file(&s, scenarios, &err);
     if (st == CEFO_OK)
         st = cli_runs_check_labels(s, scenarios, &err);
@@ -132,14 +133,10 @@ int cmd_whatif(int argc, char **argv)
     if (st == CEFO_OK && !cli_runs_all_optimal(&runs))
         rc = EXIT_NOT_OPTIMAL;
     const cefo_result *const *results = (const cefo_result *const *)runs.res;
-    if (st == CEFO_OK && out) {
-        sigset_t old;
-        cli_hold_signals(&old);
-        st = cefo_results_compare_file(results, runs.labels, runs.n, out, format, &err);
-        cli_release_signals(&old);
-    } else if (st == CEFO_OK) {
-        st = cefo_results_compare(results, runs.labels, runs.n, stdout, format, &err);
-    }
+    cli_out o;
+    if (st == CEFO_OK && (st = cli_out_open(&o, out, 1, &err)) == CEFO_OK)
+        st = cli_out_close(&o, cefo_results_compare(results, runs.labels, runs.n, o.fp, format,
+                                                    &err), &err);
     if (st != CEFO_OK)
         rc = cli_report(&err, st);
     cli_runs_free(&runs);

@@ -85,36 +85,109 @@ int cli_plan_found(cefo_solve_status s)
     return s == CEFO_SOLVE_OPTIMAL || s == CEFO_SOLVE_GAP_LIMIT;
 }
 
+/* mkdir -p: every missing folder of `dir`; one made meanwhile by another shard is fine. */
+static void make_dirs(const char *dir)
+{
+    char p[4096];
+    size_t n = strlen(dir);
+    if (n >= sizeof p)
+        return;
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        char c = p[i];
+        p[i] = '\0';
+        mkdir(p, 0777); /* errors (EEXIST, or a real one) surface when the file is written */
+        p[i] = c;
+    }
+}
+
+long cli_csv_fields(const char *line, size_t len)
+{
+    long fields = 1;
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (line[i] == '"')
+            quoted = !quoted; /* "" inside quotes toggles twice */
+        else if (line[i] == ',' && !quoted)
+            fields++;
+    }
+    return quoted ? -1 : fields;
+}
+
+const char *cli_csv_row_problem(const char *line, size_t len, long fields)
+{
+    if (memchr(line, '\0', len))
+        return "a NUL byte";
+    long got = cli_csv_fields(line, len);
+    if (got < 0)
+        return "an unterminated quote";
+    if (got < fields)
+        return "too few fields";
+    if (got > fields)
+        return "too many fields (two lines glued together?)";
+    /* Missing values are empty cells; a number that reads as NaN or infinity is damage. */
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && line[j] != ',')
+            j++;
+        char cell[64];
+        if (j - i > 0 && j - i < sizeof cell && line[i] != '"') {
+            memcpy(cell, line + i, j - i);
+            cell[j - i] = '\0';
+            char *end;
+            double v = strtod(cell, &end);
+            if (end != cell && *end == '\0' && !isfinite(v))
+                return "a value that is not a finite number";
+        }
+        i = j + 1;
+    }
+    return NULL;
+}
+
+/* A finished batch file: a regular file of two whole lines, a header and run i's full row. */
+static int batch_file_done(const char *file, long i)
+{
+    char buf[65536];
+    FILE *fp = fopen(file, "rb");
+    if (!fp)
+        return 0;
+    struct stat sb;
+    size_t n = 0;
+    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size < (off_t)sizeof buf)
+        n = fread(buf, 1, sizeof buf, fp);
+    int bad = ferror(fp);
+    fclose(fp);
+    if (bad || n == 0 || buf[n - 1] != '\n')
+        return 0;
+    char *nl = memchr(buf, '\n', n), want[32];
+    size_t hlen = (size_t)(nl - buf), rlen = n - hlen - 2;
+    int wn = snprintf(want, sizeof want, "%ld,", i);
+    return strncmp(buf, "point,", 6) == 0 && rlen > (size_t)wn
+           && memcmp(nl + 1, want, (size_t)wn) == 0 && !memchr(nl + 1, '\n', rlen)
+           && !memchr(buf, '\0', n)
+           && !cli_csv_row_problem(nl + 1, rlen, cli_csv_fields(buf, hlen));
+}
+
 int cli_batch_file(char *file, size_t n, const char *dir, const char *stem, long i)
 {
-    struct stat sb;
+    make_dirs(dir);
     snprintf(file, n, "%s/%s-%06ld.csv", dir, stem, i);
-    return stat(file, &sb) == 0;
+    return batch_file_done(file, i);
 }
 
 cefo_status cli_batch_write(const cefo_result *res, const char *file, const char *columns,
                             const char *prefix, cefo_error *err)
 {
-    sigset_t old;
-    cli_hold_signals(&old);
-    cefo_status st = cefo_result_write_summary_file(res, file, columns, prefix, err);
-    cli_release_signals(&old);
-    return st;
-}
-
-void cli_hold_signals(sigset_t *old)
-{
-    sigset_t block;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, old);
-}
-
-void cli_release_signals(const sigset_t *old)
-{
-    sigprocmask(SIG_SETMASK, old, NULL);
+    cli_out out;
+    cefo_status st = cli_out_open(&out, file, 1, err);
+    if (st != CEFO_OK)
+        return st;
+    st = cefo_result_write_summary(res, out.fp, columns, 1, err);
+    if (st == CEFO_OK)
+        st = cefo_result_write_summary(res, out.fp, prefix, 0, err);
+    return cli_out_close(&out, st, err);
 }
 
 int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
@@ -194,6 +267,7 @@ cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const
         return cli_arg_error(err, "--scenario needs --scenarios FILE");
     if (!src->scenarios)
         return CEFO_OK;
+    cli_input(src->scenarios);
     cefo_status st = cefo_scenarios_load_file(s, src->scenarios, err);
     *id = src->scenario;
     if (st == CEFO_OK && !*id) {
@@ -215,6 +289,7 @@ cefo_status cli_load_network(const cli_source *src, const char *path, cefo_netwo
 {
     cefo_scenarios *s;
     const char *id;
+    cli_input(path);
     cefo_status st = cli_source_scenario(src, &s, &id, err);
     if (st == CEFO_OK)
         st = cefo_network_load_edited(out, path, s, id, src->edits, src->nedits, err);

@@ -28,7 +28,7 @@ static void usage(FILE *fp)
                 "output, 74 I/O error.\n");
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -48,4 +48,10 @@ int main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "cefo: '%s' is not a cefo command. See 'cefo --help'.\n", argv[1]);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    cli_signals_init();
+    return cli_close_stdout(run(argc, argv));
 }

@@ -25,6 +25,7 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
                         const char *scenario, cefo_network **net, cefo_problem **prob,
                         cefo_result **res, cefo_error *err)
 {
+    cli_input(path);
     cefo_status st = cefo_network_load_edited(net, path, s, scenario, src->edits, src->nedits,
                                               err);
     if (st == CEFO_OK)
@@ -53,6 +54,8 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
                            const char *scenarios, cefo_error *err)
 {
     *r = (cli_runs){0};
+    cli_input(path);
+    cli_input(scenarios);
     cefo_status st = scenarios ? cefo_scenarios_load_file(&r->scenarios, scenarios, err) : CEFO_OK;
     if (st == CEFO_OK && scenarios)
         st = cli_runs_check_labels(r->scenarios, scenarios, err);
