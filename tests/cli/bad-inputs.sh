@@ -72,23 +72,45 @@ fi
 "$cefo" solve ok.xml -o /nonexistent-dir/out.json 2>err.txt
 [ $? = 73 ] || { echo "missing directory: not 73"; failures=$((failures + 1)); }
 
-# A write interrupted midway: the output is complete or absent, never partial; no temporary.
+# Interrupted while writing: the old file (or none) stays, no temporary is left, and the exit
+# is 128 + the signal. Background jobs of sh ignore SIGINT, and cefo keeps an ignored signal
+# ignored (nohup), so each run starts with default dispositions (env --default-signal). The
+# signal is sent as soon as a temporary file shows (the write is under way): whichever thread
+# receives it, the temporary must go.
 { printf '%s\n<network version="1">\n' "$H"; i=0; while [ $i -lt 3000 ]; do
     printf '<material id="m%d" unit="t" import-cost="1"/><demand material="m%d" amount="1"/>\n' $i $i; i=$((i + 1)); done
   printf '</network>\n'; } >big.xml
-for delay in 0.02 0.05 0.1 0.2; do
-    "$cefo" solve big.xml -f json -o big.json 2>/dev/null &
+head -n 602 big.xml >report.xml && echo '</network>' >>report.xml # the report's layout is slower
+temps() { ls -a "$1" | grep -E '\.[A-Za-z0-9]{6}$'; }
+# interrupt SIG WHERE CMD...: runs CMD, sends SIG once a temporary appears in WHERE.
+interrupt() {
+    sig=$1 where=$2; shift 2
+    mkdir -p "$where"
+    echo old >"$where/out.json"
+    env --default-signal=INT,TERM,HUP "$cefo" "$@" 2>/dev/null &
     pid=$!
-    sleep $delay
-    kill -INT $pid 2>/dev/null
+    n=0
+    while kill -0 $pid 2>/dev/null && [ -z "$(temps "$where")" ] && [ $n -lt 20000 ]; do n=$((n + 1)); done
+    kill -$sig $pid 2>/dev/null
     wait $pid
-    if [ -e big.json ] && ! tail -c 2 big.json | grep -q '}'; then
-        echo "interrupt after ${delay}s left a partial file"; failures=$((failures + 1))
+    rc=$?
+    case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
+    if [ $rc != 0 ] && [ $rc != $want ]; then
+        echo "$* after SIG$sig: exit $rc, want $want (or 0 if it finished first)"; failures=$((failures + 1))
     fi
-    if ls big.json.* >/dev/null 2>&1; then
-        echo "interrupt after ${delay}s left a temporary file"; failures=$((failures + 1))
+    if [ -n "$(temps "$where")" ]; then
+        echo "$* after SIG$sig: temporary files left: $(temps "$where" | tr '\n' ' ')"; failures=$((failures + 1))
     fi
-    rm -f big.json
+    [ -f "$where/out.json" ] && { [ "$(cat "$where/out.json")" = old ] || tail -c 2 "$where/out.json" | grep -q '}'; } ||
+        { echo "$* after SIG$sig: out.json is partial"; failures=$((failures + 1)); }
+    rm -rf "$where"
+}
+for try in 1 2; do
+    for sig in INT TERM HUP; do
+        interrupt $sig o solve big.xml -f json -o o/out.json
+        interrupt $sig r report report.xml -o r/out.html
+        interrupt $sig s sweep ok.xml --param "//demand/@amount=1:2:400" --out-dir s
+    done
 done
 echo "bad inputs: $failures failures"
 [ $failures = 0 ]
