@@ -132,7 +132,8 @@ cefo_status cli_out_close(cli_out *out, cefo_status st, cefo_error *err)
 /* ------------------------------------------------------------------ signals */
 
 /*
- * SIGINT, SIGTERM and SIGHUP remove every temporary file and end the process (128 + signal).
+ * SIGINT, SIGTERM and SIGHUP remove every temporary file, end the engines' child processes, and
+ * end the process (128 + signal).
  * OpenBLAS starts its threads in a library constructor, before main, so blocking the signals
  * in main cannot keep them from those threads: a handler is installed for the whole process
  * instead, and whichever thread runs it only posts a semaphore (async-signal-safe); one
@@ -154,6 +155,7 @@ static void *cleaner(void *unused)
     (void)unused;
     while (sem_wait(&signalled) != 0)
         continue;
+    cefo_engines_abort(); /* CBC/CLP children ended, their folders removed */
     cefo_output_remove_temporaries();
     _exit(128 + caught);
     return NULL;
