@@ -149,19 +149,21 @@ const char *cli_csv_row_problem(const char *line, size_t len, long fields)
 /* A finished batch file: a regular file of two whole lines, a header and run i's full row. */
 static int batch_file_done(const char *file, long i)
 {
-    char buf[65536];
+    char buf[65536], want[32];
+    struct stat sb;
+    /* Only a regular file can be a finished run (reading a FIFO would block; a folder or a
+     * device is no run). */
+    if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size >= (off_t)sizeof buf)
+        return 0;
     FILE *fp = fopen(file, "rb");
     if (!fp)
         return 0;
-    struct stat sb;
-    size_t n = 0;
-    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size < (off_t)sizeof buf)
-        n = fread(buf, 1, sizeof buf, fp);
+    size_t n = fread(buf, 1, sizeof buf, fp);
     int bad = ferror(fp);
     fclose(fp);
-    if (bad || n == 0 || buf[n - 1] != '\n')
+    char *nl = n && !bad ? memchr(buf, '\n', n) : NULL;
+    if (!nl || nl == buf + n - 1 || buf[n - 1] != '\n')
         return 0;
-    char *nl = memchr(buf, '\n', n), want[32];
     size_t hlen = (size_t)(nl - buf), rlen = n - hlen - 2;
     int wn = snprintf(want, sizeof want, "%ld,", i);
     return strncmp(buf, "point,", 6) == 0 && rlen > (size_t)wn

@@ -73,6 +73,13 @@ rm res/point-000004.csv && mkdir res/point-000004.csv
 rc=$?
 [ $rc = 73 ] || fail "resume over a folder: exit $rc, want 73"
 grep -q 'point-000004.csv.*directory' err.txt || fail "resume over a folder: $(cat err.txt)"
+# A FIFO in a point's place is no finished point: it is written in place, never read.
+rm -rf res/point-000004.csv && mkfifo res/point-000004.csv
+timeout 20 cat res/point-000004.csv >fifo.out &
+timeout 20 "$cefo" sweep $net --param "$param" --out-dir res 2>err.txt || fail "resume over a FIFO: exit $?"
+wait
+[ -p res/point-000004.csv ] || fail "resume replaced the FIFO"
+grep -q '^4,' fifo.out || fail "resume over a FIFO: the point did not reach the FIFO"
 # whatif batches resume the same way.
 "$cefo" whatif $net "$src/tests/scenarios/damage-x4.xml" --out-dir w || fail "whatif batch"
 cp w/run-000001.csv run1 && : >w/run-000001.csv
