@@ -1,8 +1,11 @@
-/* lp_glpk.c - the GLPK back-end, fenced so that GLPK can neither print nor abort the host. */
+/* lp_glpk.c - the GLPK back-end, on threads of its own, fenced so that GLPK can neither print
+ * nor abort the host. */
 #include <glpk.h>
 #include <limits.h>
+#include <pthread.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,55 +14,39 @@
 #include "solver/lp.h"
 
 /*
- * GLPK keeps one environment per thread. A fatal error inside GLPK calls our error hook, which
- * longjmps back to the fence; the environment must then be freed with glp_free_env, which
- * destroys every GLPK object of this thread. The per-thread generation counter lets the other
- * LPs of the thread notice that their glp_prob is gone instead of touching freed memory.
+ * GLPK binds its objects to the thread that made them (one environment per thread; freeing
+ * it frees them all; one terminal and error hook per thread). So each LP gets a GLPK thread
+ * of its own, and every call on the LP runs there while the caller waits:
+ * - the host's threads never see a GLPK call from cefo: a host that uses GLPK itself keeps
+ *   its environment, its problems and its hooks, untouched;
+ * - an LP may be used and freed from any thread (one call at a time, as every handle);
+ * - the thread's environment is cefo's alone, so it is freed when the LP is (nothing leaks,
+ *   whichever thread frees), and a GLPK fatal error loses only the LP it hit.
  */
-static _Thread_local unsigned long generation;
-static _Thread_local jmp_buf *fence_jump;
-/*
- * A thread's GLPK environment outlives its objects and is never freed at thread exit. cefo
- * creates it when it finds none, counts its live LPs, and frees it with the last one, so a
- * host's worker threads leak nothing. An environment the host created first is left alone.
- */
-static _Thread_local int live_lps;
-static _Thread_local int owns_env;
+typedef struct glpk_lp glpk_lp;
+typedef void (*glpk_call)(glpk_lp *lp, void *arg);
 
-static int env_acquire(void)
-{
-    if (live_lps == 0 && !owns_env) {
-        int r = glp_init_env();
-        if (r != 0 && r != 1)
-            return -1;
-        owns_env = r == 0;
-    }
-    live_lps++;
-    return 0;
-}
-
-static void env_release(void)
-{
-    if (--live_lps == 0 && owns_env) {
-        glp_free_env();
-        owns_env = 0;
-        generation++;
-    }
-}
+enum { IDLE, PENDING, DONE, QUIT };
 
 typedef struct glpk_lp {
     glp_prob *P;
-    unsigned long generation;
-    int lost;           /* a GLPK fatal error freed this thread's environment */
-    int counted;        /* holds a reference on the thread's environment */
+    int lost;           /* a GLPK fatal error freed the environment, and P with it */
     int has_basis;
     int scaled;         /* glp_scale_prob has run (before the first solve, not at load) */
     int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
     int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
-    int *binaries;      /* 1-based indices of the 0/1 columns (a MIP when nbin > 0) */
-    int nbin;
     char log[1024];     /* the tail of GLPK's terminal output, for error messages */
     size_t loglen;
+    jmp_buf *fence;     /* where a GLPK fatal error returns to */
+    /* The GLPK thread and the one call it runs at a time. */
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int state;
+    glpk_call fn;
+    void *arg;
+    cefo_error *err;
+    cefo_status st;
 } glpk_lp;
 
 static int term_hook(void *info, const char *s)
@@ -83,38 +70,120 @@ static int term_hook(void *info, const char *s)
 
 static void error_hook(void *info)
 {
-    (void)info;
-    longjmp(*fence_jump, 1);
+    glpk_lp *lp = info;
+    longjmp(*lp->fence, 1);
 }
 
-typedef void (*glpk_call)(glpk_lp *lp, void *arg);
-
-/* Runs fn(lp, arg) with GLPK's output captured and its fatal errors turned into a status. */
+/* On the GLPK thread: fn(lp, arg) with GLPK's fatal errors turned into a status. */
 static cefo_status fenced(glpk_lp *lp, glpk_call fn, void *arg, cefo_error *err)
 {
-    if (lp->lost || lp->generation != generation)
+    if (lp->lost)
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL,
-                           "the LP was lost to an earlier GLPK failure on this thread; rebuild it");
+                           "the LP was lost to an earlier GLPK failure; rebuild it");
     jmp_buf here;
-    jmp_buf *outer = fence_jump;
-    glp_term_hook(term_hook, lp);
-    glp_error_hook(error_hook, NULL);
     if (setjmp(here)) {
-        fence_jump = outer;
+        /* GLPK's rule after a fatal error: free the environment (this thread's alone). */
         glp_free_env();
-        generation++;
-        live_lps = 0;
-        owns_env = 0;
         lp->lost = 1;
         lp->P = NULL;
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK failed: %s", lp->log);
     }
-    fence_jump = &here;
+    lp->fence = &here;
+    glp_term_hook(term_hook, lp); /* this thread's environment: set on each call, as GLPK */
+    glp_error_hook(error_hook, lp); /* recreates it after a fatal error */
     fn(lp, arg);
-    fence_jump = outer;
-    glp_error_hook(NULL, NULL);
-    glp_term_hook(NULL, NULL);
+    lp->fence = NULL;
     return CEFO_OK;
+}
+
+static void *glpk_thread(void *arg)
+{
+    glpk_lp *lp = arg;
+    pthread_mutex_lock(&lp->mu);
+    for (;;) {
+        while (lp->state != PENDING && lp->state != QUIT)
+            pthread_cond_wait(&lp->cv, &lp->mu);
+        if (lp->state == QUIT)
+            break;
+        pthread_mutex_unlock(&lp->mu);
+        cefo_status st = fenced(lp, lp->fn, lp->arg, lp->err);
+        pthread_mutex_lock(&lp->mu);
+        lp->st = st;
+        lp->state = DONE;
+        pthread_cond_broadcast(&lp->cv);
+    }
+    pthread_mutex_unlock(&lp->mu);
+    if (!lp->lost) {
+        glp_term_hook(term_hook, lp);
+        if (lp->P)
+            glp_delete_prob(lp->P);
+        glp_free_env();
+    }
+    return NULL;
+}
+
+/* Runs fn(lp, arg) on the LP's GLPK thread and waits for it. */
+static cefo_status on_glpk_thread(glpk_lp *lp, glpk_call fn, void *arg, cefo_error *err)
+{
+    pthread_mutex_lock(&lp->mu);
+    lp->fn = fn;
+    lp->arg = arg;
+    lp->err = err;
+    lp->state = PENDING;
+    pthread_cond_broadcast(&lp->cv);
+    while (lp->state != DONE)
+        pthread_cond_wait(&lp->cv, &lp->mu);
+    lp->state = IDLE;
+    cefo_status st = lp->st;
+    pthread_mutex_unlock(&lp->mu);
+    return st;
+}
+
+/*
+ * A new LP with its GLPK thread started. Signals are blocked in that thread from its first
+ * instruction: they belong to the host's threads, never to one that runs GLPK.
+ */
+static glpk_lp *glpk_new(void)
+{
+    glpk_lp *lp = cefo__calloc(1, sizeof *lp);
+    if (!lp)
+        return NULL;
+    if (pthread_mutex_init(&lp->mu, NULL) != 0) {
+        cefo__free(lp);
+        return NULL;
+    }
+    if (pthread_cond_init(&lp->cv, NULL) != 0) {
+        pthread_mutex_destroy(&lp->mu);
+        cefo__free(lp);
+        return NULL;
+    }
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int started = pthread_create(&lp->thread, NULL, glpk_thread, lp) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (!started) {
+        pthread_cond_destroy(&lp->cv);
+        pthread_mutex_destroy(&lp->mu);
+        cefo__free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+static void glpk_free(void *impl)
+{
+    glpk_lp *lp = impl;
+    if (!lp)
+        return;
+    pthread_mutex_lock(&lp->mu);
+    lp->state = QUIT;
+    pthread_cond_broadcast(&lp->cv);
+    pthread_mutex_unlock(&lp->mu);
+    pthread_join(lp->thread, NULL);
+    pthread_cond_destroy(&lp->cv);
+    pthread_mutex_destroy(&lp->mu);
+    cefo__free(lp);
 }
 
 static void set_bounds(glpk_lp *lp, int is_row, int k, double lb, double ub)
@@ -165,7 +234,7 @@ static void do_coef(glpk_lp *lp, void *arg)
 static cefo_status glpk_coef(void *impl, int i, int j, double v, cefo_error *err)
 {
     coef_args a = {i, j, v, 0};
-    cefo_status st = fenced(impl, do_coef, &a, err);
+    cefo_status st = on_glpk_thread(impl, do_coef, &a, err);
     if (st == CEFO_OK && a.missing)
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no matrix entry at (%d, %d)", i, j);
     return st;
@@ -196,25 +265,10 @@ static cefo_status glpk_write(void *impl, int format, const char *path,
 {
     glpk_lp *lp = impl;
     write_args a = {format, path, col_names, row_names, 0};
-    cefo_status st = fenced(lp, do_write, &a, err);
+    cefo_status st = on_glpk_thread(lp, do_write, &a, err);
     if (st == CEFO_OK && a.ret != 0)
         st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "GLPK could not write the model");
     return st;
-}
-
-static void glpk_free(void *impl)
-{
-    glpk_lp *lp = impl;
-    int current = !lp->lost && lp->generation == generation;
-    if (lp->P && current) {
-        glp_term_hook(term_hook, lp);
-        glp_delete_prob(lp->P);
-        glp_term_hook(NULL, NULL);
-    }
-    if (lp->counted && current)
-        env_release();
-    cefo__free(lp->binaries);
-    cefo__free(lp);
 }
 
 typedef struct load_args {
@@ -246,8 +300,10 @@ static void do_load(glpk_lp *lp, void *arg)
         if (d->col_names && d->col_names[j] && strlen(d->col_names[j]) <= 255)
             glp_set_col_name(lp->P, j + 1, d->col_names[j]);
     }
-    for (int k = 0; k < lp->nbin; k++)
-        glp_set_col_kind(lp->P, lp->binaries[k], GLP_BV);
+    /* Integer within the column's own bounds (GLP_BV would reset them to [0, 1]). */
+    for (int j = 0; d->col_binary && j < d->ncols; j++)
+        if (d->col_binary[j])
+            glp_set_col_kind(lp->P, j + 1, GLP_IV);
     a->dup = glp_check_dup(d->nrows, d->ncols, a->ne, a->ia, a->ja);
     if (a->dup == 0) {
         glp_load_matrix(lp->P, a->ne, a->ia, a->ja, a->ar);
@@ -258,7 +314,7 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
 {
     cefo_status st = CEFO_OK;
     load_args a = {.d = d};
-    glpk_lp *lp = cefo__calloc(1, sizeof *lp);
+    glpk_lp *lp = glpk_new();
     a.ia = cefo__calloc(d->a->nnz + 1, sizeof *a.ia);
     a.ja = cefo__calloc(d->a->nnz + 1, sizeof *a.ja);
     a.ar = cefo__calloc(d->a->nnz + 1, sizeof *a.ar);
@@ -266,16 +322,6 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
         st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
         goto done;
     }
-    for (int j = 0; d->col_binary && j < d->ncols; j++)
-        lp->nbin += d->col_binary[j] != 0;
-    lp->binaries = cefo__calloc((size_t)lp->nbin, sizeof *lp->binaries);
-    if (!lp->binaries) {
-        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
-        goto done;
-    }
-    for (int j = 0, k = 0; d->col_binary && j < d->ncols; j++)
-        if (d->col_binary[j])
-            lp->binaries[k++] = j + 1;
     for (size_t k = 0; k < d->a->nnz; k++) {
         if (d->a->val[k] == 0.0)
             continue;
@@ -284,13 +330,7 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
         a.ja[a.ne] = d->a->col[k] + 1;
         a.ar[a.ne] = d->a->val[k];
     }
-    if (env_acquire() != 0) {
-        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "cannot create the GLPK environment");
-        goto done;
-    }
-    lp->generation = generation;
-    lp->counted = 1;
-    st = fenced(lp, do_load, &a, err);
+    st = on_glpk_thread(lp, do_load, &a, err);
     if (st == CEFO_OK && a.dup != 0)
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
                          "LP matrix entry %d is %s", abs(a.dup),
@@ -300,8 +340,7 @@ done:
     cefo__free(a.ja);
     cefo__free(a.ar);
     if (st != CEFO_OK) {
-        if (lp)
-            glpk_free(lp);
+        glpk_free(lp);
         return st;
     }
     *impl = lp;
@@ -309,36 +348,33 @@ done:
 }
 
 typedef struct solve_args {
-    const cefo_options *opt;
+    const cefo__lp_request *req;
     cefo__lp_solution *sol;
     int ret;
 } solve_args;
 
-/* The options' time limit as GLPK takes it: milliseconds, INT_MAX for none. */
-static int time_limit_ms(const cefo_options *opt)
+/* A limit as GLPK takes it: an int, INT_MAX for none. */
+static int glpk_limit(double v)
 {
-    if (!(opt->time_limit > 0) || opt->time_limit * 1000 >= INT_MAX)
-        return INT_MAX;
-    return (int)(opt->time_limit * 1000);
+    return isinf(v) || v <= 0 || v >= INT_MAX ? INT_MAX : v < 1 ? 1 : (int)v;
 }
 
-static int run_simplex(glpk_lp *lp, const cefo_options *opt, int presolve)
+static int run_simplex(glpk_lp *lp, const cefo__lp_request *req, int presolve)
 {
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_ERR;
     parm.presolve = presolve ? GLP_ON : GLP_OFF;
-    if (opt->method == CEFO_METHOD_PRIMAL)
+    if (req->method == CEFO_METHOD_PRIMAL)
         parm.meth = GLP_PRIMAL;
-    else if (opt->method == CEFO_METHOD_DUAL)
+    else if (req->method == CEFO_METHOD_DUAL)
         parm.meth = GLP_DUALP;
     else if (lp->has_basis && !lp->costs_moved)
         parm.meth = GLP_DUALP; /* bounds moved: the old basis stays dual feasible */
     else
         parm.meth = GLP_PRIMAL;
-    parm.tm_lim = time_limit_ms(opt);
-    if (opt->iteration_limit > 0)
-        parm.it_lim = opt->iteration_limit;
+    parm.tm_lim = glpk_limit(req->time_limit * 1000);
+    parm.it_lim = glpk_limit((double)req->iteration_limit);
     return glp_simplex(lp->P, &parm);
 }
 
@@ -376,77 +412,99 @@ static void read_lp(glpk_lp *lp, cefo__lp_solution *s)
         s->row_dual[i - 1] = glp_get_row_dual(lp->P, i);
 }
 
-static void record_gap(glp_tree *tree, void *info)
+/* The LP (binaries relaxed): warm from the last basis when there is one. */
+static void solve_lp(glpk_lp *lp, const cefo__lp_request *req, cefo__lp_solution *s, int *retp)
 {
-    int reason = glp_ios_reason(tree);
-    if (reason == GLP_ISELECT || reason == GLP_IBINGO)
-        *(double *)info = glp_ios_mip_gap(tree);
+    int warm = lp->has_basis;
+    if (!warm && !req->presolve)
+        glp_adv_basis(lp->P, 0);
+    int ret = run_simplex(lp, req, !warm && req->presolve);
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || ret == GLP_EBADB || ret == GLP_ESING
+        || ret == GLP_ECOND) {
+        /* The presolver proves infeasibility without a basis, and a warm basis can go bad:
+         * solve again from an advanced basis so the verdict comes from the simplex itself. */
+        glp_adv_basis(lp->P, 0);
+        ret = run_simplex(lp, req, 0);
+    }
+    *retp = ret;
+    s->status = status_of(lp, ret);
+    lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
+    lp->bounds_moved = lp->costs_moved = 0;
+    s->has_point = s->status == CEFO_SOLVE_OPTIMAL;
+    read_lp(lp, s);
 }
 
-static cefo_solve_status mip_status(glpk_lp *lp, int ret)
+typedef struct mip_watch {
+    double gap;
+    int it_start;
+    long it_lim;
+    int it_hit;
+} mip_watch;
+
+static void watch_mip(glp_tree *tree, void *info)
 {
-    switch (glp_mip_status(lp->P)) {
-    case GLP_OPT: return ret == GLP_EMIPGAP ? CEFO_SOLVE_GAP_LIMIT : CEFO_SOLVE_OPTIMAL;
-    case GLP_FEAS:
-        return ret == GLP_EMIPGAP ? CEFO_SOLVE_GAP_LIMIT
-               : ret == GLP_ETMLIM ? CEFO_SOLVE_TIME_LIMIT
-                                   : CEFO_SOLVE_UNDEFINED;
-    case GLP_NOFEAS: return CEFO_SOLVE_INFEASIBLE;
-    default: return ret == GLP_ETMLIM ? CEFO_SOLVE_TIME_LIMIT : CEFO_SOLVE_UNDEFINED;
+    mip_watch *w = info;
+    int reason = glp_ios_reason(tree);
+    if (reason == GLP_ISELECT || reason == GLP_IBINGO)
+        w->gap = glp_ios_mip_gap(tree);
+    if (w->it_lim > 0 && glp_get_it_cnt(glp_ios_get_prob(tree)) - w->it_start >= w->it_lim
+        && !w->it_hit) {
+        w->it_hit = 1;
+        glp_ios_terminate(tree);
     }
 }
 
-/*
- * Branch and bound from the optimal relaxation, then the LP with every binary fixed at its
- * value: its solution carries the duals a MIP lacks, and its continuous part is optimal for
- * the chosen binaries. The binaries are freed again afterwards for the next solve.
- */
-static void solve_mip(glpk_lp *lp, const cefo_options *opt, cefo__lp_solution *s)
+static cefo_solve_status mip_status(glpk_lp *lp, int ret, const mip_watch *w)
 {
+    int feasible = glp_mip_status(lp->P) == GLP_FEAS || glp_mip_status(lp->P) == GLP_OPT;
+    if (ret == GLP_ESTOP && w->it_hit)
+        return CEFO_SOLVE_ITERATION_LIMIT;
+    if (ret == GLP_ETMLIM)
+        return CEFO_SOLVE_TIME_LIMIT;
+    if (ret == GLP_EMIPGAP && feasible)
+        return CEFO_SOLVE_GAP_LIMIT;
+    switch (glp_mip_status(lp->P)) {
+    case GLP_OPT: return CEFO_SOLVE_OPTIMAL;
+    case GLP_NOFEAS: return CEFO_SOLVE_INFEASIBLE;
+    default: return CEFO_SOLVE_UNDEFINED;
+    }
+}
+
+/* Branch and bound, from the optimal relaxation (solved first when the basis is not). */
+static void solve_mip(glpk_lp *lp, const cefo__lp_request *req, cefo__lp_solution *s, int *retp)
+{
+    if (glp_get_status(lp->P) != GLP_OPT || lp->bounds_moved || lp->costs_moved) {
+        solve_lp(lp, req, s, retp);
+        if (s->status != CEFO_SOLVE_OPTIMAL) {
+            s->has_point = 0;
+            return;
+        }
+    }
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_ERR;
     parm.presolve = GLP_OFF; /* the relaxation is already optimal */
     parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
-    parm.mip_gap = opt->mip_gap;
-    parm.tm_lim = time_limit_ms(opt);
-    double gap = 0;
-    parm.cb_func = record_gap;
-    parm.cb_info = &gap;
+    parm.mip_gap = req->mip_gap;
+    parm.tm_lim = glpk_limit(req->time_limit * 1000);
+    mip_watch w = {0, glp_get_it_cnt(lp->P), req->iteration_limit, 0};
+    parm.cb_func = watch_mip;
+    parm.cb_info = &w;
     int ret = glp_intopt(lp->P, &parm);
-    s->status = mip_status(lp, ret);
+    *retp = ret == GLP_EFAIL ? GLP_EFAIL : 0;
+    s->status = mip_status(lp, ret, &w);
     s->has_point = glp_mip_status(lp->P) == GLP_OPT || glp_mip_status(lp->P) == GLP_FEAS;
-    s->gap = s->status == CEFO_SOLVE_OPTIMAL ? 0 : gap;
+    s->gap = s->status == CEFO_SOLVE_OPTIMAL ? 0 : w.gap;
     if (!s->has_point)
         return;
-    for (int k = 0; k < lp->nbin; k++) {
-        double v = round(glp_mip_col_val(lp->P, lp->binaries[k]));
-        glp_set_col_bnds(lp->P, lp->binaries[k], GLP_FX, v, v);
-    }
-    glp_smcp sp;
-    glp_init_smcp(&sp);
-    sp.msg_lev = GLP_MSG_ERR;
-    sp.meth = GLP_DUALP;
-    if (glp_simplex(lp->P, &sp) == 0 && glp_get_status(lp->P) == GLP_OPT) {
-        read_lp(lp, s);
-    } else { /* keep branch and bound's point; no duals */
-        s->objective = glp_mip_obj_val(lp->P);
-        for (int j = 1; j <= glp_get_num_cols(lp->P); j++) {
-            s->x[j - 1] = glp_mip_col_val(lp->P, j);
-            s->col_dual[j - 1] = NAN;
-        }
-        for (int i = 1; i <= glp_get_num_rows(lp->P); i++)
-            s->row_dual[i - 1] = NAN;
-    }
-    for (int k = 0; k < lp->nbin; k++)
-        glp_set_col_bnds(lp->P, lp->binaries[k], GLP_DB, 0.0, 1.0);
+    s->objective = glp_mip_obj_val(lp->P);
+    for (int j = 1; j <= glp_get_num_cols(lp->P); j++)
+        s->x[j - 1] = glp_mip_col_val(lp->P, j);
 }
 
 static void do_solve(glpk_lp *lp, void *arg)
 {
     solve_args *a = arg;
-    int warm = lp->has_basis;
-    int ret;
     if (!lp->scaled) {
         /* As glpsol does: cluster models mix tonnes, kilotonnes and kilograms per unit. Done
          * here rather than at load, so a model that is only exported is not scaled; the
@@ -454,43 +512,25 @@ static void do_solve(glpk_lp *lp, void *arg)
         glp_scale_prob(lp->P, GLP_SF_AUTO);
         lp->scaled = 1;
     }
-    if (!warm && !a->opt->presolve)
-        glp_adv_basis(lp->P, 0);
-    ret = run_simplex(lp, a->opt, !warm && a->opt->presolve);
-    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || ret == GLP_EBADB || ret == GLP_ESING
-        || ret == GLP_ECOND) {
-        /* The presolver proves infeasibility without a basis, and a warm basis can go bad:
-         * solve again from an advanced basis so the verdict comes from the simplex itself. */
-        glp_adv_basis(lp->P, 0);
-        ret = run_simplex(lp, a->opt, 0);
-    }
-    a->ret = ret;
-    cefo__lp_solution *s = a->sol;
-    s->status = status_of(lp, ret);
-    s->iterations = glp_get_it_cnt(lp->P);
-    s->mip = lp->nbin > 0;
-    s->gap = 0;
-    lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
-    lp->bounds_moved = lp->costs_moved = 0;
-    if (s->mip && s->status == CEFO_SOLVE_OPTIMAL) {
-        solve_mip(lp, a->opt, s);
-        return;
-    }
-    s->has_point = s->status == CEFO_SOLVE_OPTIMAL;
-    read_lp(lp, s);
+    int before = glp_get_it_cnt(lp->P);
+    if (a->req->mip)
+        solve_mip(lp, a->req, a->sol, &a->ret);
+    else
+        solve_lp(lp, a->req, a->sol, &a->ret);
+    a->sol->iterations = glp_get_it_cnt(lp->P) - before;
 }
 
-static cefo_status glpk_solve(void *impl, const cefo_options *opt, cefo__lp_solution *sol,
+static cefo_status glpk_solve(void *impl, const cefo__lp_request *req, cefo__lp_solution *sol,
                               cefo_error *err)
 {
     glpk_lp *lp = impl;
-    solve_args a = {.opt = opt, .sol = sol};
+    solve_args a = {.req = req, .sol = sol};
     lp->loglen = 0;
     lp->log[0] = '\0';
-    cefo_status st = fenced(lp, do_solve, &a, err);
+    cefo_status st = on_glpk_thread(lp, do_solve, &a, err);
     if (st == CEFO_OK && a.ret == GLP_EFAIL)
-        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK simplex failed: %s",
-                           lp->log);
+        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK %s failed: %s",
+                           req->mip ? "branch and bound" : "simplex", lp->log);
     return st;
 }
 
@@ -516,25 +556,26 @@ static void do_obj(glpk_lp *lp, void *arg)
 static cefo_status glpk_col_bounds(void *impl, int j, double lb, double ub, cefo_error *err)
 {
     update_args a = {0, j, lb, ub};
-    return fenced(impl, do_bounds, &a, err);
+    return on_glpk_thread(impl, do_bounds, &a, err);
 }
 
 static cefo_status glpk_row_bounds(void *impl, int i, double lb, double ub, cefo_error *err)
 {
     update_args a = {1, i, lb, ub};
-    return fenced(impl, do_bounds, &a, err);
+    return on_glpk_thread(impl, do_bounds, &a, err);
 }
 
 static cefo_status glpk_obj(void *impl, int j, double c, cefo_error *err)
 {
     update_args a = {0, j, c, c};
-    return fenced(impl, do_obj, &a, err);
+    return on_glpk_thread(impl, do_obj, &a, err);
 }
 
 const cefo__lp_backend *cefo__lp_backend_glpk(void)
 {
     static const cefo__lp_backend be = {
         .name = "glpk",
+        .keeps_basis = 1,
         .load = glpk_load,
         .solve = glpk_solve,
         .set_col_bounds = glpk_col_bounds,
@@ -556,9 +597,10 @@ static void do_provoke(glpk_lp *lp, void *arg)
 
 cefo_status cefo__glpk_provoke_fatal(cefo_error *err)
 {
-    glpk_lp lp = {.generation = generation};
-    cefo_status st = fenced(&lp, do_provoke, NULL, err);
-    if (st == CEFO_OK && lp.P)
-        glp_delete_prob(lp.P);
+    glpk_lp *lp = glpk_new();
+    if (!lp)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "cannot start a GLPK thread");
+    cefo_status st = on_glpk_thread(lp, do_provoke, NULL, err);
+    glpk_free(lp);
     return st;
 }
