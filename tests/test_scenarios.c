@@ -161,6 +161,15 @@ static void test_bad_scenarios(void)
                     CEFO_ERR_NOFILE);
 }
 
+static void assert_target(const cefo_target *t, cefo_item kind, size_t index, const char *attr,
+                          double value)
+{
+    CU_ASSERT_EQUAL(t->kind, kind);
+    CU_ASSERT_EQUAL(t->index, index);
+    CU_ASSERT_STRING_EQUAL(t->attribute, attr);
+    ASSERT_CLOSE(t->value, value);
+}
+
 /* What a selector picks, as model items, and which of them update in place. */
 static void test_select(void)
 {
@@ -172,10 +181,7 @@ static void test_select(void)
                                         &n, NULL, &err),
                     CEFO_OK);
     CU_ASSERT_EQUAL(n, 3);
-    CU_ASSERT_EQUAL(t[2].kind, CEFO_PROCESS);
-    CU_ASSERT_EQUAL(t[2].index, 2);
-    CU_ASSERT_STRING_EQUAL(t[2].attribute, "capacity");
-    ASSERT_CLOSE(t[2].value, 100);
+    assert_target(&t[2], CEFO_PROCESS, 2, "capacity", 100);
     CU_ASSERT_EQUAL(cefo_network_select(net, NULL, NULL, NULL, 0,
                                         "//demand[@material='brick']/@amount", t, 8, &n, NULL, &err),
                     CEFO_OK);
@@ -338,10 +344,7 @@ static void test_child_targets(void)
                                               t, 4, &n, &net, &err),
                           CEFO_OK);
     CU_ASSERT_EQUAL_FATAL(n, 1);
-    CU_ASSERT_EQUAL(t[0].kind, CEFO_PROCESS);
-    CU_ASSERT_EQUAL(t[0].index, 1);
-    CU_ASSERT_STRING_EQUAL(t[0].attribute, "emission/amount");
-    ASSERT_CLOSE(t[0].value, 0.5);
+    assert_target(&t[0], CEFO_PROCESS, 1, "emission/amount", 0.5);
     CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, &err), CEFO_OK);
     CU_ASSERT_EQUAL(cefo_problem_set(prob, t[0].kind, t[0].index, t[0].attribute, 1),
                     CEFO_ERR_UNSUPPORTED);
