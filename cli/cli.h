@@ -187,6 +187,14 @@ long cli_csv_fields(const char *line, size_t len);
 /* What is wrong with a CSV row that should have `fields` fields (a NUL byte, a field too few
  * or too many, a number that is NaN or infinite), or NULL when nothing is. */
 const char *cli_csv_row_problem(const char *line, size_t len, long fields);
+/* Numbers of the command line, each read whole (args.c). A real number is plain decimal
+ * (no spaces, hexadecimal, inf or nan), finite, not rounded to 0, and within [lo, hi] (ends
+ * excluded as `open` says: CLI_OPEN_LO, CLI_OPEN_HI); a count is digits only, within [lo, hi].
+ * On a bad value, a usage error names `what` (the option) and the text: returns EXIT_USAGE. */
+enum { CLI_OPEN_LO = 1, CLI_OPEN_HI = 2 };
+int cli_double_arg(const char *cmd, const char *what, const char *s, double lo, double hi,
+                   int open, double *out);
+int cli_count_arg(const char *cmd, const char *what, const char *s, long lo, long hi, long *out);
 
 /* Parses text|json|csv; returns 0, or -1 for an unknown name. */
 int cli_parse_format(const char *s, cefo_format *out);

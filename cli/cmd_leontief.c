@@ -1,4 +1,5 @@
 /* cmd_leontief.c - `cefo leontief FILE`: Leontief / waste input-output analysis. */
+#include <float.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -44,7 +45,6 @@ static int parse(int argc, char **argv, leontief_args *a)
         {"rcond-min", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
         CLI_SOURCE_OPTIONS, {0}};
     int c;
-    char *end;
     optind = 1;
     opterr = 0;
     cefo_io_options_init(&a->opt);
@@ -63,9 +63,9 @@ static int parse(int argc, char **argv, leontief_args *a)
             a->demands[a->ndemands++] = optarg;
             break;
         case 'r':
-            a->opt.rcond_min = strtod(optarg, &end);
-            if (*end || !(a->opt.rcond_min >= 0))
-                return cli_usage_error("leontief", "--rcond-min needs a number >= 0");
+            if (cli_double_arg("leontief", "--rcond-min", optarg, 0, DBL_MAX, 0,
+                               &a->opt.rcond_min))
+                return EXIT_USAGE;
             break;
         default:
             if (cli_other_option(&a->src, c, optarg, "leontief", argv[optind - 1]) != 0)
@@ -85,15 +85,14 @@ static int apply_demands(const leontief_args *a, const cefo_iotable *t, double *
     for (int i = 0; i < a->ndemands; i++) {
         char *eq = strchr(a->demands[i], '=');
         size_t k;
-        char *end;
+        double v;
         *eq = '\0';
-        double v = strtod(eq + 1, &end);
         int found = cefo_iotable_find(t, a->demands[i], &k) == CEFO_OK;
         *eq = '=';
         if (!found)
             return cli_usage_error("leontief", "--demand %s: no such sector", a->demands[i]);
-        if (*end || eq[1] == '\0' || !isfinite(v))
-            return cli_usage_error("leontief", "--demand %s: not a number", a->demands[i]);
+        if (cli_double_arg("leontief", "--demand", eq + 1, -DBL_MAX, DBL_MAX, 0, &v))
+            return EXIT_USAGE;
         y[k] = v;
     }
     return 0;

@@ -1,6 +1,7 @@
 /* cmd_merge.c - `cefo merge FILE...`: sweep shards or point files joined into one table. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,7 +181,6 @@ int cmd_merge(int argc, char **argv)
                                          {"help", no_argument, NULL, 'h'}, {0}};
     long expect = -1;
     int c;
-    char *end;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -188,8 +188,10 @@ int cmd_merge(int argc, char **argv)
             fputs(help, stdout);
             return 0;
         }
-        if (c != 'e' || (expect = strtol(optarg, &end, 10)) < 0 || *end)
+        if (c != 'e')
             return cli_usage_error("merge", "bad option '%s'", argv[optind - 1]);
+        if (cli_count_arg("merge", "--expect", optarg, 0, LONG_MAX, &expect))
+            return EXIT_USAGE;
     }
     if (optind >= argc)
         return cli_usage_error("merge", "expects at least one FILE");

@@ -15,8 +15,8 @@ static const char help[] =
     "  -n, --points N       number of points (>= 1)\n"
     "  -f, --format F       text (default) or csv: point,cap,emission,objective,status\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
     "  -h, --help           this text\n\n"
-    "Exit: 0 done; 1 some point without an optimal plan; 64 usage; 65 invalid input, or no\n"
-    "plan to start from; 66 no FILE.\n";
+    "Exit: 0 done; 1 no least-cost plan to start from (the diagnosis on stderr) or some point\n"
+    "without an optimal plan; 64 usage; 65 invalid input; 66 no FILE.\n";
 
 static int print_points(const cefo_pareto_point *pt, long n, cefo_format format,
                         const char *unit)
@@ -43,6 +43,22 @@ static int print_points(const cefo_pareto_point *pt, long n, cefo_format format,
     return all_optimal ? 0 : EXIT_NOT_OPTIMAL;
 }
 
+/* When the model has no least-cost plan: says so on stderr with the diagnosis, returns 1. */
+static int no_plan(const cefo_result *res, const char *path)
+{
+    cefo_solve_status status = cefo_result_status(res);
+    if (cli_plan_found(status))
+        return 0;
+    fprintf(stderr, "%s: no least-cost plan to start the frontier from: the model is %s\n",
+            path, cefo_solve_status_name(status));
+    for (size_t i = 0; i < cefo_result_diagnosis_count(res); i++) {
+        cefo_diagnosis_item d;
+        if (cefo_result_diagnosis(res, i, &d) == CEFO_OK)
+            fprintf(stderr, "  - %s\n", d.message);
+    }
+    return 1;
+}
+
 int cmd_pareto(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -54,7 +70,6 @@ int cmd_pareto(int argc, char **argv)
     long n = 11;
     cefo_format format = CEFO_FORMAT_TEXT;
     int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
-    char *end;
     optind = 1;
     opterr = 0;
     while (rc == 0 && (c = getopt_long(argc, argv, ":p:n:f:h", opts, NULL)) != -1) {
@@ -65,9 +80,7 @@ int cmd_pareto(int argc, char **argv)
         } else if (c == 'p') {
             pollutant = optarg;
         } else if (c == 'n') {
-            n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 100000)
-                rc = cli_usage_error("pareto", "--points needs a whole number >= 1");
+            rc = cli_count_arg("pareto", "--points", optarg, 1, 100000, &n);
         } else if (c == 'f') {
             if (cli_parse_format(optarg, &format) != 0 || format == CEFO_FORMAT_JSON)
                 rc = cli_usage_error("pareto", "--format is text or csv");
@@ -93,19 +106,21 @@ int cmd_pareto(int argc, char **argv)
     }
     if (rc == 0 && st == CEFO_OK)
         st = cefo_problem_build(&prob, net, &err);
+    /* The least-cost plan first: without one there is no frontier, and the model's
+     * diagnosis says why (exit 1, as solve). */
+    cefo_result *res = NULL;
     if (rc == 0 && st == CEFO_OK)
+        st = cefo_problem_solve(prob, &opt, &res, &err);
+    if (rc == 0 && st == CEFO_OK && !no_plan(res, argv[optind])) {
+        cefo_pollutant_result row = {.unit = ""};
+        cefo_result_pollutant(res, k, &row);
         st = cefo_problem_pareto(prob, k, (size_t)n, &opt, pt, &err);
-    if (rc == 0 && st == CEFO_OK) {
-        cefo_result *res = NULL;
-        const char *unit = "";
-        if (cefo_problem_solve(prob, &opt, &res, NULL) == CEFO_OK) {
-            cefo_pollutant_result row;
-            if (cefo_result_pollutant(res, k, &row) == CEFO_OK)
-                unit = row.unit;
-            rc = print_points(pt, n, format, unit);
-        }
-        cefo_result_free(res);
+        if (st == CEFO_OK)
+            rc = print_points(pt, n, format, row.unit);
+    } else if (rc == 0 && st == CEFO_OK) {
+        rc = EXIT_NOT_OPTIMAL;
     }
+    cefo_result_free(res);
     if (rc == 0 && st != CEFO_OK)
         rc = cli_report(&err, st);
     cefo_problem_free(prob);

@@ -47,7 +47,6 @@ static int parse(int argc, char **argv, solve_args *a)
         {"timings", no_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
         CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     int c;
-    char *end;
     optind = 1;
     opterr = 0;
     cefo_options_init(&a->opt);
@@ -70,14 +69,13 @@ static int parse(int argc, char **argv, solve_args *a)
                 return cli_usage_error("solve", "unknown method '%s'", optarg);
             break;
         case 't':
-            a->opt.time_limit = strtod(optarg, &end);
-            if (*end || !isfinite(a->opt.time_limit) || a->opt.time_limit <= 0)
-                return cli_usage_error("solve", "--time-limit needs a positive number of seconds");
+            if (cli_double_arg("solve", "--time-limit", optarg, 0, 1e9, CLI_OPEN_LO,
+                               &a->opt.time_limit))
+                return EXIT_USAGE;
             break;
         case 'g':
-            a->opt.mip_gap = strtod(optarg, &end);
-            if (*end || !(a->opt.mip_gap >= 0 && a->opt.mip_gap < 1))
-                return cli_usage_error("solve", "--gap needs a number in [0, 1)");
+            if (cli_double_arg("solve", "--gap", optarg, 0, 1, CLI_OPEN_HI, &a->opt.mip_gap))
+                return EXIT_USAGE;
             break;
         default:
             if (cli_other_option(&a->src, c, optarg, "solve", argv[optind - 1]) != 0)

@@ -1,4 +1,5 @@
 /* cmd_sweep.c - `cefo sweep FILE --param SEL=FROM:TO:N`: one value swept, re-optimised in place. */
+#include <float.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -16,13 +17,16 @@ static const char help[] =
     "re-optimised from the previous basis; any other attribute rebuilds the problem at each\n"
     "point.\n\n"
     "      --param SEL=FROM:TO:N  what to sweep, e.g. \"//pollutant[@id='COD']/@cap=100:250:16\"\n"
-    "      --shard K/M            only points K, K+M, K+2M... (K from 0): one of M processes\n"
+    "      --shard K/M            only points K, K+M, K+2M... (0 <= K < M): one of M processes\n"
     "      --out-dir DIR          one file per point, DIR/point-NNNNNN.csv, written atomically;\n"
     "                             a rerun skips the points already there (then cefo merge)\n"
     "      --cold                 rebuild and solve from scratch at every point\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
     "  -h, --help                 this text\n\n"
+    "Every number is checked before the first point, and the network with the grid's two ends\n"
+    "written in: a value its attribute refuses (below a min) is exit 65, nothing written.\n\n"
     "Exit: 0 every point optimal; 1 some point without an optimal plan (still written);\n"
-    "64 usage; 65 invalid input; 66 no FILE; 73 cannot write in DIR.\n";
+    "64 usage; 65 invalid input or a swept value out of range; 66 no FILE; 73 cannot write\n"
+    "in DIR.\n";
 
 typedef struct sweep_args {
     cli_source src;
@@ -32,24 +36,47 @@ typedef struct sweep_args {
     int cold;
 } sweep_args;
 
+/* Points and shards: at most this many (a point file name has room for seven digits). */
+#define MAX_POINTS 10000000L
+
 static int parse_param(sweep_args *a, char *arg)
 {
-    char *eq = strrchr(arg, '='), *end;
-    if (!eq || eq == arg)
+    char *eq = strrchr(arg, '='), *c1, *c2;
+    if (a->sel)
+        return cli_usage_error("sweep", "--param given twice: a sweep varies one parameter "
+                                        "(one selector may pick several attributes)");
+    if (!eq || eq == arg || !(c1 = strchr(eq + 1, ':')) || !(c2 = strchr(c1 + 1, ':')))
         return cli_usage_error("sweep", "--param needs SEL=FROM:TO:N");
-    *eq = '\0';
+    *eq = *c1 = *c2 = '\0';
     a->sel = arg;
-    a->from = strtod(eq + 1, &end);
-    if (*end != ':')
-        return cli_usage_error("sweep", "--param %s: FROM:TO:N expected", arg);
-    a->to = strtod(end + 1, &end);
-    if (*end != ':')
-        return cli_usage_error("sweep", "--param %s: FROM:TO:N expected", arg);
-    a->npoints = strtol(end + 1, &end, 10);
-    if (*end || a->npoints < 1 || a->npoints > 10000000 || !isfinite(a->from)
-        || !isfinite(a->to))
-        return cli_usage_error("sweep", "--param %s: N must be a whole number >= 1", arg);
+    if (cli_double_arg("sweep", "--param FROM", eq + 1, -DBL_MAX, DBL_MAX, 0, &a->from)
+        || cli_double_arg("sweep", "--param TO", c1 + 1, -DBL_MAX, DBL_MAX, 0, &a->to)
+        || cli_count_arg("sweep", "--param N", c2 + 1, 1, MAX_POINTS, &a->npoints))
+        return EXIT_USAGE;
     return 0;
+}
+
+static int parse_shard(sweep_args *a, char *arg)
+{
+    char *slash = strchr(arg, '/');
+    if (!slash)
+        return cli_usage_error("sweep", "--shard needs K/M with 0 <= K < M");
+    *slash = '\0';
+    if (cli_count_arg("sweep", "--shard M", slash + 1, 1, MAX_POINTS, &a->nshards)
+        || cli_count_arg("sweep", "--shard K", arg, 0, a->nshards - 1, &a->shard))
+        return EXIT_USAGE;
+    return 0;
+}
+
+/* Point i of the grid: FROM and TO exactly at the ends, finite in between (a weighted mean of
+ * two finite numbers, where FROM + (TO - FROM) t could overflow or miss TO by rounding). */
+static double grid_value(const sweep_args *a, long i)
+{
+    if (a->npoints == 1)
+        return a->from;
+    double t = (double)i / (double)(a->npoints - 1);
+    double u = (double)(a->npoints - 1 - i) / (double)(a->npoints - 1);
+    return a->from * u + a->to * t;
 }
 
 static int parse(int argc, char **argv, sweep_args *a)
@@ -59,7 +86,6 @@ static int parse(int argc, char **argv, sweep_args *a)
         {"out-dir", required_argument, NULL, 'd'}, {"cold", no_argument, NULL, 'c'},
         {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     int c, rc = 0;
-    char *end;
     optind = 1;
     opterr = 0;
     a->nshards = 1;
@@ -69,12 +95,7 @@ static int parse(int argc, char **argv, sweep_args *a)
         case 'p': rc = parse_param(a, optarg); break;
         case 'd': a->out_dir = optarg; break;
         case 'c': a->cold = 1; break;
-        case 'k':
-            a->shard = strtol(optarg, &end, 10);
-            a->nshards = *end == '/' ? strtol(end + 1, &end, 10) : 0;
-            if (*end || a->nshards < 1 || a->shard < 0 || a->shard >= a->nshards)
-                rc = cli_usage_error("sweep", "--shard needs K/M with 0 <= K < M");
-            break;
+        case 'k': rc = parse_shard(a, optarg); break;
         default: rc = cli_other_option(&a->src, c, optarg, "sweep", argv[optind - 1]);
         }
     }
@@ -113,28 +134,89 @@ static void point_free(point *p)
     cefo_network_free(p->net);
 }
 
-static cefo_status solve_point(sweeper *sw, double v, point *pt, cefo_error *err)
+/* An error about point i's value: "command line: --param value V (point i): why". The
+ * point's edit comes after the source's, so the library names it "command line:N+1". */
+static cefo_status point_error(const sweeper *sw, long i, double v, cefo_error *err,
+                               cefo_status st)
+{
+    if (st != CEFO_ERR_INVALID && st != CEFO_ERR_ARG)
+        return st;
+    char value[40], msg[sizeof err->message + 100];
+    cli_number(value, sizeof value, v);
+    int ours = strcmp(err->file, "command line") == 0 && err->line == (int)sw->a->src.nedits + 1;
+    snprintf(msg, sizeof msg, "--param value %s (point %ld): %s", value, i,
+             err->message[0] ? err->message : "out of range for the attribute it sets");
+    if (ours || !err->file[0]) {
+        snprintf(err->file, sizeof err->file, "%s", "command line");
+        err->line = 0;
+    }
+    snprintf(err->message, sizeof err->message, "%.*s", (int)sizeof err->message - 1, msg);
+    err->code = CEFO_ERR_INVALID;
+    return CEFO_ERR_INVALID;
+}
+
+/* Moves every target to value v in place; CEFO_OK or the setter's status. */
+static cefo_status set_targets(sweeper *sw, double v)
+{
+    cefo_status st = CEFO_OK;
+    for (size_t t = 0; t < sw->ntargets && st == CEFO_OK; t++) {
+        const cefo_target *tg = &sw->targets[t];
+        st = cefo_problem_set(sw->prob, tg->kind, tg->index, tg->attribute,
+                              tg->offset + tg->weight * v);
+    }
+    return st;
+}
+
+/* The network with point value v written into the document (the cold path). */
+static cefo_status load_point(sweeper *sw, long i, double v, cefo_network **net, cefo_error *err)
 {
     const sweep_args *a = sw->a;
-    cefo_options opt = cli_options(&a->src);
-    if (sw->warm) {
-        for (size_t t = 0; t < sw->ntargets; t++) {
-            const cefo_target *tg = &sw->targets[t];
-            if (cefo_problem_set(sw->prob, tg->kind, tg->index, tg->attribute,
-                                 tg->offset + v) != CEFO_OK)
-                return cli_arg_error(err, "a swept value is out of range for its attribute");
-        }
-        return cefo_problem_solve(sw->prob, &opt, &pt->res, err);
-    }
     char value[40];
     cli_number(value, sizeof value, v);
     sw->edits[a->src.nedits] = (cefo_edit){CEFO_EDIT_SET, a->sel, value, NAN};
-    cefo_status st = cefo_network_load_edited(&pt->net, a->path, sw->s, sw->scenario, sw->edits,
+    cefo_status st = cefo_network_load_edited(net, a->path, sw->s, sw->scenario, sw->edits,
                                               a->src.nedits + 1, err);
+    return st == CEFO_OK ? st : point_error(sw, i, v, err, st);
+}
+
+static cefo_status solve_point(sweeper *sw, long i, double v, point *pt, cefo_error *err)
+{
+    cefo_options opt = cli_options(&sw->a->src);
+    if (sw->warm) {
+        cefo_status st = set_targets(sw, v);
+        if (st != CEFO_OK) {
+            cli_arg_error(err, "");
+            return point_error(sw, i, v, err, st);
+        }
+        return cefo_problem_solve(sw->prob, &opt, &pt->res, err);
+    }
+    cefo_status st = load_point(sw, i, v, &pt->net, err);
     if (st == CEFO_OK)
         st = cefo_problem_build(&pt->prob, pt->net, err);
     if (st == CEFO_OK)
         st = cefo_problem_solve(pt->prob, &opt, &pt->res, err);
+    return st;
+}
+
+/*
+ * Before any point is solved, the grid's two ends are checked as the network's own values
+ * are (a value below a min, a negative amount): the checks are ranges, so the points between
+ * pass too. A value refused is exit 65, in place and cold alike. The in-place path is taken
+ * only when every target can be set to both ends.
+ */
+static cefo_status check_ends(sweeper *sw, cefo_error *err)
+{
+    const sweep_args *a = sw->a;
+    long ends[2] = {0, a->npoints - 1};
+    cefo_status st = CEFO_OK;
+    for (int e = 0; e < 2 && st == CEFO_OK; e++) {
+        cefo_network *net = NULL;
+        double v = grid_value(a, ends[e]);
+        st = load_point(sw, ends[e], v, &net, err);
+        cefo_network_free(net);
+        if (st == CEFO_OK && sw->warm && set_targets(sw, v) != CEFO_OK)
+            sw->warm = 0;
+    }
     return st;
 }
 
@@ -158,14 +240,10 @@ static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
         room = sw->ntargets;
     }
     sw->warm = !a->cold && *st == CEFO_OK;
-    if (*st == CEFO_OK)
+    if (*st == CEFO_OK && sw->warm)
         *st = cefo_problem_build(&sw->prob, sw->net, err);
-    /* In place only when every target is a parameter the problem can update. */
-    for (size_t t = 0; *st == CEFO_OK && sw->warm && t < sw->ntargets; t++) {
-        const cefo_target *tg = &sw->targets[t];
-        sw->warm = cefo_problem_set(sw->prob, tg->kind, tg->index, tg->attribute,
-                                    tg->offset + tg->value) == CEFO_OK;
-    }
+    if (*st == CEFO_OK)
+        *st = check_ends(sw, err);
     return 0;
 }
 
@@ -173,10 +251,12 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
 {
     const sweep_args *a = sw->a;
     int all_optimal = 1, header_done = 0, tty = isatty(STDERR_FILENO);
-    long done = 0, todo = (a->npoints - a->shard + a->nshards - 1) / a->nshards;
+    long done = 0, todo = a->shard < a->npoints
+                              ? (a->npoints - a->shard + a->nshards - 1) / a->nshards
+                              : 0;
+    /* K, M and N are at most MAX_POINTS: i + M cannot overflow. */
     for (long i = a->shard; *st == CEFO_OK && i < a->npoints; i += a->nshards) {
-        double v = a->npoints == 1 ? a->from
-                                   : a->from + (a->to - a->from) * (double)i / (a->npoints - 1);
+        double v = grid_value(a, i);
         char prefix[64], file[4096];
         cli_number(prefix + snprintf(prefix, sizeof prefix, "%ld,", i), 40, v);
         if (a->out_dir && cli_batch_file(file, sizeof file, a->out_dir, "point", i)) {
@@ -184,7 +264,7 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
             continue;
         }
         point pt = {0};
-        *st = solve_point(sw, v, &pt, err);
+        *st = solve_point(sw, i, v, &pt, err);
         cefo_result *res = pt.res;
         if (*st == CEFO_OK) {
             all_optimal &= cli_plan_found(cefo_result_status(res));

@@ -1,4 +1,5 @@
 /* common.c - diagnostics and exit codes shared by the cefo commands. */
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -194,7 +195,7 @@ cefo_status cli_batch_write(const cefo_result *res, const char *file, const char
 
 int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
 {
-    char *eq = strrchr(arg, '='), *end;
+    char *eq = strrchr(arg, '=');
     cefo_edit *e = &src->edits[src->nedits];
     switch (code) {
     case OPT_SCENARIOS: src->scenarios = arg; return 0;
@@ -219,12 +220,9 @@ int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
                                                                                : "--scale");
         *eq = '\0';
         *e = (cefo_edit){code == OPT_SET ? CEFO_EDIT_SET : CEFO_EDIT_SCALE, arg, eq + 1, NAN};
-        if (code == OPT_SCALE) {
-            e->factor = strtod(eq + 1, &end);
-            if (*end || !isfinite(e->factor) || e->factor < 0)
-                return cli_usage_error(cmd, "--scale %s: the factor must be a number >= 0",
-                                       arg);
-        }
+        if (code == OPT_SCALE && cli_double_arg(cmd, "--scale factor", eq + 1, 0, DBL_MAX, 0,
+                                                &e->factor))
+            return EXIT_USAGE;
         break;
     default: return EXIT_USAGE;
     }

@@ -3,7 +3,7 @@
 #define CEFO_IO_PATCH_H
 
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
 
 #include "cefo/cefo.h"
 
@@ -17,7 +17,7 @@ typedef enum cefo__patch_kind {
 typedef struct cefo__patch {
     cefo__patch_kind kind;
     const char *sel;        /* XPath, evaluated on the network document */
-    const char *attr;       /* SCALE of elements: the attribute; NULL when sel picks attributes */
+    const char *attr;       /* SCALE, REPLACE, REMOVE of elements: that attribute of them */
     const char *value;      /* REPLACE of attributes: the new value */
     double factor;          /* SCALE */
     const char *pos;        /* ADD: NULL (append), "prepend", "before" or "after" */
@@ -27,13 +27,48 @@ typedef struct cefo__patch {
 } cefo__patch;
 
 /*
- * Applies one edit to `doc`. A selector that matches nothing, an invalid XPath, a selection
- * of the wrong kind (an element where an attribute is needed) or a non-numeric value to scale
- * is CEFO_ERR_INVALID naming the edit's file and line. CEFO_ERR_NOMEM otherwise possible.
+ * What the edits wrote, so that a check of the edited network that refuses it can blame the
+ * edit rather than the network file: an element whose attribute an edit set (`line` in the
+ * network file), or a copied element (`copy`: `line` is in the edit's own file).
  */
-cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo_error *err);
+typedef struct cefo__patch_mark {
+    int line, copy;
+    char element[32];
+    const char *file;       /* the edit's file (borrowed from the patch) */
+    int edit_line;
+} cefo__patch_mark;
 
-/* An XPath context's error handler that keeps libxml2 quiet (errors become statuses). */
-void cefo__xpath_quiet(void *data, xmlErrorPtr e);
+typedef struct cefo__patch_marks {
+    cefo__patch_mark *v;
+    size_t n, cap;
+} cefo__patch_marks;
+
+void cefo__patch_marks_free(cefo__patch_marks *m);
+
+/*
+ * When `err` comes from checking a document edited with `marks`, and names (network file
+ * `path`, line, element) something an edit wrote, points it at that edit instead.
+ */
+void cefo__patch_blame(const cefo__patch_marks *m, const char *path, cefo_error *err);
+
+/*
+ * Applies one edit to `doc`, recording what it wrote in `marks` (may be NULL). A selector that
+ * matches nothing, an invalid or too costly XPath, a selection an edit cannot apply to (a
+ * comment, text, a namespace, an element where an attribute is needed) or a non-numeric value
+ * to scale is CEFO_ERR_INVALID naming the edit's file and line; nothing is changed then.
+ * CEFO_ERR_NOMEM otherwise possible.
+ */
+cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo__patch_marks *marks,
+                              cefo_error *err);
+
+/*
+ * Evaluates `sel` on `doc` with libxml2 silent and its work bounded (a selector may visit each
+ * node of the document a bounded number of times, so that a pathological XPath fails in
+ * seconds rather than running for minutes). On CEFO_OK, *out is a non-empty node set, freed
+ * with xmlXPathFreeObject. CEFO_ERR_INVALID (naming file and line) when sel is not valid XPath,
+ * takes too much work, or selects no nodes; CEFO_ERR_NOMEM.
+ */
+cefo_status cefo__xpath_select(xmlDoc *doc, const char *sel, const char *file, int line,
+                               xmlXPathObjectPtr *out, cefo_error *err);
 
 #endif

@@ -73,7 +73,11 @@ static int keep(cefo_scenarios *s, const char *v, const char **out)
 static cefo_status load_op(cefo_scenarios *s, const cefo__xctx *x, xmlNode *node, cefo__patch *op)
 {
     static const char *const kinds[] = {"replace", "scale", "remove", "add", NULL};
-    static const char *const allowed[] = {"sel", "attr", "factor", "pos", NULL};
+    /* attr= names the attribute of the selected elements to replace, scale or remove. */
+    static const char *const allowed[][4] = {{"sel", "attr", NULL},
+                                             {"sel", "attr", "factor", NULL},
+                                             {"sel", "attr", NULL},
+                                             {"sel", "pos", NULL}};
     cefo__attrs a = {0};
     int k = 0;
     while (kinds[k] && strcmp(kinds[k], (const char *)node->name) != 0)
@@ -84,7 +88,7 @@ static cefo_status load_op(cefo_scenarios *s, const cefo__xctx *x, xmlNode *node
     *op = (cefo__patch){.kind = (cefo__patch_kind)k, .factor = NAN, .file = s->file,
                         .line = cefo__xml_line(node), .content = node};
     const char *sel, *pos;
-    cefo_status st = cefo__attrs_read(x, node, allowed, &a);
+    cefo_status st = cefo__attrs_read(x, node, allowed[k], &a);
     if (st == CEFO_OK)
         st = cefo__attr_need(x, &a, "sel", &sel);
     if (st == CEFO_OK && op->kind == CEFO__PATCH_SCALE) {
@@ -93,11 +97,10 @@ static cefo_status load_op(cefo_scenarios *s, const cefo__xctx *x, xmlNode *node
             st = cefo__xfail(x, a.line, a.element, "<scale> needs attribute 'factor'");
     }
     pos = cefo__attr(&a, "pos");
-    if (st == CEFO_OK && pos && (op->kind != CEFO__PATCH_ADD
-                                 || (strcmp(pos, "prepend") && strcmp(pos, "before")
-                                     && strcmp(pos, "after"))))
-        st = cefo__xfail(x, a.line, a.element, "pos=\"%s\" is allowed on <add> only, as "
-                                               "prepend, before or after", pos);
+    if (st == CEFO_OK && pos && strcmp(pos, "prepend") && strcmp(pos, "before")
+        && strcmp(pos, "after"))
+        st = cefo__xfail(x, a.line, a.element, "pos=\"%s\" must be prepend, before or after",
+                         pos);
     if (st == CEFO_OK && (keep(s, sel, &op->sel) || keep(s, cefo__attr(&a, "attr"), &op->attr)
                           || keep(s, pos, &op->pos)))
         st = cefo__xnomem(x);
@@ -239,7 +242,8 @@ int cefo_scenarios_line(const cefo_scenarios *s, size_t i)
 }
 
 static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char *scenario_id,
-                               const cefo_edit *edits, size_t nedits, cefo_error *err)
+                               const cefo_edit *edits, size_t nedits, cefo__patch_marks *marks,
+                               cefo_error *err)
 {
     cefo_status st = CEFO_OK;
     if (!s && scenario_id)
@@ -251,7 +255,7 @@ static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char 
             return cefo__error(err, CEFO_ERR_ARG, s->file, 0, NULL, "no scenario '%s'",
                                scenario_id);
         for (size_t k = 0; k < s->v[i].nops && st == CEFO_OK; k++)
-            st = cefo__patch_apply(doc, &s->v[i].ops[k], err);
+            st = cefo__patch_apply(doc, &s->v[i].ops[k], marks, err);
     }
     static const cefo__patch_kind kinds[] = {CEFO__PATCH_REPLACE, CEFO__PATCH_SCALE,
                                              CEFO__PATCH_REMOVE};
@@ -264,24 +268,32 @@ static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char 
         cefo__patch p = {.kind = kinds[edits[k].kind], .sel = edits[k].sel,
                          .value = edits[k].value, .factor = edits[k].factor,
                          .file = "command line", .line = (int)k + 1};
-        st = cefo__patch_apply(doc, &p, err);
+        st = cefo__patch_apply(doc, &p, marks, err);
     }
     return st;
 }
 
-/* The network document of `path` with the scenario's and the caller's edits applied. */
-static cefo_status edited_doc(const char *path, const cefo_scenarios *s, const char *scenario,
-                              const cefo_edit *edits, size_t nedits, xmlDoc **doc,
-                              cefo_error *err)
+/* The network of `path` with the scenario's and the caller's edits applied: its document
+ * (when `doc` is not NULL, else freed) and the network it makes (when `net` is not NULL). A
+ * value an edit wrote that the network's checks refuse is blamed on that edit. */
+static cefo_status edited_network(const char *path, const cefo_scenarios *s,
+                                  const char *scenario, const cefo_edit *edits, size_t nedits,
+                                  xmlDoc **doc, cefo_network **net, cefo_error *err)
 {
-    *doc = NULL;
-    cefo_status st = cefo__xml_parse_file(path, doc, err);
+    xmlDoc *d = NULL;
+    cefo__patch_marks marks = {0};
+    cefo_status st = cefo__xml_parse_file(path, &d, err);
     if (st == CEFO_OK)
-        st = apply_edits(*doc, s, scenario, edits, nedits, err);
-    if (st != CEFO_OK) {
-        xmlFreeDoc(*doc);
-        *doc = NULL;
+        st = apply_edits(d, s, scenario, edits, nedits, &marks, err);
+    if (st == CEFO_OK && net) {
+        st = cefo__network_from_doc(net, d, path, err);
+        cefo__patch_blame(&marks, path, err);
     }
+    cefo__patch_marks_free(&marks);
+    if (st == CEFO_OK && doc)
+        *doc = d;
+    else
+        xmlFreeDoc(d);
     return st;
 }
 
@@ -291,70 +303,117 @@ cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
 {
     if (!out || !path || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
-    xmlDoc *doc;
-    cefo_status st = edited_doc(path, s, scenario, edits, nedits, &doc, err);
-    if (st == CEFO_OK)
-        st = cefo__network_from_doc(out, doc, path, err);
-    xmlFreeDoc(doc);
-    return st;
+    return edited_network(path, s, scenario, edits, nedits, NULL, out, err);
 }
 
-/* The item an attribute node belongs to, with the loaded network to find indices by id. */
+/* The index of a <link> among the document's links (the loader keeps them in this order). */
+static size_t link_index(const xmlNode *elem, xmlDoc *doc)
+{
+    size_t index = 0;
+    for (const xmlNode *n = xmlDocGetRootElement(doc); n && n != elem;) {
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "link") == 0)
+            index++;
+        if (n->children && n->type == XML_ELEMENT_NODE)
+            n = n->children;
+        else {
+            while (n && !n->next)
+                n = n->parent;
+            n = n ? n->next : NULL;
+        }
+    }
+    return index;
+}
+
+/* The model item an element stands for (a <demand> stands for its material). */
+static int item_of(const xmlNode *elem, const cefo_network *net, xmlDoc *doc, cefo_item *kind,
+                   size_t *index)
+{
+    static const struct {
+        const char *element, *id;
+        cefo_item kind;
+    } items[] = {{"process", "id", CEFO_PROCESS},
+                 {"pollutant", "id", CEFO_POLLUTANT},
+                 {"material", "id", CEFO_MATERIAL},
+                 {"demand", "material", CEFO_MATERIAL}};
+    if (strcmp((const char *)elem->name, "link") == 0) {
+        *kind = CEFO_LINK;
+        *index = link_index(elem, doc);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+        if (strcmp((const char *)elem->name, items[i].element) != 0)
+            continue;
+        xmlChar *id = xmlGetProp((xmlNode *)elem, (const xmlChar *)items[i].id);
+        *kind = items[i].kind;
+        int bad = !id || cefo_network_find(net, *kind, (const char *)id, index) != CEFO_OK;
+        xmlFree(id);
+        return bad ? -1 : 0;
+    }
+    return -1;
+}
+
+/* The item an attribute node belongs to, with the loaded network to find indices by id: the
+ * element's own item, or for the <input>, <output> and <emission> of a process or material,
+ * that item with attribute "ELEMENT/ATTRIBUTE" (not settable in place: it rebuilds). */
 static cefo_status target_of(const xmlNode *attr, const cefo_network *net, xmlDoc *doc,
                              cefo_target *t, const char *sel, cefo_error *err)
 {
     const xmlNode *elem = attr->parent;
     const char *name = (const char *)elem->name;
     xmlChar *v = xmlNodeGetContent((xmlNode *)attr);
-    xmlChar *id = NULL;
     double num = NAN;
     const char *why;
     if (v && cefo__parse_number((const char *)v, &num, &why) != 0)
         num = NAN;
-    cefo_status st = CEFO_OK;
+    xmlFree(v);
     memset(t, 0, sizeof *t);
     snprintf(t->attribute, sizeof t->attribute, "%s", (const char *)attr->name);
     t->value = num;
-    if (strcmp(name, "process") == 0 || strcmp(name, "pollutant") == 0
-        || strcmp(name, "material") == 0) {
-        t->kind = name[0] == 'p' ? (name[2] == 'o' ? CEFO_PROCESS : CEFO_POLLUTANT) : CEFO_MATERIAL;
-        id = xmlGetProp((xmlNode *)elem, (const xmlChar *)"id");
-        if (!id || cefo_network_find(net, t->kind, (const char *)id, &t->index) != CEFO_OK)
-            st = CEFO_ERR_INVALID;
-    } else if (strcmp(name, "demand") == 0) {
-        t->kind = CEFO_MATERIAL;
-        snprintf(t->attribute, sizeof t->attribute, "demand");
-        id = xmlGetProp((xmlNode *)elem, (const xmlChar *)"material");
-        if (!id || cefo_network_find(net, CEFO_MATERIAL, (const char *)id, &t->index) != CEFO_OK)
-            st = CEFO_ERR_INVALID;
-        else
-            t->offset = net->materials[t->index].demand - num;
-    } else if (strcmp(name, "link") == 0) {
-        /* Links have no id: the loader keeps them in document order. */
-        t->kind = CEFO_LINK;
-        for (xmlNode *n = xmlDocGetRootElement(doc); n;) {
-            if (n == elem)
-                break;
-            if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "link") == 0)
-                t->index++;
-            if (n->children && n->type == XML_ELEMENT_NODE)
-                n = n->children;
-            else {
-                while (n && !n->next)
-                    n = n->parent;
-                n = n ? n->next : NULL;
-            }
-        }
+    t->weight = 1;
+    int bad;
+    if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0
+        || strcmp(name, "emission") == 0) {
+        snprintf(t->attribute, sizeof t->attribute, "%s/%s", name, (const char *)attr->name);
+        bad = !elem->parent || elem->parent->type != XML_ELEMENT_NODE
+              || item_of(elem->parent, net, doc, &t->kind, &t->index) != 0;
     } else {
-        st = CEFO_ERR_INVALID;
+        bad = item_of(elem, net, doc, &t->kind, &t->index) != 0;
+        if (!bad && strcmp(name, "demand") == 0 && strcmp((const char *)attr->name, "amount") == 0) {
+            snprintf(t->attribute, sizeof t->attribute, "demand");
+            t->weight = 0; /* counted by demand_offsets */
+        } else if (!bad && strcmp(name, "demand") == 0) {
+            snprintf(t->attribute, sizeof t->attribute, "demand/%s", (const char *)attr->name);
+        }
     }
-    xmlFree(v);
-    xmlFree(id);
-    if (st != CEFO_OK)
+    if (bad)
         return cefo__error(err, CEFO_ERR_INVALID, "command line", 0, NULL,
                            "selector \"%s\" picks an attribute of <%s> that is not a "
                            "parameter of the model", sel, name);
     return CEFO_OK;
+}
+
+/*
+ * A material's demand is the sum of its <demand> elements: setting the k selected ones to v
+ * makes it (the unselected ones) + k v, so every target of that material gets offset (the
+ * unselected ones) and weight k.
+ */
+static void demand_offsets(cefo_target *t, size_t n, const cefo_network *net)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].weight != 0) /* not a demand, or done */
+            continue;
+        double selected = 0, k = 0;
+        for (size_t j = i; j < n; j++)
+            if (t[j].kind == CEFO_MATERIAL && t[j].index == t[i].index
+                && strcmp(t[j].attribute, "demand") == 0)
+                selected += t[j].value, k++;
+        for (size_t j = i; j < n; j++)
+            if (t[j].kind == CEFO_MATERIAL && t[j].index == t[i].index
+                && strcmp(t[j].attribute, "demand") == 0) {
+                t[j].offset = net->materials[t[i].index].demand - selected;
+                t[j].weight = k;
+            }
+    }
 }
 
 cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const char *scenario,
@@ -364,24 +423,13 @@ cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const
 {
     if (!path || !sel || !n || (max && !targets) || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
-    xmlDoc *doc;
+    xmlDoc *doc = NULL;
     cefo_network *net = NULL;
-    *n = 0;
-    cefo_status st = edited_doc(path, s, scenario, edits, nedits, &doc, err);
-    if (st == CEFO_OK)
-        st = cefo__network_from_doc(&net, doc, path, err);
-    xmlXPathContextPtr ctx = st == CEFO_OK ? xmlXPathNewContext(doc) : NULL;
     xmlXPathObjectPtr res = NULL;
-    if (st == CEFO_OK && !ctx)
-        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    if (st == CEFO_OK) {
-        ctx->error = cefo__xpath_quiet;
-        res = xmlXPathEvalExpression((const xmlChar *)sel, ctx);
-        if (!res || res->type != XPATH_NODESET || !res->nodesetval
-            || res->nodesetval->nodeNr == 0)
-            st = cefo__error(err, CEFO_ERR_INVALID, "command line", 0, NULL,
-                             "selector \"%s\" matches nothing (a typo?)", sel);
-    }
+    *n = 0;
+    cefo_status st = edited_network(path, s, scenario, edits, nedits, &doc, &net, err);
+    if (st == CEFO_OK)
+        st = cefo__xpath_select(doc, sel, "command line", 0, &res, err);
     for (int i = 0; st == CEFO_OK && i < res->nodesetval->nodeNr; i++) {
         xmlNode *node = res->nodesetval->nodeTab[i];
         if (node->type != XML_ATTRIBUTE_NODE)
@@ -392,8 +440,9 @@ cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const
         if (st == CEFO_OK)
             (*n)++;
     }
+    if (st == CEFO_OK && *n <= max)
+        demand_offsets(targets, *n, net);
     xmlXPathFreeObject(res);
-    xmlXPathFreeContext(ctx);
     if (st == CEFO_OK && net_out)
         *net_out = net;
     else

@@ -82,12 +82,19 @@ static int add_binary(builder *b, cefo__var_kind kind, size_t item, double fixed
     return j;
 }
 
-static void put(builder *b, int i, int j, double v)
+/* Entry (i, j) of the matrix; a zero is left out unless `keep`: an entry that in-place
+ * updates may set later (a decision's capacity) must exist even while it is 0. */
+static void put_entry(builder *b, int i, int j, double v, int keep)
 {
-    if (b->oom || i < 0 || j < 0 || v == 0.0)
+    if (b->oom || i < 0 || j < 0 || (v == 0.0 && !keep))
         return;
     if (cefo__triplet_push(&b->f->a, i, j, v) != 0)
         b->oom = 1;
+}
+
+static void put(builder *b, int i, int j, double v)
+{
+    put_entry(b, i, j, v, 0);
 }
 
 /*
@@ -243,7 +250,7 @@ static void decisions(builder *b)
         int y = f->build_col[p] = add_binary(b, CEFO__VAR_BUILD, p, pr->fixed_cost);
         int row = f->cap_row[p] = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, -INFINITY, 0);
         put(b, row, x, 1.0);
-        put(b, row, y, -capacity_of(b, p));
+        put_entry(b, row, y, -capacity_of(b, p), 1);
         if (pr->min > 0) {
             row = f->min_row[p] = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, 0, INFINITY);
             put(b, row, x, 1.0);

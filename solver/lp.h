@@ -140,7 +140,8 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
 cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, cefo_error *err);
 cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, cefo_error *err);
 cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err);
-/* Sets the matrix entry (i, j), which must exist already (a nonzero of the loaded matrix). */
+/* Sets the matrix entry (i, j) of the model's structure: one loaded, or one the model set to 0
+ * before (a back-end may drop zeros from its matrix; the model decides which entries exist). */
 cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *err);
 cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
                            const char *const *col_names, const char *const *row_names,

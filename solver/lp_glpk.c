@@ -207,7 +207,6 @@ static void set_bounds(glpk_lp *lp, int is_row, int k, double lb, double ub)
 typedef struct coef_args {
     int i, j;
     double v;
-    int missing;
 } coef_args;
 
 static void do_coef(glpk_lp *lp, void *arg)
@@ -217,15 +216,18 @@ static void do_coef(glpk_lp *lp, void *arg)
     int *ind = glp_alloc(n + 1, sizeof(int));
     double *val = glp_alloc(n + 1, sizeof(double));
     int len = glp_get_mat_row(lp->P, a->i + 1, ind, val);
-    a->missing = 1;
+    int missing = 1;
     for (int k = 1; k <= len; k++) {
         if (ind[k] == a->j + 1) {
             val[k] = a->v;
-            a->missing = 0;
+            missing = 0;
         }
     }
-    if (!a->missing)
-        glp_set_mat_row(lp->P, a->i + 1, len, ind, val);
+    if (missing) { /* GLPK drops an entry set to 0: it comes back (len < n, so it fits) */
+        ind[++len] = a->j + 1;
+        val[len] = a->v;
+    }
+    glp_set_mat_row(lp->P, a->i + 1, len, ind, val);
     glp_free(ind);
     glp_free(val);
     lp->bounds_moved = lp->costs_moved = 1; /* a matrix change: neither simplex is favoured */
@@ -233,11 +235,8 @@ static void do_coef(glpk_lp *lp, void *arg)
 
 static cefo_status glpk_coef(void *impl, int i, int j, double v, cefo_error *err)
 {
-    coef_args a = {i, j, v, 0};
-    cefo_status st = on_glpk_thread(impl, do_coef, &a, err);
-    if (st == CEFO_OK && a.missing)
-        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no matrix entry at (%d, %d)", i, j);
-    return st;
+    coef_args a = {i, j, v};
+    return on_glpk_thread(impl, do_coef, &a, err);
 }
 
 typedef struct write_args {

@@ -631,9 +631,13 @@ typedef struct cefo_edit {
  */
 /*
  * What an XPath selector picks in a network, as items of the model: each selected attribute
- * of a <process>, <pollutant>, <material>, <link> or <demand> (a demand's "amount" becomes the
- * CEFO_MATERIAL item's "demand", with `offset` the material's other demands, so that its total
- * demand is offset + value). `value` is the attribute's current number (NAN if not numeric).
+ * of a <process>, <pollutant>, <material>, <link> or <demand>, and of the <input>, <output>
+ * and <emission> of a process or material (that item, attribute "input/amount" and the
+ * like). A demand's "amount" becomes the CEFO_MATERIAL item's "demand": setting every
+ * selected <demand> of a material to v makes its total demand offset + weight * v, `offset`
+ * being its demands that were not selected and `weight` the number selected. Any other
+ * target has offset 0 and weight 1. `value` is the attribute's current number (NAN if not
+ * numeric).
  */
 typedef struct cefo_target {
     cefo_item kind;
@@ -641,15 +645,17 @@ typedef struct cefo_target {
     char attribute[32];
     double value;
     double offset;
+    double weight;
 } cefo_target;
 
 /*
  * Evaluates `sel` on the network document of `path` after the scenario and edits (as
  * cefo_network_load_edited) and returns up to `max` targets, their number in *n (which may
- * exceed max: call again with more room). When `net` is not NULL, the edited network itself
+ * exceed max: call again with more room; offsets and weights are only set when all fit).
+ * When `net` is not NULL, the edited network itself
  * comes back too, owned by the caller: one parse serves both. Returns the statuses of
- * cefo_network_load_edited; CEFO_ERR_INVALID when sel matches nothing, or something other than
- * attributes of those elements.
+ * cefo_network_load_edited; CEFO_ERR_INVALID when sel is not valid XPath, takes too much work,
+ * matches nothing, or something other than attributes of those elements.
  */
 CEFO_API cefo_status cefo_network_select(const char *path, const cefo_scenarios *s,
                                          const char *scenario, const cefo_edit *edits,
