@@ -21,11 +21,13 @@ static const char help[] =
     "                          sectors keep the table's final demand)\n"
     "      --rcond-min R       refuse I - A whose reciprocal condition number is below R\n"
     "                          (default 1e-12)\n"
+    "      --allow-outside-src read src= files outside the folder of FILE too (refused by\n"
+    "                          default: a table from elsewhere must not read your files)\n"
     "      --scenarios S --scenario ID, --set, --scale, --remove\n"
     "                          edit a <network> before its input-output view is taken\n"
     "  -h, --help              this text\n\n"
-    "Exit: 0 done; 64 usage; 65 invalid input or singular I - A; 66 no FILE; 73 cannot\n"
-    "create OUT.\n";
+    "Exit: 0 done; 64 usage; 65 invalid input, or I - A singular or not productive;\n"
+    "66 no FILE; 73 cannot create OUT.\n";
 
 typedef struct leontief_args {
     cli_source src;
@@ -33,6 +35,7 @@ typedef struct leontief_args {
     const char *out;
     cefo_format format;
     cefo_io_options opt;
+    unsigned load_flags; /* cefo_load_flag */
     char **demands; /* SECTOR=VALUE strings from argv */
     int ndemands;
 } leontief_args;
@@ -43,6 +46,7 @@ static int parse(int argc, char **argv, leontief_args *a)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"inverse", no_argument, NULL, 'I'},      {"demand", required_argument, NULL, 'd'},
         {"rcond-min", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
+        {"allow-outside-src", no_argument, NULL, 'A'},
         CLI_SOURCE_OPTIONS, {0}};
     int c;
     optind = 1;
@@ -57,6 +61,7 @@ static int parse(int argc, char **argv, leontief_args *a)
             break;
         case 'o': a->out = optarg; break;
         case 'I': a->opt.inverse = 1; break;
+        case 'A': a->load_flags |= CEFO_LOAD_SRC_ANYWHERE; break;
         case 'd':
             if (!strchr(optarg, '='))
                 return cli_usage_error("leontief", "--demand needs SECTOR=VALUE");
@@ -124,7 +129,7 @@ int cmd_leontief(int argc, char **argv)
         cefo_network_free(net);
     } else {
         cli_input(a.path);
-        st = cefo_iotable_load_file(&t, a.path, &err);
+        st = cefo_iotable_load_file_flags(&t, a.path, a.load_flags, &err);
         for (size_t i = 0; cefo_iotable_input(t, i); i++)
             cli_input(cefo_iotable_input(t, i));
     }

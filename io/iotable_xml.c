@@ -1,5 +1,7 @@
 /* iotable_xml.c - loads <iotable version="1"> (spec section 2), or a network's IO view. */
+#include <errno.h>
 #include <libxml/tree.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -23,44 +25,111 @@ typedef struct ioloader {
     cefo_iotable *t;
     xmlNode **nodes[NKINDS];
     size_t count[NKINDS], cap[NKINDS];
+    unsigned flags; /* cefo_load_flag */
 } ioloader;
 
-/* Exactly n numbers: the element's whitespace list, or the CSV file its src= names. */
-static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, size_t n,
-                          double *out)
+/*
+ * The labels of a CSV header that runs along the sectors must be the sector ids in the
+ * table's order (docs/leontief.md): a mismatch names the file, line and column, and the id
+ * expected there, never the cell's content.
+ */
+static cefo_status match_labels(ioloader *ld, const cefo__csv *c, const char *name, int by_row)
+{
+    const cefo_iotable *t = ld->t;
+    char **labels = by_row ? c->row_head : c->col_head;
+    size_t count = by_row ? c->rows : c->cols;
+    for (size_t i = 0; labels && i < count; i++) {
+        if (strcmp(labels[i], t->ids[i]) == 0)
+            continue;
+        int line = by_row ? c->row_line[i] : c->head_line;
+        size_t col = by_row ? 1 : i + 1 + (size_t)c->head_col;
+        cefo__error(ld->x.err, CEFO_ERR_INVALID, name, line, NULL,
+                    "column %zu of the header %s is not sector '%s': headers must list the "
+                    "sector ids in the table's order", col, by_row ? "column" : "row", t->ids[i]);
+        if (ld->x.err)
+            ld->x.err->column = (int)col;
+        return CEFO_ERR_INVALID;
+    }
+    return CEFO_OK;
+}
+
+/*
+ * Where the headers of a CSV of n x n (square) or n values (a vector) stand, they are
+ * checked: both for a square table; for a vector, the header row of a single row or the
+ * header column of a single column (the other one labels the vector: the user's choice).
+ */
+static cefo_status check_headers(ioloader *ld, const xmlNode *node, const cefo__attrs *a,
+                                 const cefo__csv *c, const char *name, size_t n)
+{
+    size_t sectors = ld->t->n;
+    int square = n == sectors * sectors && n != sectors;
+    int has = c->col_head || c->row_head;
+    if (!has)
+        return CEFO_OK;
+    if (square ? c->rows != sectors || c->cols != sectors : c->rows != 1 && c->cols != 1)
+        return cefo__xfail(&ld->x, cefo__xml_line(node), a->element,
+                           "%s has headers, so it must hold %s", cefo__attr(a, "src"),
+                           square ? "an n x n table of the n sectors"
+                                  : "its values in one row or one column");
+    cefo_status st = CEFO_OK;
+    if (c->col_head && (square || c->rows == 1))
+        st = match_labels(ld, c, name, 0);
+    if (st == CEFO_OK && c->row_head && (square || c->cols == 1))
+        st = match_labels(ld, c, name, 1);
+    return st;
+}
+
+/* The CSV file named by src=: inside the XML file's folder unless the flags allow more. */
+static cefo_status values_src(ioloader *ld, xmlNode *node, const cefo__attrs *a, size_t n,
+                              double *out)
 {
     const char *src = cefo__attr(a, "src");
-    if (src) {
-        if (node->children && xmlFirstElementChild(node))
-            return cefo__xfail(&ld->x, a->line, a->element, "<%s src=...> takes no content",
-                               a->element);
-        char *path = cefo__path_beside(ld->x.file, src);
-        double *v = NULL;
-        size_t rows = 0, cols = 0;
-        cefo_status st = path ? cefo__csv_numbers(path, &v, &rows, &cols, ld->x.err)
-                              : cefo__xnomem(&ld->x);
-        if (st == CEFO_OK && rows * cols != n)
-            st = cefo__xfail(&ld->x, a->line, a->element, "%s holds %zu x %zu values, not %zu",
-                             src, rows, cols, n);
-        if (st == CEFO_OK)
-            memcpy(out, v, n * sizeof *v);
-        cefo__free(v);
-        if (st == CEFO_OK && cefo__iotable_add_input(ld->t, path) != 0)
-            return cefo__xnomem(&ld->x);
-        if (st != CEFO_OK)
-            cefo__free(path);
+    cefo_status st = cefo__xml_no_children(&ld->x, node);
+    if (st != CEFO_OK)
         return st;
-    }
-    xmlChar *text = xmlNodeGetContent(node);
-    if (!text)
+    char *path = cefo__path_beside(ld->x.file, src);
+    if (!path)
         return cefo__xnomem(&ld->x);
+    char real[PATH_MAX];
+    const char *open = path;
+    if (!(ld->flags & CEFO_LOAD_SRC_ANYWHERE)) {
+        int inside = cefo__path_inside(ld->x.file, path, real);
+        if (inside < 0)
+            st = cefo__error(ld->x.err, errno == ENOENT ? CEFO_ERR_NOFILE : CEFO_ERR_IO, path, 0,
+                             NULL, "cannot open: %s", strerror(errno));
+        else if (!inside)
+            st = cefo__xfail(&ld->x, a->line, a->element,
+                             "src=\"%s\" is outside the folder of the XML file (allowed only "
+                             "when asked: --allow-outside-src)", src);
+        open = real;
+    }
+    cefo__csv c = {0};
+    if (st == CEFO_OK)
+        st = cefo__csv_read(open, path, &c, ld->x.err);
+    if (st == CEFO_OK && c.rows * c.cols != n)
+        st = cefo__xfail(&ld->x, a->line, a->element, "%s holds %zu x %zu values, not %zu",
+                         src, c.rows, c.cols, n);
+    if (st == CEFO_OK)
+        st = check_headers(ld, node, a, &c, path, n);
+    if (st == CEFO_OK)
+        memcpy(out, c.v, n * sizeof *c.v);
+    cefo__csv_free(&c);
+    /* The table remembers the file it read, so an output can never overwrite it. */
+    if (st == CEFO_OK && cefo__iotable_add_input(ld->t, path) != 0)
+        return cefo__xnomem(&ld->x);
+    if (st != CEFO_OK)
+        cefo__free(path);
+    return st;
+}
+
+/* The numbers of one text node, from line `*line` on; *got counts them (past n too). */
+static cefo_status text_values(ioloader *ld, const cefo__attrs *a, char *p, int *line,
+                               size_t n, size_t *got, double *out)
+{
     cefo_status st = CEFO_OK;
-    size_t got = 0;
-    int line = a->line;
-    char *p = (char *)text;
     while (st == CEFO_OK) {
         while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-            line += *p++ == '\n';
+            *line += *p++ == '\n';
         if (!*p)
             break;
         char *end = p;
@@ -71,15 +140,47 @@ static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, siz
         const char *why;
         double v;
         if (cefo__parse_number(p, &v, &why) != 0)
-            st = cefo__xfail(&ld->x, line, a->element, "value %zu of <%s>, \"%.40s\", %s",
-                             got + 1, a->element, p, why);
-        else if (got < n)
-            out[got] = v;
-        got++;
+            st = cefo__xfail(&ld->x, *line, a->element, "value %zu of <%s>, \"%.40s\", %s",
+                             *got + 1, a->element, p, why);
+        else if (*got < n)
+            out[*got] = v;
+        (*got)++;
         *end = save;
         p = end;
     }
-    xmlFree(text);
+    return st;
+}
+
+/*
+ * Exactly n numbers: the element's whitespace list, or the CSV file its src= names. Only
+ * text and comments may stand in a list: an element inside it is an error at its line.
+ */
+static cefo_status values(ioloader *ld, xmlNode *node, const cefo__attrs *a, size_t n,
+                          double *out)
+{
+    if (cefo__attr(a, "src"))
+        return values_src(ld, node, a, n, out);
+    cefo_status st = CEFO_OK;
+    size_t got = 0;
+    int line = a->line;
+    for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            char *text = (char *)xmlStrdup(c->content);
+            if (!text)
+                return cefo__xnomem(&ld->x);
+            st = text_values(ld, a, text, &line, n, &got, out);
+            xmlFree(text);
+        } else if (c->type == XML_COMMENT_NODE) {
+            for (const xmlChar *p = c->content; p && *p; p++)
+                line += *p == '\n';
+        } else if (c->type == XML_ELEMENT_NODE) {
+            st = cefo__xfail(&ld->x, cefo__xml_line(c), (const char *)c->name,
+                             "<%s> is not allowed inside <%s>: only numbers", c->name,
+                             a->element);
+        } else {
+            st = cefo__xml_check_text(&ld->x, c); /* entity references */
+        }
+    }
     if (st == CEFO_OK && got != n)
         st = cefo__xfail(&ld->x, a->line, a->element, "<%s> has %zu values for %zu sectors",
                          a->element, got, n);
@@ -304,10 +405,11 @@ static cefo_status load_all(ioloader *ld, xmlNode *root)
     return st;
 }
 
-static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, cefo_error *err)
+static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, unsigned flags,
+                            cefo_error *err)
 {
     static const char *const allowed[] = {"version", "name", "currency", NULL};
-    ioloader ld = {.x = {name, err}};
+    ioloader ld = {.x = {name, err}, .flags = flags};
     xmlNode *root = xmlDocGetRootElement(doc);
     cefo__attrs a = {0};
     cefo_status st = cefo__attrs_read(&ld.x, root, allowed, &a);
@@ -330,11 +432,12 @@ static cefo_status load_doc(cefo_iotable **out, xmlDoc *doc, const char *name, c
 }
 
 /* An <iotable>, or the input-output view of a <network>, from a parsed document. */
-static cefo_status load_any(cefo_iotable **out, xmlDoc *doc, const char *name, cefo_error *err)
+static cefo_status load_any(cefo_iotable **out, xmlDoc *doc, const char *name, unsigned flags,
+                            cefo_error *err)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     if (root && !root->ns && strcmp((const char *)root->name, "iotable") == 0)
-        return load_doc(out, doc, name, err);
+        return load_doc(out, doc, name, flags, err);
     if (!root || root->ns || strcmp((const char *)root->name, "network") != 0)
         return cefo__error(err, CEFO_ERR_INVALID, name, root ? cefo__xml_line(root) : 1, NULL,
                            "the root element must be <iotable> or <network>");
@@ -346,18 +449,39 @@ static cefo_status load_any(cefo_iotable **out, xmlDoc *doc, const char *name, c
     return st;
 }
 
+/* What the document loader is handed through its `out`: the table's place and the flags. */
+typedef struct load_target {
+    cefo_iotable **out;
+    unsigned flags;
+} load_target;
+
 static cefo_status iotable_loader(void *out, xmlDoc *doc, const char *name, cefo_error *err)
 {
-    return load_any(out, doc, name, err);
+    load_target *target = out;
+    return load_any(target->out, doc, name, target->flags, err);
+}
+
+cefo_status cefo_iotable_load_memory_flags(cefo_iotable **out, const char *data, size_t len,
+                                           const char *name, unsigned flags, cefo_error *err)
+{
+    load_target target = {out, flags};
+    return cefo__load_memory(out ? &target : NULL, data, len, name, iotable_loader, err);
+}
+
+cefo_status cefo_iotable_load_file_flags(cefo_iotable **out, const char *path, unsigned flags,
+                                         cefo_error *err)
+{
+    load_target target = {out, flags};
+    return cefo__load_file(out ? &target : NULL, path, iotable_loader, err);
 }
 
 cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
                                      const char *name, cefo_error *err)
 {
-    return cefo__load_memory(out, data, len, name, iotable_loader, err);
+    return cefo_iotable_load_memory_flags(out, data, len, name, 0, err);
 }
 
 cefo_status cefo_iotable_load_file(cefo_iotable **out, const char *path, cefo_error *err)
 {
-    return cefo__load_file(out, path, iotable_loader, err);
+    return cefo_iotable_load_file_flags(out, path, 0, err);
 }

@@ -1,6 +1,8 @@
 /* test_leontief.c - Leontief and WIO analysis on textbook tables, the network view, bad tables. */
 #include <cefo/cefo.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "json_valid.h"
 #include "testutil.h"
@@ -374,6 +376,195 @@ static void test_io_overflow(void)
     CU_ASSERT_EQUAL(err.line, 3);
 }
 
+/* A private folder with `sub/`, for tables and their src= files; removed by rm_tree. */
+static char tmpdir[64];
+
+static void put(const char *rel, const char *data, size_t len)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
+    FILE *fp = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    fwrite(data, 1, len, fp);
+    fclose(fp);
+}
+
+static void put_str(const char *rel, const char *data)
+{
+    put(rel, data, strlen(data));
+}
+
+/* Loads tmpdir/rel with `flags`: the status, *err filled, the table freed. */
+static cefo_status load_rel(const char *rel, unsigned flags, cefo_error *err)
+{
+    char path[256];
+    cefo_iotable *t = NULL;
+    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
+    memset(err, 0, sizeof *err);
+    cefo_status st = cefo_iotable_load_file_flags(&t, path, flags, err);
+    cefo_iotable_free(t);
+    return st;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+#define TAB2 "<iotable version=\"1\">\n<sector id=\"a\" final-demand=\"3\"/>\n" \
+             "<sector id=\"b\" final-demand=\"6\"/>\n"
+
+static void make_tmpdir(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/cefo-src-XXXXXX");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(tmpdir));
+    char sub[96];
+    snprintf(sub, sizeof sub, "%s/sub", tmpdir);
+    CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0700), 0);
+}
+
+static void rm_tree(void)
+{
+    const char *files[] = {"sub/link.csv", "sub/t.xml", "sub/Z.csv", "Z.csv", "t.xml",
+                           "E.csv", "sub"};
+    char path[256];
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(path, sizeof path, "%s/%s", tmpdir, files[i]);
+        remove(path);
+    }
+    rmdir(tmpdir);
+}
+
+/*
+ * Headers of a src= CSV must list the sector ids in the table's order (docs/leontief.md):
+ * the same table with its columns swapped gave other numbers silently, and any header was
+ * accepted. A mismatch names the CSV, the line and the column, and the id expected there.
+ */
+static void test_csv_headers(void)
+{
+    make_tmpdir();
+    cefo_error err;
+    put_str("t.xml", TAB2 "<transactions src=\"Z.csv\"/>\n</iotable>\n");
+    put_str("Z.csv", "sector,a,b\na,8,5\nb,4,2\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_OK);
+    put_str("Z.csv", "sector,b,a\nb,2,4\na,5,8\n"); /* reordered: refused, not reread */
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT(ends_with(err.file, "/Z.csv"));
+    CU_ASSERT_EQUAL(err.line, 1);
+    CU_ASSERT_EQUAL(err.column, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "column 2"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "sector 'a'"));
+    put_str("Z.csv", "sector,apples,pears\na,8,5\nb,4,2\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 1);
+    CU_ASSERT_EQUAL(err.column, 2);
+    CU_ASSERT_PTR_NULL(strstr(err.message, "apples")); /* the position, not the content */
+    put_str("Z.csv", "sector,a,b\na,8,5\nz,4,2\n"); /* header column, line 3 */
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 3);
+    CU_ASSERT_EQUAL(err.column, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "sector 'b'"));
+    /* An extension in one row: its header row is checked, its row label is the user's. */
+    put_str("t.xml", TAB2 "<transactions><row sector=\"a\">8 5</row><row sector=\"b\">4 2</row>"
+                          "</transactions>\n<extension id=\"q\" unit=\"t\" src=\"E.csv\"/>\n"
+                          "</iotable>\n");
+    put_str("E.csv", "stressor,a,b\nCO2 (t),8,4\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_OK);
+    put_str("E.csv", "stressor,b,a\nCO2 (t),4,8\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.column, 2);
+    put_str("E.csv", "a,8\nb,4\n"); /* one column, a header column of ids */
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_OK);
+    put_str("E.csv", "b,8\na,4\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 1);
+    CU_ASSERT_EQUAL(err.column, 1);
+    rm_tree();
+}
+
+/*
+ * Nothing beside src= or inside a value list is ignored: text beside src=, a child element
+ * inside <row> (whose text was read as a value) and data after a NUL byte in a CSV are
+ * errors with their line; a bad CSV cell is named by its position, never quoted (a secret
+ * token of another file was echoed).
+ */
+static void test_src_content(void)
+{
+    make_tmpdir();
+    cefo_error err;
+    put_str("Z.csv", "8,5\n4,2\n");
+    put_str("t.xml", TAB2 "<transactions src=\"Z.csv\">\n1 2 3 4</transactions>\n</iotable>\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 5); /* the text's own line */
+    put_str("t.xml", TAB2 "<transactions>\n<row sector=\"a\">8\n<v>5</v></row>\n"
+                          "<row sector=\"b\">4 2</row></transactions>\n</iotable>\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 6);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not allowed"));
+    /* Values across lines keep their line, comments included. */
+    put_str("t.xml", TAB2 "<transactions>\n<row sector=\"a\">8 <!-- two\nlines -->\n"
+                          "5</row>\n<row sector=\"b\">4\nx</row></transactions>\n</iotable>\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 9);
+    put_str("t.xml", TAB2 "<transactions src=\"Z.csv\"/>\n</iotable>\n");
+    put("Z.csv", "8,5\n4,\0" "2\n", 9);
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT(ends_with(err.file, "/Z.csv"));
+    CU_ASSERT_EQUAL(err.line, 2);
+    CU_ASSERT_EQUAL(err.column, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "NUL"));
+    put_str("Z.csv", "8,5\n4,token-s3cr3t\n");
+    CU_ASSERT_EQUAL(load_rel("t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 2);
+    CU_ASSERT_EQUAL(err.column, 2);
+    CU_ASSERT_PTR_NULL(strstr(err.message, "s3cr3t"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "column 2"));
+    rm_tree();
+}
+
+/*
+ * src= stays inside the XML file's folder unless the caller allows more: a path going up, an
+ * absolute path elsewhere and a symlink leading out are refused by default, for files and
+ * for the in-memory loader (against the folder of its `name`).
+ */
+static void test_src_confined(void)
+{
+    make_tmpdir();
+    cefo_error err;
+    char abs[160], xml[512], link[160];
+    put_str("Z.csv", "8,5\n4,2\n");
+    put_str("sub/Z.csv", "8,5\n4,2\n");
+    put_str("sub/t.xml", TAB2 "<transactions src=\"Z.csv\"/>\n</iotable>\n");
+    CU_ASSERT_EQUAL(load_rel("sub/t.xml", 0, &err), CEFO_OK);
+    put_str("sub/t.xml", TAB2 "<transactions src=\"../Z.csv\"/>\n</iotable>\n");
+    CU_ASSERT_EQUAL(load_rel("sub/t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 4);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "outside"));
+    CU_ASSERT_EQUAL(load_rel("sub/t.xml", CEFO_LOAD_SRC_ANYWHERE, &err), CEFO_OK);
+    snprintf(abs, sizeof abs, "%s/Z.csv", tmpdir);
+    snprintf(xml, sizeof xml, TAB2 "<transactions src=\"%s\"/>\n</iotable>\n", abs);
+    put_str("sub/t.xml", xml);
+    CU_ASSERT_EQUAL(load_rel("sub/t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(load_rel("sub/t.xml", CEFO_LOAD_SRC_ANYWHERE, &err), CEFO_OK);
+    snprintf(link, sizeof link, "%s/sub/link.csv", tmpdir);
+    CU_ASSERT_EQUAL_FATAL(symlink(abs, link), 0);
+    put_str("sub/t.xml", TAB2 "<transactions src=\"link.csv\"/>\n</iotable>\n");
+    CU_ASSERT_EQUAL(load_rel("sub/t.xml", 0, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "outside"));
+    /* In memory: against the folder of `name`. */
+    const char *up = TAB2 "<transactions src=\"../Z.csv\"/>\n</iotable>\n";
+    char name[160];
+    snprintf(name, sizeof name, "%s/sub/mem.xml", tmpdir);
+    cefo_iotable *t = NULL;
+    CU_ASSERT_EQUAL(cefo_iotable_load_memory(&t, up, strlen(up), name, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "outside"));
+    CU_ASSERT_EQUAL(cefo_iotable_load_memory_flags(&t, up, strlen(up), name,
+                                                   CEFO_LOAD_SRC_ANYWHERE, &err), CEFO_OK);
+    cefo_iotable_free(t);
+    rm_tree();
+}
+
 /* JSON and CSV carry the contract's keys (spec section 4) and the documented columns. */
 static void test_writers(void)
 {
@@ -420,6 +611,9 @@ static CU_TestInfo leontief_tests[] = {
     {"a table that is not productive is refused", test_not_productive},
     {"productive tables with large columns or credits are kept", test_productive_kept},
     {"overflowing tables are refused", test_io_overflow},
+    {"src= CSV headers must match the sector ids", test_csv_headers},
+    {"nothing beside src= or inside values is ignored", test_src_content},
+    {"src= stays in the XML file's folder", test_src_confined},
     CU_TEST_INFO_NULL,
 };
 

@@ -492,9 +492,28 @@ typedef struct cefo_iotable cefo_iotable;
  */
 CEFO_API cefo_status cefo_iotable_load_file(cefo_iotable **out, const char *path, cefo_error *err);
 
-/* As cefo_iotable_load_file from memory; `src=` files are read relative to the working directory. */
+/*
+ * As cefo_iotable_load_file from memory; `src=` files are read relative to the directory of
+ * `name` (the working directory when `name` is NULL or names no directory).
+ */
 CEFO_API cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,
                                               const char *name, cefo_error *err);
+
+/*
+ * Load flags, OR-ed together; 0 is the careful default of the loaders above: a `src=` file
+ * must lie inside the XML file's directory (symlinks resolved), or the load fails with
+ * CEFO_ERR_INVALID at the element's line. CEFO_LOAD_SRC_ANYWHERE lifts that for trusted input.
+ */
+typedef enum cefo_load_flag {
+    CEFO_LOAD_SRC_ANYWHERE = 1 /* src= may name any readable file */
+} cefo_load_flag;
+
+/* cefo_iotable_load_file and cefo_iotable_load_memory with load flags; same statuses. */
+CEFO_API cefo_status cefo_iotable_load_file_flags(cefo_iotable **out, const char *path,
+                                                  unsigned flags, cefo_error *err);
+CEFO_API cefo_status cefo_iotable_load_memory_flags(cefo_iotable **out, const char *data,
+                                                    size_t len, const char *name, unsigned flags,
+                                                    cefo_error *err);
 
 /*
  * The input-output view of a network: one sector per product (a material of kind product that
