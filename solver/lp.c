@@ -1,9 +1,10 @@
-/* lp.c - back-end independent checks in front of every LP back-end call. */
+/* lp.c - back-end independent checks and the MIP strategy in front of every LP back-end. */
 #include "solver/lp.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
-#include <pthread.h>
+#include <time.h>
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -11,10 +12,15 @@
 struct cefo__lp {
     const cefo__lp_backend *be;
     void *impl;
-    void *coin;         /* the same model for CBC/CLP and the full-precision MPS writer */
+    void *coin;         /* with GLPK: the same model for CBC/CLP and the full-precision MPS */
     int nrows;
     int ncols;
-    pthread_t owner;
+    int nbin;
+    int *bin;           /* the binary columns */
+    int *bin_of;        /* ncols: the column's index in bin, or -1 */
+    double *bin_lb;     /* their current bounds, restored after the fixed LP */
+    double *bin_ub;
+    double *bin_x;      /* branch and bound's point, kept while the fixed LP runs */
 };
 
 static cefo_status check_bounds(const double *lb, const double *ub, int n, const char *what,
@@ -67,9 +73,6 @@ static cefo_status check_use(const cefo__lp *lp, cefo_error *err)
 {
     if (!lp)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no LP");
-    if (!pthread_equal(lp->owner, pthread_self()))
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
-                           "an LP must be used on the thread that built it");
     return CEFO_OK;
 }
 
@@ -87,16 +90,137 @@ cefo_status cefo__lp_load(cefo__lp **out, const cefo__lp_backend *be, const cefo
     lp->be = be ? be : cefo__lp_backend_glpk();
     lp->nrows = d->nrows;
     lp->ncols = d->ncols;
-    lp->owner = pthread_self();
+    for (int j = 0; d->col_binary && j < d->ncols; j++)
+        lp->nbin += d->col_binary[j] != 0;
+    if (lp->nbin) {
+        lp->bin = cefo__calloc((size_t)lp->nbin, sizeof *lp->bin);
+        lp->bin_lb = cefo__calloc((size_t)lp->nbin, sizeof *lp->bin_lb);
+        lp->bin_ub = cefo__calloc((size_t)lp->nbin, sizeof *lp->bin_ub);
+        lp->bin_x = cefo__calloc((size_t)d->ncols, sizeof *lp->bin_x);
+        lp->bin_of = cefo__calloc((size_t)d->ncols, sizeof *lp->bin_of);
+        if (!lp->bin || !lp->bin_lb || !lp->bin_ub || !lp->bin_x || !lp->bin_of) {
+            cefo__lp_free(lp);
+            return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        }
+        for (int j = 0, k = 0; j < d->ncols; j++) {
+            lp->bin_of[j] = d->col_binary[j] ? k : -1;
+            if (d->col_binary[j]) {
+                lp->bin[k] = j;
+                lp->bin_lb[k] = d->col_lb[j];
+                lp->bin_ub[k++] = d->col_ub[j];
+            }
+        }
+    }
     st = lp->be->load(&lp->impl, d, err);
-    if (st == CEFO_OK && (st = cefo__lp_backend_coin()->load(&lp->coin, d, err)) != CEFO_OK)
-        lp->be->free(lp->impl);
+    if (st != CEFO_OK)
+        lp->impl = NULL;
+    if (st == CEFO_OK && !be && (st = cefo__lp_backend_cbc()->load(&lp->coin, d, err)) != CEFO_OK)
+        lp->coin = NULL;
     if (st != CEFO_OK) {
-        cefo__free(lp);
+        cefo__lp_free(lp);
         return st;
     }
     *out = lp;
     return CEFO_OK;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* The one deadline and iteration budget of a solve, shared by its phases. */
+typedef struct budget {
+    double deadline;    /* INFINITY: none */
+    long iterations;    /* left; LONG_MAX: none */
+} budget;
+
+/* Fills `req` with what remains of `b`; 0 when nothing remains for another phase. */
+static int remaining(const budget *b, cefo__lp_request *req)
+{
+    req->time_limit = isinf(b->deadline) ? INFINITY : b->deadline - now();
+    req->iteration_limit = b->iterations == LONG_MAX ? 0 : b->iterations;
+    return req->time_limit > 0 && b->iterations > 0;
+}
+
+/* The back-end and model that one solve uses. */
+typedef struct engine {
+    const cefo__lp_backend *be;
+    void *impl;
+} engine;
+
+static cefo_status pick_engine(const cefo__lp *lp, cefo_solver solver, engine *e,
+                               cefo_error *err)
+{
+    *e = (engine){lp->be, lp->impl};
+    if (solver == CEFO_SOLVER_GLPK || !lp->coin)
+        return solver == CEFO_SOLVER_GLPK ? CEFO_OK
+                                          : cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                                                        "this LP has one engine only");
+    if (solver == CEFO_SOLVER_CBC)
+        *e = (engine){cefo__lp_backend_cbc(), lp->coin};
+    else if (solver == CEFO_SOLVER_CLP)
+        *e = (engine){cefo__lp_backend_clp(), lp->coin};
+    else
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "unknown solver %d", (int)solver);
+    return CEFO_OK;
+}
+
+static cefo_status phase(const engine *e, budget *b, cefo__lp_request *req,
+                         cefo__lp_solution *sol, long *iterations, cefo_error *err)
+{
+    sol->iterations = 0;
+    cefo_status st = e->be->solve(e->impl, req, sol, err);
+    if (st != CEFO_OK)
+        return st;
+    *iterations += sol->iterations;
+    if (b->iterations != LONG_MAX)
+        b->iterations -= sol->iterations;
+    return CEFO_OK;
+}
+
+/*
+ * The LP with every binary fixed at branch and bound's value: its continuous part is optimal
+ * for those decisions and its duals are the MIP's shadow prices. Without it (no time left, or
+ * it fails), branch and bound's point stays and the duals are NAN.
+ */
+static cefo_status fixed_lp(cefo__lp *lp, const engine *e, budget *b, cefo__lp_request *req,
+                            cefo__lp_solution *sol, long *iterations, cefo_error *err)
+{
+    cefo__lp_solution mip = *sol;
+    memcpy(lp->bin_x, sol->x, (size_t)lp->ncols * sizeof *sol->x);
+    cefo_status st = CEFO_OK;
+    int solved = 0;
+    if (remaining(b, req)) {
+        for (int k = 0; k < lp->nbin && st == CEFO_OK; k++) {
+            double v = round(sol->x[lp->bin[k]]);
+            v = v < lp->bin_lb[k] ? lp->bin_lb[k] : v > lp->bin_ub[k] ? lp->bin_ub[k] : v;
+            st = e->be->set_col_bounds(e->impl, lp->bin[k], v, v, err);
+        }
+        req->mip = 0;
+        if (st == CEFO_OK)
+            st = phase(e, b, req, sol, iterations, err);
+        solved = st == CEFO_OK && sol->status == CEFO_SOLVE_OPTIMAL;
+        for (int k = 0; k < lp->nbin; k++) {
+            cefo_status back = e->be->set_col_bounds(e->impl, lp->bin[k], lp->bin_lb[k],
+                                                     lp->bin_ub[k], err);
+            st = st != CEFO_OK ? st : back;
+        }
+    }
+    sol->status = mip.status;
+    sol->has_point = 1;
+    sol->gap = mip.gap;
+    if (!solved) {
+        sol->objective = mip.objective;
+        memcpy(sol->x, lp->bin_x, (size_t)lp->ncols * sizeof *sol->x);
+        for (int j = 0; j < lp->ncols; j++)
+            sol->col_dual[j] = NAN;
+        for (int i = 0; i < lp->nrows; i++)
+            sol->row_dual[i] = NAN;
+    }
+    return st;
 }
 
 cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solution *sol,
@@ -110,15 +234,45 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
         cefo_options_init(&defaults);
         opt = &defaults;
     }
-    if (isnan(opt->time_limit) || !(opt->mip_gap >= 0) || !sol || (lp->ncols && !sol->x) || (lp->nrows && !sol->row_dual)
-        || (lp->ncols && !sol->col_dual))
+    if (isnan(opt->time_limit) || !(opt->mip_gap >= 0) || !sol || (lp->ncols && !sol->x)
+        || (lp->nrows && !sol->row_dual) || (lp->ncols && !sol->col_dual))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad solve arguments");
-    if (opt->solver == CEFO_SOLVER_CBC || opt->solver == CEFO_SOLVER_CLP)
-        return cefo__lp_backend_coin()->solve(lp->coin, opt, sol, err);
-    if (opt->solver != CEFO_SOLVER_GLPK)
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "unknown solver %d",
-                           (int)opt->solver);
-    return lp->be->solve(lp->impl, opt, sol, err);
+    budget b = {opt->time_limit > 0 ? now() + opt->time_limit : INFINITY,
+                opt->iteration_limit > 0 ? opt->iteration_limit : LONG_MAX};
+    cefo__lp_request req = {.method = opt->method, .presolve = opt->presolve != 0,
+                            .mip_gap = opt->mip_gap};
+    long iterations = 0;
+    engine e;
+    st = pick_engine(lp, opt->solver, &e, err);
+    if (st != CEFO_OK)
+        return st;
+    remaining(&b, &req);
+    sol->status = CEFO_SOLVE_OPTIMAL;
+    /* The relaxation first, when the engine keeps its basis for branch and bound. */
+    if (!lp->nbin || e.be->keeps_basis)
+        st = phase(&e, &b, &req, sol, &iterations, err);
+    sol->mip = lp->nbin > 0;
+    sol->gap = 0;
+    if (st == CEFO_OK && sol->mip && sol->status == CEFO_SOLVE_OPTIMAL) {
+        req.mip = 1;
+        if (!remaining(&b, &req)) {
+            sol->status = b.iterations > 0 ? CEFO_SOLVE_TIME_LIMIT : CEFO_SOLVE_ITERATION_LIMIT;
+            sol->has_point = 0;
+        } else {
+            st = phase(&e, &b, &req, sol, &iterations, err);
+            /* A search that stops at the gap with the bound met is a proof of optimality. */
+            if (st == CEFO_OK && sol->status == CEFO_SOLVE_GAP_LIMIT && sol->gap <= 1e-9)
+                sol->status = CEFO_SOLVE_OPTIMAL;
+            if (st == CEFO_OK && sol->has_point)
+                st = fixed_lp(lp, &e, &b, &req, sol, &iterations, err);
+        }
+        if (st == CEFO_OK && sol->status == CEFO_SOLVE_OPTIMAL)
+            sol->gap = 0;
+    } else if (st == CEFO_OK && sol->mip) {
+        sol->has_point = 0; /* a relaxation's point is no plan */
+    }
+    sol->iterations = iterations;
+    return st;
 }
 
 static cefo_status check_index_bounds(const cefo__lp *lp, int k, int n, double lb, double ub,
@@ -135,16 +289,22 @@ static cefo_status check_index_bounds(const cefo__lp *lp, int k, int n, double l
 cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, cefo_error *err)
 {
     cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, lb, ub, err);
+    if (st == CEFO_OK && lp->coin)
+        st = cefo__lp_backend_cbc()->set_col_bounds(lp->coin, j, lb, ub, err);
     if (st == CEFO_OK)
-        st = cefo__lp_backend_coin()->set_col_bounds(lp->coin, j, lb, ub, err);
-    return st != CEFO_OK ? st : lp->be->set_col_bounds(lp->impl, j, lb, ub, err);
+        st = lp->be->set_col_bounds(lp->impl, j, lb, ub, err);
+    if (st == CEFO_OK && lp->nbin && lp->bin_of[j] >= 0) {
+        lp->bin_lb[lp->bin_of[j]] = lb;
+        lp->bin_ub[lp->bin_of[j]] = ub;
+    }
+    return st;
 }
 
 cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, cefo_error *err)
 {
     cefo_status st = check_index_bounds(lp, i, lp ? lp->nrows : 0, lb, ub, err);
-    if (st == CEFO_OK)
-        st = cefo__lp_backend_coin()->set_row_bounds(lp->coin, i, lb, ub, err);
+    if (st == CEFO_OK && lp->coin)
+        st = cefo__lp_backend_cbc()->set_row_bounds(lp->coin, i, lb, ub, err);
     return st != CEFO_OK ? st : lp->be->set_row_bounds(lp->impl, i, lb, ub, err);
 }
 
@@ -153,8 +313,8 @@ cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err)
     cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, 0.0, 0.0, err);
     if (st == CEFO_OK && !isfinite(c))
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "cost %g is not finite", c);
-    if (st == CEFO_OK)
-        st = cefo__lp_backend_coin()->set_obj(lp->coin, j, c, err);
+    if (st == CEFO_OK && lp->coin)
+        st = cefo__lp_backend_cbc()->set_obj(lp->coin, j, c, err);
     return st != CEFO_OK ? st : lp->be->set_obj(lp->impl, j, c, err);
 }
 
@@ -164,8 +324,8 @@ cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *
     if (st == CEFO_OK && (i < 0 || i >= lp->nrows || !isfinite(v)))
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad matrix entry (%d, %d) = %g", i,
                          j, v);
-    if (st == CEFO_OK)
-        st = cefo__lp_backend_coin()->set_coef(lp->coin, i, j, v, err);
+    if (st == CEFO_OK && lp->coin)
+        st = cefo__lp_backend_cbc()->set_coef(lp->coin, i, j, v, err);
     return st != CEFO_OK ? st : lp->be->set_coef(lp->impl, i, j, v, err);
 }
 
@@ -183,8 +343,8 @@ cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
     for (int i = 0; st == CEFO_OK && row_names && i < lp->nrows; i++)
         if (!row_names[i] || !*row_names[i] || strlen(row_names[i]) > 255)
             st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "row %d: bad name", i);
-    if (st == CEFO_OK && format == 0) /* full precision, not GLPK's 12 characters */
-        return cefo__lp_backend_coin()->write(lp->coin, format, path, col_names, row_names, err);
+    if (st == CEFO_OK && format == 0 && lp->coin) /* full precision, not GLPK's 12 characters */
+        return cefo__lp_backend_cbc()->write(lp->coin, format, path, col_names, row_names, err);
     return st != CEFO_OK ? st : lp->be->write(lp->impl, format, path, col_names, row_names, err);
 }
 
@@ -202,10 +362,15 @@ void cefo__lp_free(cefo__lp *lp)
 {
     if (!lp)
         return;
-    /* A GLPK object may only be freed on its own thread; elsewhere it is leaked, not corrupted. */
-    if (lp->impl && pthread_equal(lp->owner, pthread_self()))
+    if (lp->impl)
         lp->be->free(lp->impl);
-    cefo__lp_backend_coin()->free(lp->coin);
+    if (lp->coin)
+        cefo__lp_backend_cbc()->free(lp->coin);
+    cefo__free(lp->bin);
+    cefo__free(lp->bin_lb);
+    cefo__free(lp->bin_ub);
+    cefo__free(lp->bin_x);
+    cefo__free(lp->bin_of);
     cefo__free(lp);
 }
 
@@ -213,6 +378,6 @@ void cefo_options_init(cefo_options *opt)
 {
     if (!opt)
         return;
-    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1, .mip_gap = 0.0,
+    *opt = (cefo_options){.method = CEFO_METHOD_AUTO, .presolve = 1, .mip_gap = 1e-4,
                           .diagnose = 1};
 }

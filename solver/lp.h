@@ -24,7 +24,10 @@ typedef struct cefo__lp_data {
     const char *const *row_names;
 } cefo__lp_data;
 
-/* What the solver returns; arrays sized by the loaded dimensions, owned by the caller. */
+/*
+ * A solution. cefo__lp_solve fills every field; a back-end's solve fills what the contract
+ * below says. Arrays are sized by the loaded dimensions and owned by the caller.
+ */
 typedef struct cefo__lp_solution {
     cefo_solve_status status;
     int has_point;      /* x holds a feasible point (optimal, or the best found at a limit) */
@@ -33,25 +36,74 @@ typedef struct cefo__lp_solution {
     double objective;
     double *x;          /* ncols primal values */
     double *row_dual;   /* nrows: d objective / d row bound (0 for a slack row); for a MIP,
-                           of the LP with every binary fixed at its value */
+                           of the LP with every binary fixed at its value (NAN without it) */
     double *col_dual;   /* ncols reduced costs: d objective / d active column bound */
-    int iterations;
+    long iterations;    /* simplex iterations (every phase of a MIP) */
 } cefo__lp_solution;
 
 typedef struct cefo__lp cefo__lp;
 
-/* The operations one back-end provides. Arguments reach it validated. */
+/* One call to a back-end's solve: what to solve and within which limits. */
+typedef struct cefo__lp_request {
+    int mip;            /* 0: the LP, binary columns relaxed to their bounds; 1: binaries 0/1 */
+    double time_limit;  /* seconds this call may take, > 0; INFINITY for none */
+    long iteration_limit; /* simplex iterations this call may take, > 0; 0 for none */
+    double mip_gap;     /* mip: stop once (incumbent - bound) / |incumbent| <= mip_gap (>= 0) */
+    cefo_lp_method method; /* LP: simplex variant; AUTO leaves the choice to the back-end */
+    int presolve;       /* 1: the back-end may presolve */
+} cefo__lp_request;
+
+/*
+ * The back-end contract. A back-end is a table of functions that solves what it is given;
+ * the strategy above it (the relaxation, branch and bound, the LP with every binary fixed for
+ * the shadow prices, one deadline and one iteration budget across those phases) lives in
+ * lp.c, once for every engine.
+ *
+ * load   gets the model of lp.h's first comment, validated (finite numbers, lb <= ub, indices
+ *        in range, no duplicate entry); it copies what it needs (d is borrowed). col_binary
+ *        marks the columns that are 0/1 in a MIP request and continuous in an LP request.
+ * set_*  change the loaded model in place (arguments validated; set_coef only on an entry that
+ *        exists). A later solve must see every change; it may start from its last state
+ *        (basis) when that is still valid: sweeps re-optimise in place this way.
+ * solve  solves the model as it is now, as asked by `req`, minimising, and fills `sol`:
+ *   status     OPTIMAL (LP optimal; MIP search finished, the point proven optimal),
+ *              GAP_LIMIT (MIP stopped within req->mip_gap), INFEASIBLE, UNBOUNDED (an LP, or
+ *              a MIP whose relaxation is unbounded), TIME_LIMIT, ITERATION_LIMIT (with or
+ *              without a point), UNDEFINED (stopped without a verdict);
+ *   has_point  1 when x is feasible (optimal, within the gap, or the best found at a limit);
+ *   objective  obj'x at that point;
+ *   x          ncols primal values (MIP: binaries within the engine's integrality tolerance);
+ *   row_dual   LP only: nrows values d objective / d row bound, i.e. the row's dual (>= 0
+ *              on a binding lower bound, <= 0 on a binding upper bound, 0 on a slack row);
+ *   col_dual   LP only: ncols reduced costs c_j - a_j' row_dual (the same sign convention);
+ *   gap        MIP only: the relative gap at the point (0 when proven optimal);
+ *   iterations simplex iterations this call took (0 when the engine does not say).
+ *        A MIP request need not fill row_dual and col_dual: lp.c takes them from the fixed
+ *        LP. `mip` is set by lp.c. Returns CEFO_OK whenever the engine reached one of those
+ *        statuses (infeasible and the limits included), CEFO_ERR_UNSUPPORTED when the engine
+ *        cannot solve this kind of model (a MIP given to an LP-only engine) or is not
+ *        installed, CEFO_ERR_NOMEM, or CEFO_ERR_SOLVER (the engine failed), each with a
+ *        message in err.
+ * write  writes the model as it is now in free MPS (format 0) or CPLEX LP (1) format to
+ *        `path`, its rows and columns named (names may be NULL; checked: non-empty, <= 255).
+ * free   releases everything the impl holds (a failed load has cleaned up after itself).
+ * Every call may come from any thread, one call per LP at a time: a back-end whose library
+ * binds objects to a thread (GLPK) handles that itself. A back-end never prints, exits or
+ * aborts, and leaves no temporary file behind on any path.
+ */
 typedef struct cefo__lp_backend {
     const char *name;
+    /* 1: the back-end keeps its state (a basis) between calls; lp.c then solves the
+     * relaxation first, and branch and bound starts from its basis. 0: lp.c asks for the MIP
+     * straight away (an engine run as a program solves the relaxation inside its own run). */
+    int keeps_basis;
     cefo_status (*load)(void **impl, const cefo__lp_data *d, cefo_error *err);
-    cefo_status (*solve)(void *impl, const cefo_options *opt, cefo__lp_solution *sol,
+    cefo_status (*solve)(void *impl, const cefo__lp_request *req, cefo__lp_solution *sol,
                          cefo_error *err);
     cefo_status (*set_col_bounds)(void *impl, int j, double lb, double ub, cefo_error *err);
     cefo_status (*set_row_bounds)(void *impl, int i, double lb, double ub, cefo_error *err);
     cefo_status (*set_obj)(void *impl, int j, double c, cefo_error *err);
     cefo_status (*set_coef)(void *impl, int i, int j, double v, cefo_error *err);
-    /* Writes the model in free MPS (format 0) or CPLEX LP (1) format to `path`, after naming
-     * its rows and columns (names may be NULL). */
     cefo_status (*write)(void *impl, int format, const char *path, const char *const *col_names,
                          const char *const *row_names, cefo_error *err);
     void (*free)(void *impl);
@@ -59,19 +111,27 @@ typedef struct cefo__lp_backend {
 
 /* The GLPK back-end (solver/lp_glpk.c). */
 const cefo__lp_backend *cefo__lp_backend_glpk(void);
-/* CBC and CLP run as programs (solver/lp_coin.c): keeps the model, solves with
- * opt->solver, writes full-precision MPS only. */
-const cefo__lp_backend *cefo__lp_backend_coin(void);
+/* CBC and CLP run as programs (solver/lp_coin.c): both keep the model as data and share one
+ * impl (loaded with either table); each solves with its own program; MPS only. */
+const cefo__lp_backend *cefo__lp_backend_cbc(void);
+const cefo__lp_backend *cefo__lp_backend_clp(void);
 
 /*
  * Validates `d` (dimensions, finite values, lb <= ub, indices in range) and loads it into a
- * new LP of back-end `be` (NULL: GLPK). Returns CEFO_OK, CEFO_ERR_ARG (invalid data, with the
+ * new LP of back-end `be` (NULL: GLPK, with a CBC/CLP copy so that a solve may pick any
+ * engine by opt->solver, and MPS is written at full precision). Returns CEFO_OK, CEFO_ERR_ARG (invalid data, with the
  * offending row or column in the message), CEFO_ERR_SOLVER or CEFO_ERR_NOMEM.
- * An LP lives on the thread that loaded it: every later call must come from that thread.
+ * An LP may be used and freed from any thread, one call at a time.
  */
 cefo_status cefo__lp_load(cefo__lp **out, const cefo__lp_backend *be, const cefo__lp_data *d,
                           cefo_error *err);
-/* Solves; sol's arrays must have room for ncols / nrows values. */
+/*
+ * Solves; sol's arrays must have room for ncols / nrows values. opt->time_limit and
+ * opt->iteration_limit bound the whole call. A model with binary columns is solved as a MIP
+ * in three phases, each given what remains of the one deadline and iteration budget: the
+ * relaxation, branch and bound (to opt->mip_gap), then the LP with every binary fixed at its
+ * value, whose duals become the MIP's shadow prices (NAN when no time is left for it).
+ */
 cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solution *sol,
                            cefo_error *err);
 cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, cefo_error *err);

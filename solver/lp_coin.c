@@ -154,7 +154,7 @@ typedef struct outcome {
  * The engine's verdict, the first line of its printed solution ("Optimal - objective value
  * ...", "Stopped on time (no integer solution - continuous used) - ...").
  */
-static void parse_status(const char *line, const cefo_options *opt, int mip, outcome *o)
+static void parse_status(const char *line, const cefo__lp_request *req, int mip, outcome *o)
 {
     int no_integer = strstr(line, "no integer solution") != NULL;
     o->has_point = 0;
@@ -170,7 +170,7 @@ static void parse_status(const char *line, const cefo_options *opt, int mip, out
         o->status = CEFO_SOLVE_UNBOUNDED;
     } else if (strncmp(line, "Stopped on time", 15) == 0
                || (strncmp(line, "Stopped on iterations or time", 29) == 0
-                   && opt->time_limit > 0)) {
+                   && isfinite(req->time_limit))) {
         o->status = CEFO_SOLVE_TIME_LIMIT;
         o->has_point = mip && !no_integer; /* an LP stopped early has no proven point */
     } else if (strncmp(line, "Stopped on iterations", 21) == 0) {
@@ -236,33 +236,33 @@ static int read_solution(const cefo__engine_dir *dir, int m, int n, double *obje
 }
 
 /* The command line of one run; numbers go into `num` (room for three). */
-static void build_argv(const engine *e, const cefo_options *opt, const cefo__engine_dir *dir,
+static void build_argv(const engine *e, const cefo__lp_request *req, const cefo__engine_dir *dir,
                        int mip, char *const files[3], char num[3][32], const char *argv[24])
 {
     int k = 0;
     argv[k++] = e->program;
     argv[k++] = files[0];
-    if (opt->time_limit > 0) {
-        snprintf(num[0], 32, "%.17g", opt->time_limit);
+    if (isfinite(req->time_limit)) {
+        snprintf(num[0], 32, "%.17g", req->time_limit);
         argv[k++] = "-sec";
         argv[k++] = num[0];
     }
-    if (opt->iteration_limit > 0) {
-        snprintf(num[1], 32, "%d", opt->iteration_limit);
+    if (req->iteration_limit > 0) {
+        snprintf(num[1], 32, "%ld", req->iteration_limit);
         argv[k++] = "-maxIt";
         argv[k++] = num[1];
     }
     if (mip) {
-        snprintf(num[2], 32, "%.17g", opt->mip_gap);
+        snprintf(num[2], 32, "%.17g", req->mip_gap);
         argv[k++] = "-ratio";
         argv[k++] = num[2];
     }
-    if (e == &engines[CEFO_SOLVER_CLP] && !opt->presolve) {
+    if (e == &engines[CEFO_SOLVER_CLP] && !req->presolve) {
         argv[k++] = "-presolve";
         argv[k++] = "off";
     }
-    argv[k++] = e == &engines[CEFO_SOLVER_CBC] || opt->method == CEFO_METHOD_AUTO ? "-solve"
-                : opt->method == CEFO_METHOD_PRIMAL                               ? "-primalS"
+    argv[k++] = e == &engines[CEFO_SOLVER_CBC] || req->method == CEFO_METHOD_AUTO ? "-solve"
+                : req->method == CEFO_METHOD_PRIMAL                               ? "-primalS"
                                                                                   : "-dualS";
     /* Only the verdict line is printed (no name matches Q*); the numbers come from the
      * binary file at full precision (the printed ones have 8 digits). */
@@ -280,7 +280,7 @@ static void build_argv(const engine *e, const cefo_options *opt, const cefo__eng
  * One run: writes `d` (a MIP when it has binaries), runs the engine, reads its verdict and,
  * when there is a point, the values into x/row_dual/col_dual.
  */
-static cefo_status run_once(const engine *e, const cefo__lp_data *d, const cefo_options *opt,
+static cefo_status run_once(const engine *e, const cefo__lp_data *d, const cefo__lp_request *req,
                             cefo__engine_dir *dir, outcome *o, double *x, double *row_dual,
                             double *col_dual, cefo_error *err)
 {
@@ -296,11 +296,11 @@ static cefo_status run_once(const engine *e, const cefo__lp_data *d, const cefo_
     cefo_status st = write_mps(NULL, d, model, NULL, NULL, err);
     if (st != CEFO_OK)
         return st;
-    build_argv(e, opt, dir, mip, files, num, argv);
+    build_argv(e, req, dir, mip, files, num, argv);
     st = cefo__engine_run(dir, (char *const *)argv, e->package,
-                          opt->time_limit > 0 ? 2 * opt->time_limit + 10 : 0, &code, err);
-    if (st == CEFO_OK && opt->solver_log)
-        st = cefo__engine_keep_log(dir, opt->solver_log, err);
+                          isfinite(req->time_limit) ? 2 * req->time_limit + 10 : 0, &code, err);
+    if (st == CEFO_OK && req->log_path)
+        st = cefo__engine_keep_log(dir, req->log_path, err);
     if (st != CEFO_OK)
         return st;
     FILE *f = fopen(status, "r");
@@ -313,7 +313,7 @@ static cefo_status run_once(const engine *e, const cefo__lp_data *d, const cefo_
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL,
                            "%s gave no solution (exit %d): %s", e->program, code, tail);
     }
-    parse_status(line, opt, mip, o);
+    parse_status(line, req, mip, o);
     if (read_solution(dir, d->nrows, d->ncols, &o->objective, x, row_dual, col_dual) != 0) {
         if (o->has_point)
             return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL,
@@ -325,89 +325,58 @@ static cefo_status run_once(const engine *e, const cefo__lp_data *d, const cefo_
     return CEFO_OK;
 }
 
-/*
- * The LP with every binary fixed at its value in the MIP's plan: its duals are the MIP's
- * shadow prices, as with GLPK. On success they replace the MIP's values; otherwise the plan
- * stays and its duals are NaN.
- */
-static cefo_status fixed_lp(coin_lp *lp, const engine *e, const cefo_options *opt,
-                            cefo__engine_dir *dir, cefo__lp_solution *s, cefo_error *err)
+/* One solve by program `e` of the model as it is now: a MIP or its LP, as `req` asks. */
+static cefo_status coin_solve(coin_lp *lp, const engine *e, const cefo__lp_request *req,
+                              cefo__lp_solution *sol, cefo_error *err)
 {
-    size_t m = (size_t)lp->d.nrows, n = (size_t)lp->d.ncols;
-    double *buf = cefo__calloc(4 * n + m + 1, sizeof *buf);
-    if (!buf)
-        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    double *lb = buf, *ub = buf + n, *x = buf + 2 * n, *rc = buf + 3 * n, *rd = buf + 4 * n;
-    memcpy(lb, lp->d.col_lb, n * sizeof *lb);
-    memcpy(ub, lp->d.col_ub, n * sizeof *ub);
-    for (size_t j = 0; j < n; j++)
-        if (lp->binary[j])
-            lb[j] = ub[j] = round(s->x[j]);
-    cefo__lp_data d = lp->d;
-    d.col_lb = lb;
-    d.col_ub = ub;
-    d.col_binary = NULL;
-    cefo_options o2 = *opt;
-    o2.time_limit = 0; /* as with GLPK: the fixed LP is not cut short */
-    outcome o = {0};
-    cefo_status st = run_once(e, &d, &o2, dir, &o, x, rd, rc, err);
-    if (st == CEFO_OK && o.status == CEFO_SOLVE_OPTIMAL) {
-        memcpy(s->x, x, n * sizeof *x);
-        memcpy(s->col_dual, rc, n * sizeof *rc);
-        memcpy(s->row_dual, rd, m * sizeof *rd);
-        s->objective = o.objective;
-    } else if (st == CEFO_OK) {
-        for (size_t j = 0; j < n; j++)
-            s->col_dual[j] = NAN;
-        for (size_t i = 0; i < m; i++)
-            s->row_dual[i] = NAN;
-    }
-    cefo__free(buf);
-    return st;
-}
-
-static cefo_status coin_solve(void *impl, const cefo_options *opt, cefo__lp_solution *sol,
-                              cefo_error *err)
-{
-    coin_lp *lp = impl;
-    if (opt->solver != CEFO_SOLVER_CBC && opt->solver != CEFO_SOLVER_CLP)
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "unknown solver %d", (int)opt->solver);
-    if (opt->solver == CEFO_SOLVER_CLP && lp->nbin)
+    if (e == &engines[CEFO_SOLVER_CLP] && req->mip)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
                            "the model has on/off decisions (a MIP): CLP solves LPs only; use "
                            "--solver cbc");
-    const engine *e = &engines[opt->solver];
+    cefo__lp_data d = lp->d;
+    if (!req->mip)
+        d.col_binary = NULL;
     cefo__engine_dir dir;
     cefo_status st = cefo__engine_dir_make(&dir, err);
     outcome o = {0};
     if (st == CEFO_OK)
-        st = run_once(e, &lp->d, opt, &dir, &o, sol->x, sol->row_dual, sol->col_dual, err);
+        st = run_once(e, &d, req, &dir, &o, sol->x, sol->row_dual, sol->col_dual, err);
     if (st == CEFO_OK) {
         sol->status = o.status;
         sol->has_point = o.has_point;
-        sol->mip = lp->nbin > 0;
         sol->gap = o.gap;
         sol->objective = o.objective;
         sol->iterations = 0;
-        if (sol->mip && o.has_point)
-            st = fixed_lp(lp, e, opt, &dir, sol, err);
     }
     cefo__engine_dir_remove(&dir);
     return st;
 }
 
-const cefo__lp_backend *cefo__lp_backend_coin(void)
+static cefo_status cbc_solve(void *impl, const cefo__lp_request *req, cefo__lp_solution *sol,
+                             cefo_error *err)
 {
-    static const cefo__lp_backend be = {
-        .name = "coin",
-        .load = coin_load,
-        .solve = coin_solve,
-        .set_col_bounds = coin_col_bounds,
-        .set_row_bounds = coin_row_bounds,
-        .set_obj = coin_obj,
-        .set_coef = coin_coef,
-        .write = coin_write,
-        .free = coin_free,
-    };
+    return coin_solve(impl, &engines[CEFO_SOLVER_CBC], req, sol, err);
+}
+
+static cefo_status clp_solve(void *impl, const cefo__lp_request *req, cefo__lp_solution *sol,
+                             cefo_error *err)
+{
+    return coin_solve(impl, &engines[CEFO_SOLVER_CLP], req, sol, err);
+}
+
+#define COIN_BACKEND(NAME, SOLVE)                                                               \
+    {.name = NAME, .keeps_basis = 0, .load = coin_load, .solve = SOLVE,                        \
+     .set_col_bounds = coin_col_bounds, .set_row_bounds = coin_row_bounds, .set_obj = coin_obj, \
+     .set_coef = coin_coef, .write = coin_write, .free = coin_free}
+
+const cefo__lp_backend *cefo__lp_backend_cbc(void)
+{
+    static const cefo__lp_backend be = COIN_BACKEND("cbc", cbc_solve);
+    return &be;
+}
+
+const cefo__lp_backend *cefo__lp_backend_clp(void)
+{
+    static const cefo__lp_backend be = COIN_BACKEND("clp", clp_solve);
     return &be;
 }

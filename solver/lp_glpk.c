@@ -1,6 +1,7 @@
 /* lp_glpk.c - the GLPK back-end, fenced so that GLPK can neither print nor abort the host. */
 #include <glpk.h>
 #include <limits.h>
+#include <pthread.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ static void env_release(void)
 
 typedef struct glpk_lp {
     glp_prob *P;
+    pthread_t owner;    /* GLPK objects belong to the thread that created them */
     unsigned long generation;
     int lost;           /* a GLPK fatal error freed this thread's environment */
     int counted;        /* holds a reference on the thread's environment */
@@ -56,8 +58,6 @@ typedef struct glpk_lp {
     int scaled;         /* glp_scale_prob has run (before the first solve, not at load) */
     int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
     int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
-    int *binaries;      /* 1-based indices of the 0/1 columns (a MIP when nbin > 0) */
-    int nbin;
     char log[1024];     /* the tail of GLPK's terminal output, for error messages */
     size_t loglen;
 } glpk_lp;
@@ -92,6 +92,9 @@ typedef void (*glpk_call)(glpk_lp *lp, void *arg);
 /* Runs fn(lp, arg) with GLPK's output captured and its fatal errors turned into a status. */
 static cefo_status fenced(glpk_lp *lp, glpk_call fn, void *arg, cefo_error *err)
 {
+    if (!pthread_equal(lp->owner, pthread_self()))
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                           "an LP must be used on the thread that built it");
     if (lp->lost || lp->generation != generation)
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL,
                            "the LP was lost to an earlier GLPK failure on this thread; rebuild it");
@@ -205,7 +208,9 @@ static cefo_status glpk_write(void *impl, int format, const char *path,
 static void glpk_free(void *impl)
 {
     glpk_lp *lp = impl;
-    int current = !lp->lost && lp->generation == generation;
+    /* Elsewhere than its own thread, a GLPK object is leaked, not corrupted. */
+    int current = !lp->lost && lp->generation == generation
+                  && pthread_equal(lp->owner, pthread_self());
     if (lp->P && current) {
         glp_term_hook(term_hook, lp);
         glp_delete_prob(lp->P);
@@ -213,7 +218,6 @@ static void glpk_free(void *impl)
     }
     if (lp->counted && current)
         env_release();
-    cefo__free(lp->binaries);
     cefo__free(lp);
 }
 
@@ -246,8 +250,10 @@ static void do_load(glpk_lp *lp, void *arg)
         if (d->col_names && d->col_names[j] && strlen(d->col_names[j]) <= 255)
             glp_set_col_name(lp->P, j + 1, d->col_names[j]);
     }
-    for (int k = 0; k < lp->nbin; k++)
-        glp_set_col_kind(lp->P, lp->binaries[k], GLP_BV);
+    /* Integer within the column's own bounds (GLP_BV would reset them to [0, 1]). */
+    for (int j = 0; d->col_binary && j < d->ncols; j++)
+        if (d->col_binary[j])
+            glp_set_col_kind(lp->P, j + 1, GLP_IV);
     a->dup = glp_check_dup(d->nrows, d->ncols, a->ne, a->ia, a->ja);
     if (a->dup == 0) {
         glp_load_matrix(lp->P, a->ne, a->ia, a->ja, a->ar);
@@ -266,16 +272,6 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
         st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
         goto done;
     }
-    for (int j = 0; d->col_binary && j < d->ncols; j++)
-        lp->nbin += d->col_binary[j] != 0;
-    lp->binaries = cefo__calloc((size_t)lp->nbin, sizeof *lp->binaries);
-    if (!lp->binaries) {
-        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
-        goto done;
-    }
-    for (int j = 0, k = 0; d->col_binary && j < d->ncols; j++)
-        if (d->col_binary[j])
-            lp->binaries[k++] = j + 1;
     for (size_t k = 0; k < d->a->nnz; k++) {
         if (d->a->val[k] == 0.0)
             continue;
@@ -289,6 +285,7 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
         goto done;
     }
     lp->generation = generation;
+    lp->owner = pthread_self();
     lp->counted = 1;
     st = fenced(lp, do_load, &a, err);
     if (st == CEFO_OK && a.dup != 0)
@@ -309,36 +306,33 @@ done:
 }
 
 typedef struct solve_args {
-    const cefo_options *opt;
+    const cefo__lp_request *req;
     cefo__lp_solution *sol;
     int ret;
 } solve_args;
 
-/* The options' time limit as GLPK takes it: milliseconds, INT_MAX for none. */
-static int time_limit_ms(const cefo_options *opt)
+/* A limit as GLPK takes it: an int, INT_MAX for none. */
+static int glpk_limit(double v)
 {
-    if (!(opt->time_limit > 0) || opt->time_limit * 1000 >= INT_MAX)
-        return INT_MAX;
-    return (int)(opt->time_limit * 1000);
+    return isinf(v) || v <= 0 || v >= INT_MAX ? INT_MAX : v < 1 ? 1 : (int)v;
 }
 
-static int run_simplex(glpk_lp *lp, const cefo_options *opt, int presolve)
+static int run_simplex(glpk_lp *lp, const cefo__lp_request *req, int presolve)
 {
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_ERR;
     parm.presolve = presolve ? GLP_ON : GLP_OFF;
-    if (opt->method == CEFO_METHOD_PRIMAL)
+    if (req->method == CEFO_METHOD_PRIMAL)
         parm.meth = GLP_PRIMAL;
-    else if (opt->method == CEFO_METHOD_DUAL)
+    else if (req->method == CEFO_METHOD_DUAL)
         parm.meth = GLP_DUALP;
     else if (lp->has_basis && !lp->costs_moved)
         parm.meth = GLP_DUALP; /* bounds moved: the old basis stays dual feasible */
     else
         parm.meth = GLP_PRIMAL;
-    parm.tm_lim = time_limit_ms(opt);
-    if (opt->iteration_limit > 0)
-        parm.it_lim = opt->iteration_limit;
+    parm.tm_lim = glpk_limit(req->time_limit * 1000);
+    parm.it_lim = glpk_limit((double)req->iteration_limit);
     return glp_simplex(lp->P, &parm);
 }
 
@@ -376,77 +370,99 @@ static void read_lp(glpk_lp *lp, cefo__lp_solution *s)
         s->row_dual[i - 1] = glp_get_row_dual(lp->P, i);
 }
 
-static void record_gap(glp_tree *tree, void *info)
+/* The LP (binaries relaxed): warm from the last basis when there is one. */
+static void solve_lp(glpk_lp *lp, const cefo__lp_request *req, cefo__lp_solution *s, int *retp)
 {
-    int reason = glp_ios_reason(tree);
-    if (reason == GLP_ISELECT || reason == GLP_IBINGO)
-        *(double *)info = glp_ios_mip_gap(tree);
+    int warm = lp->has_basis;
+    if (!warm && !req->presolve)
+        glp_adv_basis(lp->P, 0);
+    int ret = run_simplex(lp, req, !warm && req->presolve);
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || ret == GLP_EBADB || ret == GLP_ESING
+        || ret == GLP_ECOND) {
+        /* The presolver proves infeasibility without a basis, and a warm basis can go bad:
+         * solve again from an advanced basis so the verdict comes from the simplex itself. */
+        glp_adv_basis(lp->P, 0);
+        ret = run_simplex(lp, req, 0);
+    }
+    *retp = ret;
+    s->status = status_of(lp, ret);
+    lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
+    lp->bounds_moved = lp->costs_moved = 0;
+    s->has_point = s->status == CEFO_SOLVE_OPTIMAL;
+    read_lp(lp, s);
 }
 
-static cefo_solve_status mip_status(glpk_lp *lp, int ret)
+typedef struct mip_watch {
+    double gap;
+    int it_start;
+    long it_lim;
+    int it_hit;
+} mip_watch;
+
+static void watch_mip(glp_tree *tree, void *info)
 {
-    switch (glp_mip_status(lp->P)) {
-    case GLP_OPT: return ret == GLP_EMIPGAP ? CEFO_SOLVE_GAP_LIMIT : CEFO_SOLVE_OPTIMAL;
-    case GLP_FEAS:
-        return ret == GLP_EMIPGAP ? CEFO_SOLVE_GAP_LIMIT
-               : ret == GLP_ETMLIM ? CEFO_SOLVE_TIME_LIMIT
-                                   : CEFO_SOLVE_UNDEFINED;
-    case GLP_NOFEAS: return CEFO_SOLVE_INFEASIBLE;
-    default: return ret == GLP_ETMLIM ? CEFO_SOLVE_TIME_LIMIT : CEFO_SOLVE_UNDEFINED;
+    mip_watch *w = info;
+    int reason = glp_ios_reason(tree);
+    if (reason == GLP_ISELECT || reason == GLP_IBINGO)
+        w->gap = glp_ios_mip_gap(tree);
+    if (w->it_lim > 0 && glp_get_it_cnt(glp_ios_get_prob(tree)) - w->it_start >= w->it_lim
+        && !w->it_hit) {
+        w->it_hit = 1;
+        glp_ios_terminate(tree);
     }
 }
 
-/*
- * Branch and bound from the optimal relaxation, then the LP with every binary fixed at its
- * value: its solution carries the duals a MIP lacks, and its continuous part is optimal for
- * the chosen binaries. The binaries are freed again afterwards for the next solve.
- */
-static void solve_mip(glpk_lp *lp, const cefo_options *opt, cefo__lp_solution *s)
+static cefo_solve_status mip_status(glpk_lp *lp, int ret, const mip_watch *w)
 {
+    int feasible = glp_mip_status(lp->P) == GLP_FEAS || glp_mip_status(lp->P) == GLP_OPT;
+    if (ret == GLP_ESTOP && w->it_hit)
+        return CEFO_SOLVE_ITERATION_LIMIT;
+    if (ret == GLP_ETMLIM)
+        return CEFO_SOLVE_TIME_LIMIT;
+    if (ret == GLP_EMIPGAP && feasible)
+        return CEFO_SOLVE_GAP_LIMIT;
+    switch (glp_mip_status(lp->P)) {
+    case GLP_OPT: return CEFO_SOLVE_OPTIMAL;
+    case GLP_NOFEAS: return CEFO_SOLVE_INFEASIBLE;
+    default: return CEFO_SOLVE_UNDEFINED;
+    }
+}
+
+/* Branch and bound, from the optimal relaxation (solved first when the basis is not). */
+static void solve_mip(glpk_lp *lp, const cefo__lp_request *req, cefo__lp_solution *s, int *retp)
+{
+    if (glp_get_status(lp->P) != GLP_OPT || lp->bounds_moved || lp->costs_moved) {
+        solve_lp(lp, req, s, retp);
+        if (s->status != CEFO_SOLVE_OPTIMAL) {
+            s->has_point = 0;
+            return;
+        }
+    }
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_ERR;
     parm.presolve = GLP_OFF; /* the relaxation is already optimal */
     parm.gmi_cuts = parm.mir_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
-    parm.mip_gap = opt->mip_gap;
-    parm.tm_lim = time_limit_ms(opt);
-    double gap = 0;
-    parm.cb_func = record_gap;
-    parm.cb_info = &gap;
+    parm.mip_gap = req->mip_gap;
+    parm.tm_lim = glpk_limit(req->time_limit * 1000);
+    mip_watch w = {0, glp_get_it_cnt(lp->P), req->iteration_limit, 0};
+    parm.cb_func = watch_mip;
+    parm.cb_info = &w;
     int ret = glp_intopt(lp->P, &parm);
-    s->status = mip_status(lp, ret);
+    *retp = ret == GLP_EFAIL ? GLP_EFAIL : 0;
+    s->status = mip_status(lp, ret, &w);
     s->has_point = glp_mip_status(lp->P) == GLP_OPT || glp_mip_status(lp->P) == GLP_FEAS;
-    s->gap = s->status == CEFO_SOLVE_OPTIMAL ? 0 : gap;
+    s->gap = s->status == CEFO_SOLVE_OPTIMAL ? 0 : w.gap;
     if (!s->has_point)
         return;
-    for (int k = 0; k < lp->nbin; k++) {
-        double v = round(glp_mip_col_val(lp->P, lp->binaries[k]));
-        glp_set_col_bnds(lp->P, lp->binaries[k], GLP_FX, v, v);
-    }
-    glp_smcp sp;
-    glp_init_smcp(&sp);
-    sp.msg_lev = GLP_MSG_ERR;
-    sp.meth = GLP_DUALP;
-    if (glp_simplex(lp->P, &sp) == 0 && glp_get_status(lp->P) == GLP_OPT) {
-        read_lp(lp, s);
-    } else { /* keep branch and bound's point; no duals */
-        s->objective = glp_mip_obj_val(lp->P);
-        for (int j = 1; j <= glp_get_num_cols(lp->P); j++) {
-            s->x[j - 1] = glp_mip_col_val(lp->P, j);
-            s->col_dual[j - 1] = NAN;
-        }
-        for (int i = 1; i <= glp_get_num_rows(lp->P); i++)
-            s->row_dual[i - 1] = NAN;
-    }
-    for (int k = 0; k < lp->nbin; k++)
-        glp_set_col_bnds(lp->P, lp->binaries[k], GLP_DB, 0.0, 1.0);
+    s->objective = glp_mip_obj_val(lp->P);
+    for (int j = 1; j <= glp_get_num_cols(lp->P); j++)
+        s->x[j - 1] = glp_mip_col_val(lp->P, j);
 }
 
 static void do_solve(glpk_lp *lp, void *arg)
 {
     solve_args *a = arg;
-    int warm = lp->has_basis;
-    int ret;
     if (!lp->scaled) {
         /* As glpsol does: cluster models mix tonnes, kilotonnes and kilograms per unit. Done
          * here rather than at load, so a model that is only exported is not scaled; the
@@ -454,43 +470,25 @@ static void do_solve(glpk_lp *lp, void *arg)
         glp_scale_prob(lp->P, GLP_SF_AUTO);
         lp->scaled = 1;
     }
-    if (!warm && !a->opt->presolve)
-        glp_adv_basis(lp->P, 0);
-    ret = run_simplex(lp, a->opt, !warm && a->opt->presolve);
-    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || ret == GLP_EBADB || ret == GLP_ESING
-        || ret == GLP_ECOND) {
-        /* The presolver proves infeasibility without a basis, and a warm basis can go bad:
-         * solve again from an advanced basis so the verdict comes from the simplex itself. */
-        glp_adv_basis(lp->P, 0);
-        ret = run_simplex(lp, a->opt, 0);
-    }
-    a->ret = ret;
-    cefo__lp_solution *s = a->sol;
-    s->status = status_of(lp, ret);
-    s->iterations = glp_get_it_cnt(lp->P);
-    s->mip = lp->nbin > 0;
-    s->gap = 0;
-    lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
-    lp->bounds_moved = lp->costs_moved = 0;
-    if (s->mip && s->status == CEFO_SOLVE_OPTIMAL) {
-        solve_mip(lp, a->opt, s);
-        return;
-    }
-    s->has_point = s->status == CEFO_SOLVE_OPTIMAL;
-    read_lp(lp, s);
+    int before = glp_get_it_cnt(lp->P);
+    if (a->req->mip)
+        solve_mip(lp, a->req, a->sol, &a->ret);
+    else
+        solve_lp(lp, a->req, a->sol, &a->ret);
+    a->sol->iterations = glp_get_it_cnt(lp->P) - before;
 }
 
-static cefo_status glpk_solve(void *impl, const cefo_options *opt, cefo__lp_solution *sol,
+static cefo_status glpk_solve(void *impl, const cefo__lp_request *req, cefo__lp_solution *sol,
                               cefo_error *err)
 {
     glpk_lp *lp = impl;
-    solve_args a = {.opt = opt, .sol = sol};
+    solve_args a = {.req = req, .sol = sol};
     lp->loglen = 0;
     lp->log[0] = '\0';
     cefo_status st = fenced(lp, do_solve, &a, err);
     if (st == CEFO_OK && a.ret == GLP_EFAIL)
-        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK simplex failed: %s",
-                           lp->log);
+        return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK %s failed: %s",
+                           req->mip ? "branch and bound" : "simplex", lp->log);
     return st;
 }
 
@@ -535,6 +533,7 @@ const cefo__lp_backend *cefo__lp_backend_glpk(void)
 {
     static const cefo__lp_backend be = {
         .name = "glpk",
+        .keeps_basis = 1,
         .load = glpk_load,
         .solve = glpk_solve,
         .set_col_bounds = glpk_col_bounds,
@@ -556,7 +555,7 @@ static void do_provoke(glpk_lp *lp, void *arg)
 
 cefo_status cefo__glpk_provoke_fatal(cefo_error *err)
 {
-    glpk_lp lp = {.generation = generation};
+    glpk_lp lp = {.generation = generation, .owner = pthread_self()};
     cefo_status st = fenced(&lp, do_provoke, NULL, err);
     if (st == CEFO_OK && lp.P)
         glp_delete_prob(lp.P);

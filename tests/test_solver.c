@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "solver/lp.h"
@@ -117,6 +118,168 @@ static void test_validation(void)
     cefo__triplet_free(&s.a);
 }
 
+/*
+ * A scripted back-end that records what lp.c asks of it: the MIP strategy above the table
+ * (relaxation, branch and bound, the fixed LP; one deadline and one iteration budget).
+ * Column 0 is binary. Branch and bound takes 200 ms and 20 iterations and returns x0 = 0.9999
+ * (rounded to 1 for the fixed LP); each LP takes 10 iterations.
+ */
+typedef struct mock_call {
+    int mip;
+    double time_limit;
+    long iteration_limit;
+    double gap;
+} mock_call;
+
+typedef struct mock {
+    mock_call calls[8];
+    int ncalls;
+    double lb0, ub0; /* column 0's bounds as the back-end holds them */
+    int fixed_seen;  /* column 0 was fixed at 1 during an LP after branch and bound */
+    cefo_solve_status mip_status;
+} mock;
+
+static mock the_mock;
+
+static cefo_status mock_load(void **impl, const cefo__lp_data *d, cefo_error *err)
+{
+    (void)err;
+    the_mock.lb0 = d->col_lb[0];
+    the_mock.ub0 = d->col_ub[0];
+    *impl = &the_mock;
+    return CEFO_OK;
+}
+
+static cefo_status mock_solve(void *impl, const cefo__lp_request *req, cefo__lp_solution *sol,
+                              cefo_error *err)
+{
+    (void)err;
+    mock *m = impl;
+    if (m->ncalls < 8)
+        m->calls[m->ncalls++] = (mock_call){req->mip, req->time_limit, req->iteration_limit,
+                                            req->mip_gap};
+    sol->x[0] = req->mip ? 0.9999 : m->lb0 == m->ub0 ? m->lb0 : 0.5;
+    sol->x[1] = 2;
+    sol->row_dual[0] = sol->row_dual[1] = 7;
+    sol->col_dual[0] = sol->col_dual[1] = 0;
+    if (!req->mip && m->lb0 == 1 && m->ub0 == 1)
+        m->fixed_seen = 1;
+    if (req->mip) {
+        struct timespec t = {0, 200 * 1000 * 1000};
+        nanosleep(&t, NULL);
+        sol->status = m->mip_status;
+        sol->gap = 0.01;
+        sol->iterations = 20;
+        sol->objective = 5;
+    } else {
+        sol->status = CEFO_SOLVE_OPTIMAL;
+        sol->iterations = 10;
+        sol->objective = 4;
+    }
+    sol->has_point = 1;
+    return CEFO_OK;
+}
+
+static cefo_status mock_col_bounds(void *impl, int j, double lb, double ub, cefo_error *err)
+{
+    (void)err;
+    mock *m = impl;
+    if (j == 0)
+        m->lb0 = lb, m->ub0 = ub;
+    return CEFO_OK;
+}
+
+static cefo_status mock_other(void *impl, int k, double a, double b, cefo_error *err)
+{
+    (void)impl, (void)k, (void)a, (void)b, (void)err;
+    return CEFO_OK;
+}
+
+static cefo_status mock_obj(void *impl, int j, double c, cefo_error *err)
+{
+    return mock_other(impl, j, c, c, err);
+}
+
+static void mock_free(void *impl)
+{
+    (void)impl;
+}
+
+static const cefo__lp_backend mock_backend = {.name = "mock", .keeps_basis = 1,
+                                              .load = mock_load,
+                                              .solve = mock_solve,
+                                              .set_col_bounds = mock_col_bounds,
+                                              .set_row_bounds = mock_other, .set_obj = mock_obj,
+                                              .free = mock_free};
+
+static cefo__lp *mock_lp(small_lp *s, unsigned char *binary, cefo_solve_status mip_status)
+{
+    cefo__lp *lp = NULL;
+    small_lp_init(s);
+    binary[0] = 1, binary[1] = 0;
+    s->cub[0] = 1;
+    s->d.col_binary = binary;
+    the_mock = (mock){.mip_status = mip_status};
+    CU_ASSERT_EQUAL(cefo__lp_load(&lp, &mock_backend, &s->d, NULL), CEFO_OK);
+    return lp;
+}
+
+static void test_mip_phases(void)
+{
+    small_lp s;
+    sol_buf b;
+    unsigned char binary[2];
+    cefo__lp *lp = mock_lp(&s, binary, CEFO_SOLVE_GAP_LIMIT);
+    cefo_options opt;
+    cefo_options_init(&opt);
+    CU_ASSERT_DOUBLE_EQUAL(opt.mip_gap, 1e-4, 1e-15); /* the default gap of every engine */
+    opt.time_limit = 1.0;
+    opt.iteration_limit = 100;
+    CU_ASSERT_EQUAL_FATAL(cefo__lp_solve(lp, &opt, sol_init(&b), NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(the_mock.ncalls, 3);
+    /* relaxation, branch and bound, fixed LP: each gets what remains of one limit */
+    CU_ASSERT(!the_mock.calls[0].mip && the_mock.calls[1].mip && !the_mock.calls[2].mip);
+    CU_ASSERT(the_mock.calls[0].time_limit <= 1.0 && the_mock.calls[0].time_limit > 0.9);
+    CU_ASSERT(the_mock.calls[1].time_limit <= the_mock.calls[0].time_limit);
+    CU_ASSERT(the_mock.calls[2].time_limit <= 0.8 && the_mock.calls[2].time_limit > 0.5);
+    CU_ASSERT_EQUAL(the_mock.calls[0].iteration_limit, 100);
+    CU_ASSERT_EQUAL(the_mock.calls[1].iteration_limit, 90);
+    CU_ASSERT_EQUAL(the_mock.calls[2].iteration_limit, 70);
+    CU_ASSERT_DOUBLE_EQUAL(the_mock.calls[1].gap, 1e-4, 1e-15);
+    /* the binary was fixed at its rounded value for the last LP, then freed again */
+    CU_ASSERT(the_mock.fixed_seen);
+    CU_ASSERT(the_mock.lb0 == 0 && the_mock.ub0 == 1);
+    /* the MIP's status and gap, the fixed LP's point and duals */
+    CU_ASSERT_EQUAL(b.s.status, CEFO_SOLVE_GAP_LIMIT);
+    CU_ASSERT(b.s.mip && b.s.has_point);
+    ASSERT_CLOSE(b.s.gap, 0.01);
+    ASSERT_CLOSE(b.x[0], 1);
+    ASSERT_CLOSE(b.rd[0], 7);
+    CU_ASSERT_EQUAL(b.s.iterations, 40);
+    cefo__lp_free(lp);
+    cefo__triplet_free(&s.a);
+}
+
+/* No time left after branch and bound: its point stays, without shadow prices. */
+static void test_mip_deadline(void)
+{
+    small_lp s;
+    sol_buf b;
+    unsigned char binary[2];
+    cefo__lp *lp = mock_lp(&s, binary, CEFO_SOLVE_TIME_LIMIT);
+    cefo_options opt;
+    cefo_options_init(&opt);
+    opt.time_limit = 0.1; /* branch and bound alone takes 0.2 s */
+    CU_ASSERT_EQUAL_FATAL(cefo__lp_solve(lp, &opt, sol_init(&b), NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(the_mock.ncalls, 2);
+    CU_ASSERT_EQUAL(b.s.status, CEFO_SOLVE_TIME_LIMIT);
+    CU_ASSERT(b.s.has_point);
+    ASSERT_CLOSE(b.x[0], 0.9999);
+    CU_ASSERT(isnan(b.rd[0]) && isnan(b.cd[1]));
+    cefo__lp_free(lp);
+    cefo__triplet_free(&s.a);
+}
+
 /* A GLPK fatal error becomes a status; LPs of the thread are lost but never touched. */
 static void test_fence(void)
 {
@@ -195,6 +358,8 @@ static CU_TestInfo solver_tests[] = {
     {"GLPK fatal error is fenced", test_fence},
     {"an LP stays on its own thread", test_thread_owner},
     {"GLPK never prints on stdout", test_silent},
+    {"MIP phases share one deadline and iteration budget", test_mip_phases},
+    {"a MIP out of time keeps its point, without duals", test_mip_deadline},
     CU_TEST_INFO_NULL,
 };
 

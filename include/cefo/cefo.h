@@ -149,9 +149,10 @@ typedef enum cefo_solver {
 typedef struct cefo_options {
     cefo_lp_method method;
     int presolve;           /* 1: presolve on a cold solve (default 1) */
-    double time_limit;      /* seconds, <= 0 for none (default 0) */
-    int iteration_limit;    /* simplex iterations, <= 0 for none (default 0) */
-    double mip_gap;         /* MIP: stop when (incumbent - bound) / |incumbent| <= mip_gap (0) */
+    double time_limit;      /* seconds for the whole solve (every MIP phase), <= 0 for none (0) */
+    int iteration_limit;    /* simplex iterations, whole solve, <= 0 for none (default 0) */
+    double mip_gap;         /* MIP: stop when (incumbent - bound) / |incumbent| <= mip_gap
+                               (default 1e-4; 0 proves optimality) */
     int diagnose;           /* 1: an infeasible result says what must move (default 1) */
     cefo_solver solver;     /* the engine (default CEFO_SOLVER_GLPK; docs/engines.md) */
     const char *solver_log; /* CBC/CLP: keep the engine's output in this file (default NULL:
