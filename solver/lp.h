@@ -51,6 +51,7 @@ typedef struct cefo__lp_request {
     double mip_gap;     /* mip: stop once (incumbent - bound) / |incumbent| <= mip_gap (>= 0) */
     cefo_lp_method method; /* LP: simplex variant; AUTO leaves the choice to the back-end */
     int presolve;       /* 1: the back-end may presolve */
+    const char *log_path; /* external engines: append the engine's output here (NULL: drop it) */
 } cefo__lp_request;
 
 /*
@@ -81,9 +82,9 @@ typedef struct cefo__lp_request {
  *        A MIP request need not fill row_dual and col_dual: lp.c takes them from the fixed
  *        LP. `mip` is set by lp.c. Returns CEFO_OK whenever the engine reached one of those
  *        statuses (infeasible and the limits included), CEFO_ERR_UNSUPPORTED when the engine
- *        cannot solve this kind of model (a MIP given to an LP-only engine) or is not
- *        installed, CEFO_ERR_NOMEM, or CEFO_ERR_SOLVER (the engine failed), each with a
- *        message in err.
+ *        cannot solve this kind of model (a MIP given to an LP-only engine),
+ *        CEFO_ERR_UNAVAILABLE when its program is not installed, CEFO_ERR_NOMEM, or
+ *        CEFO_ERR_SOLVER (the engine failed), each with a message in err.
  * write  writes the model as it is now in free MPS (format 0) or CPLEX LP (1) format to
  *        `path`, its rows and columns named (names may be NULL; checked: non-empty, <= 255).
  * free   releases everything the impl holds (a failed load has cleaned up after itself).
