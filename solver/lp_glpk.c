@@ -1,9 +1,11 @@
-/* lp_glpk.c - the GLPK back-end, fenced so that GLPK can neither print nor abort the host. */
+/* lp_glpk.c - the GLPK back-end, on threads of its own, fenced so that GLPK can neither print
+ * nor abort the host. */
 #include <glpk.h>
 #include <limits.h>
 #include <pthread.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,54 +14,39 @@
 #include "solver/lp.h"
 
 /*
- * GLPK keeps one environment per thread. A fatal error inside GLPK calls our error hook, which
- * longjmps back to the fence; the environment must then be freed with glp_free_env, which
- * destroys every GLPK object of this thread. The per-thread generation counter lets the other
- * LPs of the thread notice that their glp_prob is gone instead of touching freed memory.
+ * GLPK binds its objects to the thread that made them (one environment per thread; freeing
+ * it frees them all; one terminal and error hook per thread). So each LP gets a GLPK thread
+ * of its own, and every call on the LP runs there while the caller waits:
+ * - the host's threads never see a GLPK call from cefo: a host that uses GLPK itself keeps
+ *   its environment, its problems and its hooks, untouched;
+ * - an LP may be used and freed from any thread (one call at a time, as every handle);
+ * - the thread's environment is cefo's alone, so it is freed when the LP is (nothing leaks,
+ *   whichever thread frees), and a GLPK fatal error loses only the LP it hit.
  */
-static _Thread_local unsigned long generation;
-static _Thread_local jmp_buf *fence_jump;
-/*
- * A thread's GLPK environment outlives its objects and is never freed at thread exit. cefo
- * creates it when it finds none, counts its live LPs, and frees it with the last one, so a
- * host's worker threads leak nothing. An environment the host created first is left alone.
- */
-static _Thread_local int live_lps;
-static _Thread_local int owns_env;
+typedef struct glpk_lp glpk_lp;
+typedef void (*glpk_call)(glpk_lp *lp, void *arg);
 
-static int env_acquire(void)
-{
-    if (live_lps == 0 && !owns_env) {
-        int r = glp_init_env();
-        if (r != 0 && r != 1)
-            return -1;
-        owns_env = r == 0;
-    }
-    live_lps++;
-    return 0;
-}
-
-static void env_release(void)
-{
-    if (--live_lps == 0 && owns_env) {
-        glp_free_env();
-        owns_env = 0;
-        generation++;
-    }
-}
+enum { IDLE, PENDING, DONE, QUIT };
 
 typedef struct glpk_lp {
     glp_prob *P;
-    pthread_t owner;    /* GLPK objects belong to the thread that created them */
-    unsigned long generation;
-    int lost;           /* a GLPK fatal error freed this thread's environment */
-    int counted;        /* holds a reference on the thread's environment */
+    int lost;           /* a GLPK fatal error freed the environment, and P with it */
     int has_basis;
     int scaled;         /* glp_scale_prob has run (before the first solve, not at load) */
     int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
     int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
     char log[1024];     /* the tail of GLPK's terminal output, for error messages */
     size_t loglen;
+    jmp_buf *fence;     /* where a GLPK fatal error returns to */
+    /* The GLPK thread and the one call it runs at a time. */
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int state;
+    glpk_call fn;
+    void *arg;
+    cefo_error *err;
+    cefo_status st;
 } glpk_lp;
 
 static int term_hook(void *info, const char *s)
@@ -83,41 +70,120 @@ static int term_hook(void *info, const char *s)
 
 static void error_hook(void *info)
 {
-    (void)info;
-    longjmp(*fence_jump, 1);
+    glpk_lp *lp = info;
+    longjmp(*lp->fence, 1);
 }
 
-typedef void (*glpk_call)(glpk_lp *lp, void *arg);
-
-/* Runs fn(lp, arg) with GLPK's output captured and its fatal errors turned into a status. */
+/* On the GLPK thread: fn(lp, arg) with GLPK's fatal errors turned into a status. */
 static cefo_status fenced(glpk_lp *lp, glpk_call fn, void *arg, cefo_error *err)
 {
-    if (!pthread_equal(lp->owner, pthread_self()))
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
-                           "an LP must be used on the thread that built it");
-    if (lp->lost || lp->generation != generation)
+    if (lp->lost)
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL,
-                           "the LP was lost to an earlier GLPK failure on this thread; rebuild it");
+                           "the LP was lost to an earlier GLPK failure; rebuild it");
     jmp_buf here;
-    jmp_buf *outer = fence_jump;
-    glp_term_hook(term_hook, lp);
-    glp_error_hook(error_hook, NULL);
     if (setjmp(here)) {
-        fence_jump = outer;
+        /* GLPK's rule after a fatal error: free the environment (this thread's alone). */
         glp_free_env();
-        generation++;
-        live_lps = 0;
-        owns_env = 0;
         lp->lost = 1;
         lp->P = NULL;
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK failed: %s", lp->log);
     }
-    fence_jump = &here;
+    lp->fence = &here;
+    glp_term_hook(term_hook, lp); /* this thread's environment: set on each call, as GLPK */
+    glp_error_hook(error_hook, lp); /* recreates it after a fatal error */
     fn(lp, arg);
-    fence_jump = outer;
-    glp_error_hook(NULL, NULL);
-    glp_term_hook(NULL, NULL);
+    lp->fence = NULL;
     return CEFO_OK;
+}
+
+static void *glpk_thread(void *arg)
+{
+    glpk_lp *lp = arg;
+    pthread_mutex_lock(&lp->mu);
+    for (;;) {
+        while (lp->state != PENDING && lp->state != QUIT)
+            pthread_cond_wait(&lp->cv, &lp->mu);
+        if (lp->state == QUIT)
+            break;
+        pthread_mutex_unlock(&lp->mu);
+        cefo_status st = fenced(lp, lp->fn, lp->arg, lp->err);
+        pthread_mutex_lock(&lp->mu);
+        lp->st = st;
+        lp->state = DONE;
+        pthread_cond_broadcast(&lp->cv);
+    }
+    pthread_mutex_unlock(&lp->mu);
+    if (!lp->lost) {
+        glp_term_hook(term_hook, lp);
+        if (lp->P)
+            glp_delete_prob(lp->P);
+        glp_free_env();
+    }
+    return NULL;
+}
+
+/* Runs fn(lp, arg) on the LP's GLPK thread and waits for it. */
+static cefo_status on_glpk_thread(glpk_lp *lp, glpk_call fn, void *arg, cefo_error *err)
+{
+    pthread_mutex_lock(&lp->mu);
+    lp->fn = fn;
+    lp->arg = arg;
+    lp->err = err;
+    lp->state = PENDING;
+    pthread_cond_broadcast(&lp->cv);
+    while (lp->state != DONE)
+        pthread_cond_wait(&lp->cv, &lp->mu);
+    lp->state = IDLE;
+    cefo_status st = lp->st;
+    pthread_mutex_unlock(&lp->mu);
+    return st;
+}
+
+/*
+ * A new LP with its GLPK thread started. Signals are blocked in that thread from its first
+ * instruction: they belong to the host's threads, never to one that runs GLPK.
+ */
+static glpk_lp *glpk_new(void)
+{
+    glpk_lp *lp = cefo__calloc(1, sizeof *lp);
+    if (!lp)
+        return NULL;
+    if (pthread_mutex_init(&lp->mu, NULL) != 0) {
+        cefo__free(lp);
+        return NULL;
+    }
+    if (pthread_cond_init(&lp->cv, NULL) != 0) {
+        pthread_mutex_destroy(&lp->mu);
+        cefo__free(lp);
+        return NULL;
+    }
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int started = pthread_create(&lp->thread, NULL, glpk_thread, lp) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (!started) {
+        pthread_cond_destroy(&lp->cv);
+        pthread_mutex_destroy(&lp->mu);
+        cefo__free(lp);
+        return NULL;
+    }
+    return lp;
+}
+
+static void glpk_free(void *impl)
+{
+    glpk_lp *lp = impl;
+    if (!lp)
+        return;
+    pthread_mutex_lock(&lp->mu);
+    lp->state = QUIT;
+    pthread_cond_broadcast(&lp->cv);
+    pthread_mutex_unlock(&lp->mu);
+    pthread_join(lp->thread, NULL);
+    pthread_cond_destroy(&lp->cv);
+    pthread_mutex_destroy(&lp->mu);
+    cefo__free(lp);
 }
 
 static void set_bounds(glpk_lp *lp, int is_row, int k, double lb, double ub)
@@ -168,7 +234,7 @@ static void do_coef(glpk_lp *lp, void *arg)
 static cefo_status glpk_coef(void *impl, int i, int j, double v, cefo_error *err)
 {
     coef_args a = {i, j, v, 0};
-    cefo_status st = fenced(impl, do_coef, &a, err);
+    cefo_status st = on_glpk_thread(impl, do_coef, &a, err);
     if (st == CEFO_OK && a.missing)
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no matrix entry at (%d, %d)", i, j);
     return st;
@@ -199,26 +265,10 @@ static cefo_status glpk_write(void *impl, int format, const char *path,
 {
     glpk_lp *lp = impl;
     write_args a = {format, path, col_names, row_names, 0};
-    cefo_status st = fenced(lp, do_write, &a, err);
+    cefo_status st = on_glpk_thread(lp, do_write, &a, err);
     if (st == CEFO_OK && a.ret != 0)
         st = cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "GLPK could not write the model");
     return st;
-}
-
-static void glpk_free(void *impl)
-{
-    glpk_lp *lp = impl;
-    /* Elsewhere than its own thread, a GLPK object is leaked, not corrupted. */
-    int current = !lp->lost && lp->generation == generation
-                  && pthread_equal(lp->owner, pthread_self());
-    if (lp->P && current) {
-        glp_term_hook(term_hook, lp);
-        glp_delete_prob(lp->P);
-        glp_term_hook(NULL, NULL);
-    }
-    if (lp->counted && current)
-        env_release();
-    cefo__free(lp);
 }
 
 typedef struct load_args {
@@ -264,7 +314,7 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
 {
     cefo_status st = CEFO_OK;
     load_args a = {.d = d};
-    glpk_lp *lp = cefo__calloc(1, sizeof *lp);
+    glpk_lp *lp = glpk_new();
     a.ia = cefo__calloc(d->a->nnz + 1, sizeof *a.ia);
     a.ja = cefo__calloc(d->a->nnz + 1, sizeof *a.ja);
     a.ar = cefo__calloc(d->a->nnz + 1, sizeof *a.ar);
@@ -280,14 +330,7 @@ static cefo_status glpk_load(void **impl, const cefo__lp_data *d, cefo_error *er
         a.ja[a.ne] = d->a->col[k] + 1;
         a.ar[a.ne] = d->a->val[k];
     }
-    if (env_acquire() != 0) {
-        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "cannot create the GLPK environment");
-        goto done;
-    }
-    lp->generation = generation;
-    lp->owner = pthread_self();
-    lp->counted = 1;
-    st = fenced(lp, do_load, &a, err);
+    st = on_glpk_thread(lp, do_load, &a, err);
     if (st == CEFO_OK && a.dup != 0)
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
                          "LP matrix entry %d is %s", abs(a.dup),
@@ -297,8 +340,7 @@ done:
     cefo__free(a.ja);
     cefo__free(a.ar);
     if (st != CEFO_OK) {
-        if (lp)
-            glpk_free(lp);
+        glpk_free(lp);
         return st;
     }
     *impl = lp;
@@ -485,7 +527,7 @@ static cefo_status glpk_solve(void *impl, const cefo__lp_request *req, cefo__lp_
     solve_args a = {.req = req, .sol = sol};
     lp->loglen = 0;
     lp->log[0] = '\0';
-    cefo_status st = fenced(lp, do_solve, &a, err);
+    cefo_status st = on_glpk_thread(lp, do_solve, &a, err);
     if (st == CEFO_OK && a.ret == GLP_EFAIL)
         return cefo__error(err, CEFO_ERR_SOLVER, NULL, 0, NULL, "GLPK %s failed: %s",
                            req->mip ? "branch and bound" : "simplex", lp->log);
@@ -514,19 +556,19 @@ static void do_obj(glpk_lp *lp, void *arg)
 static cefo_status glpk_col_bounds(void *impl, int j, double lb, double ub, cefo_error *err)
 {
     update_args a = {0, j, lb, ub};
-    return fenced(impl, do_bounds, &a, err);
+    return on_glpk_thread(impl, do_bounds, &a, err);
 }
 
 static cefo_status glpk_row_bounds(void *impl, int i, double lb, double ub, cefo_error *err)
 {
     update_args a = {1, i, lb, ub};
-    return fenced(impl, do_bounds, &a, err);
+    return on_glpk_thread(impl, do_bounds, &a, err);
 }
 
 static cefo_status glpk_obj(void *impl, int j, double c, cefo_error *err)
 {
     update_args a = {0, j, c, c};
-    return fenced(impl, do_obj, &a, err);
+    return on_glpk_thread(impl, do_obj, &a, err);
 }
 
 const cefo__lp_backend *cefo__lp_backend_glpk(void)
@@ -555,9 +597,10 @@ static void do_provoke(glpk_lp *lp, void *arg)
 
 cefo_status cefo__glpk_provoke_fatal(cefo_error *err)
 {
-    glpk_lp lp = {.generation = generation, .owner = pthread_self()};
-    cefo_status st = fenced(&lp, do_provoke, NULL, err);
-    if (st == CEFO_OK && lp.P)
-        glp_delete_prob(lp.P);
+    glpk_lp *lp = glpk_new();
+    if (!lp)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "cannot start a GLPK thread");
+    cefo_status st = on_glpk_thread(lp, do_provoke, NULL, err);
+    glpk_free(lp);
     return st;
 }

@@ -280,7 +280,8 @@ static void test_mip_deadline(void)
     cefo__triplet_free(&s.a);
 }
 
-/* A GLPK fatal error becomes a status; LPs of the thread are lost but never touched. */
+/* A GLPK fatal error becomes a status, and loses only the LP it hit: the others, on GLPK
+ * threads of their own, still solve. */
 static void test_fence(void)
 {
     small_lp s;
@@ -291,8 +292,8 @@ static void test_fence(void)
     CU_ASSERT_EQUAL_FATAL(cefo__lp_load(&before, NULL, &s.d, NULL), CEFO_OK);
     CU_ASSERT_EQUAL(cefo__glpk_provoke_fatal(&err), CEFO_ERR_SOLVER);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "GLPK failed"));
-    CU_ASSERT_EQUAL(cefo__lp_solve(before, NULL, sol_init(&b), &err), CEFO_ERR_SOLVER);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "rebuild"));
+    CU_ASSERT_EQUAL(cefo__lp_solve(before, NULL, sol_init(&b), &err), CEFO_OK);
+    ASSERT_CLOSE(b.s.objective, 9);
     cefo__lp_free(before);
     CU_ASSERT_EQUAL_FATAL(cefo__lp_load(&after, NULL, &s.d, NULL), CEFO_OK);
     CU_ASSERT_EQUAL(cefo__lp_solve(after, NULL, sol_init(&b), NULL), CEFO_OK);
@@ -301,24 +302,45 @@ static void test_fence(void)
     cefo__triplet_free(&s.a);
 }
 
+typedef struct thread_job {
+    cefo__lp *lp;
+    cefo_status st;
+    double objective;
+} thread_job;
+
 static void *solve_elsewhere(void *arg)
 {
+    thread_job *j = arg;
     sol_buf b;
-    return (void *)(long)cefo__lp_solve(arg, NULL, sol_init(&b), NULL);
+    j->st = cefo__lp_solve(j->lp, NULL, sol_init(&b), NULL);
+    j->objective = b.s.objective;
+    return NULL;
 }
 
-static void test_thread_owner(void)
+static void *free_elsewhere(void *arg)
+{
+    cefo__lp_free(((thread_job *)arg)->lp);
+    return NULL;
+}
+
+/* An LP built on this thread solves on others (its optimum, 9, by hand above), one call at a
+ * time, and is freed on yet another without a leak (the sanitizer build checks leaks). */
+static void test_any_thread(void)
 {
     small_lp s;
-    cefo__lp *lp = NULL;
+    thread_job j = {0};
     pthread_t t;
-    void *ret;
     small_lp_init(&s);
-    CU_ASSERT_EQUAL_FATAL(cefo__lp_load(&lp, NULL, &s.d, NULL), CEFO_OK);
-    CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, solve_elsewhere, lp), 0);
-    pthread_join(t, &ret);
-    CU_ASSERT_EQUAL((long)ret, CEFO_ERR_ARG);
-    cefo__lp_free(lp);
+    CU_ASSERT_EQUAL_FATAL(cefo__lp_load(&j.lp, NULL, &s.d, NULL), CEFO_OK);
+    for (int k = 0; k < 3; k++) {
+        j.st = CEFO_ERR_SOLVER;
+        CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, solve_elsewhere, &j), 0);
+        pthread_join(t, NULL);
+        CU_ASSERT_EQUAL(j.st, CEFO_OK);
+        ASSERT_CLOSE(j.objective, 9);
+    }
+    CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, free_elsewhere, &j), 0);
+    pthread_join(t, NULL);
     cefo__triplet_free(&s.a);
 }
 
@@ -356,7 +378,7 @@ static CU_TestInfo solver_tests[] = {
     {"small LP: primal, duals, warm re-solves", test_small_lp},
     {"invalid LP data is refused before GLPK", test_validation},
     {"GLPK fatal error is fenced", test_fence},
-    {"an LP stays on its own thread", test_thread_owner},
+    {"an LP is used and freed from any thread", test_any_thread},
     {"GLPK never prints on stdout", test_silent},
     {"MIP phases share one deadline and iteration budget", test_mip_phases},
     {"a MIP out of time keeps its point, without duals", test_mip_deadline},

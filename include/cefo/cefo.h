@@ -33,7 +33,9 @@ extern "C" {
  * accepts NULL. A problem borrows its network, and a result borrows its problem's network:
  * the network must outlive both. Strings returned by accessors belong to the handle they came
  * from and stay valid until it is freed. The library never prints, exits or aborts; handles
- * may be used from any thread but one handle by one thread at a time.
+ * may be used and freed from any thread, one call on a handle at a time (a problem built on
+ * one thread may be solved on another and freed on a third). GLPK runs on threads of cefo's
+ * own: a host that uses GLPK itself keeps its environment, its problems and its hooks.
  */
 
 /* Status codes. Zero is success. */
