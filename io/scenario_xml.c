@@ -242,6 +242,9 @@ static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char 
                                const cefo_edit *edits, size_t nedits, cefo_error *err)
 {
     cefo_status st = CEFO_OK;
+    if (!s && scenario_id)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                           "scenario '%s' asked for without a scenario set", scenario_id);
     if (s && scenario_id) {
         size_t i;
         if (!cefo__strmap_get(&s->ids, scenario_id, &i))

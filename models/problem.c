@@ -97,76 +97,136 @@ cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *opt, cefo
     return CEFO_OK;
 }
 
-static int bad_value(double v, int may_be_inf)
+/* Where an item of the network is, for a setter's error. */
+typedef struct item_at {
+    const char *kind;
+    const char *id;
+    int line;
+} item_at;
+
+static cefo_status refuse(const cefo_problem *prob, item_at at, const char *attribute, double v,
+                          const char *why, cefo_error *err)
 {
-    return isnan(v) || v < 0 || (!may_be_inf && isinf(v));
+    return cefo__error(err, CEFO_ERR_ARG, prob->net->file, at.line, at.id,
+                       "%s '%s': %s %g %s", at.kind, at.id, attribute, v, why);
+}
+
+/*
+ * A value a setter may put into the LP: a number in [0, CEFO_MAX_VALUE] (or +inf where
+ * `may_be_inf`). Larger ones overflow once GLPK scales the model, or drown every other
+ * number of the model in rounding.
+ */
+static cefo_status check_value(const cefo_problem *prob, item_at at, const char *attribute,
+                               double v, int may_be_inf, cefo_error *err)
+{
+    if (isnan(v) || v < 0)
+        return refuse(prob, at, attribute, v, "is not a number >= 0", err);
+    if (isinf(v) && !may_be_inf)
+        return refuse(prob, at, attribute, v, "must be finite", err);
+    if (isfinite(v) && v > CEFO_MAX_VALUE)
+        return refuse(prob, at, attribute, v, "is above 1e+15 (CEFO_MAX_VALUE)", err);
+    return CEFO_OK;
+}
+
+static cefo_status set_capacity(cefo_problem *prob, size_t i, double cap, cefo_error *err)
+{
+    const cefo__process *p = &prob->net->processes[i];
+    item_at at = {"process", p->id, p->line};
+    int row = prob->f.cap_row[i];
+    /* A build/keep decision needs a finite capacity: it is the big-M of x - cap y <= 0. */
+    cefo_status st = check_value(prob, at, "capacity", cap, row < 0, err);
+    if (st == CEFO_OK && cap < p->min)
+        st = refuse(prob, at, "capacity", cap, "is below the process's minimum", err);
+    double lb = row >= 0 ? 0.0 : p->min;
+    if (st == CEFO_OK)
+        st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[i], lb, cap, err);
+    if (st == CEFO_OK && row >= 0)
+        st = cefo__lp_set_coef(prob->lp, row, prob->f.build_col[i], -cap, err);
+    if (st == CEFO_OK)
+        prob->par.capacity[i] = cap;
+    return st;
+}
+
+static cefo_status set_demand(cefo_problem *prob, size_t i, double amount, cefo_error *err)
+{
+    const cefo__material *m = &prob->net->materials[i];
+    cefo_status st = check_value(prob, (item_at){"material", m->id, m->line}, "demand", amount, 0,
+                                 err);
+    if (st == CEFO_OK)
+        st = cefo__lp_set_row_bounds(prob->lp, prob->f.demand_row[i], amount, amount, err);
+    if (st == CEFO_OK)
+        prob->par.demand[i] = amount;
+    return st;
+}
+
+static cefo_status set_pollutant(cefo_problem *prob, size_t i, int is_cap, double v,
+                                 cefo_error *err)
+{
+    const cefo__pollutant *k = &prob->net->pollutants[i];
+    int col = prob->f.emission_col[i];
+    cefo_status st = check_value(prob, (item_at){"pollutant", k->id, k->line},
+                                 is_cap ? "cap" : "damage-cost", v, is_cap, err);
+    if (st == CEFO_OK)
+        st = is_cap ? cefo__lp_set_col_bounds(prob->lp, col, 0, v, err)
+                    : cefo__lp_set_obj(prob->lp, col, v, err);
+    if (st == CEFO_OK && is_cap)
+        prob->par.cap[i] = v;
+    else if (st == CEFO_OK)
+        prob->par.damage[i] = v;
+    return st;
+}
+
+cefo_status cefo_problem_update(cefo_problem *prob, cefo_item kind, size_t index,
+                                const char *attribute, double value, cefo_error *err)
+{
+    if (!prob || !attribute)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no problem or no attribute");
+    enum { CAPACITY, DEMAND, DAMAGE, CAP, NONE } what =
+        kind == CEFO_PROCESS && strcmp(attribute, "capacity") == 0        ? CAPACITY
+        : kind == CEFO_MATERIAL && strcmp(attribute, "demand") == 0       ? DEMAND
+        : kind == CEFO_POLLUTANT && strcmp(attribute, "damage-cost") == 0 ? DAMAGE
+        : kind == CEFO_POLLUTANT && strcmp(attribute, "cap") == 0         ? CAP
+                                                                          : NONE;
+    if (what == NONE)
+        return cefo__error(err, CEFO_ERR_UNSUPPORTED, prob->net->file, 0, NULL,
+                           "'%s' cannot be set in place: rebuild the problem from an edited "
+                           "network", attribute);
+    size_t n = cefo_network_count(prob->net, kind);
+    if (index >= n)
+        return cefo__error(err, CEFO_ERR_ARG, prob->net->file, 0, NULL,
+                           "item %zu is out of range (the network has %zu of that kind)", index,
+                           n);
+    switch (what) {
+    case CAPACITY: return set_capacity(prob, index, value, err);
+    case DEMAND: return set_demand(prob, index, value, err);
+    default: return set_pollutant(prob, index, what == CAP, value, err);
+    }
 }
 
 cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double cap)
 {
-    if (!prob || process >= prob->net->nprocesses || bad_value(cap, 1)
-        || cap < prob->net->processes[process].min)
-        return CEFO_ERR_ARG;
-    int row = prob->f.cap_row[process];
-    if (row >= 0 && isinf(cap))
-        return CEFO_ERR_ARG; /* a build/keep decision needs a finite capacity */
-    /* A decision's capacity is also the coefficient of its 0/1 column in x - cap y <= 0. */
-    double lb = row >= 0 ? 0.0 : prob->net->processes[process].min;
-    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[process], lb, cap,
-                                             NULL);
-    if (st == CEFO_OK && row >= 0)
-        st = cefo__lp_set_coef(prob->lp, row, prob->f.build_col[process], -cap, NULL);
-    if (st == CEFO_OK)
-        prob->par.capacity[process] = cap;
-    return st;
+    return cefo_problem_update(prob, CEFO_PROCESS, process, "capacity", cap, NULL);
 }
 
 cefo_status cefo_problem_set_demand(cefo_problem *prob, size_t material, double amount)
 {
-    if (!prob || material >= prob->net->nmaterials || bad_value(amount, 0))
-        return CEFO_ERR_ARG;
-    cefo_status st = cefo__lp_set_row_bounds(prob->lp, prob->f.demand_row[material], amount,
-                                             amount, NULL);
-    if (st == CEFO_OK)
-        prob->par.demand[material] = amount;
-    return st;
+    return cefo_problem_update(prob, CEFO_MATERIAL, material, "demand", amount, NULL);
 }
 
 cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pollutant, double cost)
 {
-    if (!prob || pollutant >= prob->net->npollutants || bad_value(cost, 0))
-        return CEFO_ERR_ARG;
-    cefo_status st = cefo__lp_set_obj(prob->lp, prob->f.emission_col[pollutant], cost, NULL);
-    if (st == CEFO_OK)
-        prob->par.damage[pollutant] = cost;
-    return st;
+    return cefo_problem_update(prob, CEFO_POLLUTANT, pollutant, "damage-cost", cost, NULL);
 }
 
 cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap)
 {
-    if (!prob || pollutant >= prob->net->npollutants || bad_value(cap, 1))
-        return CEFO_ERR_ARG;
-    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.emission_col[pollutant], 0, cap,
-                                             NULL);
-    if (st == CEFO_OK)
-        prob->par.cap[pollutant] = cap;
-    return st;
+    return cefo_problem_update(prob, CEFO_POLLUTANT, pollutant, "cap", cap, NULL);
 }
 
 cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
                              const char *attribute, double value)
 {
-    if (!prob || !attribute)
-        return CEFO_ERR_ARG;
-    if (kind == CEFO_PROCESS && strcmp(attribute, "capacity") == 0)
-        return cefo_problem_set_capacity(prob, index, value);
-    if (kind == CEFO_POLLUTANT && strcmp(attribute, "damage-cost") == 0)
-        return cefo_problem_set_damage_cost(prob, index, value);
-    if (kind == CEFO_POLLUTANT && strcmp(attribute, "cap") == 0)
-        return cefo_problem_set_cap(prob, index, value);
-    if (kind == CEFO_MATERIAL && strcmp(attribute, "demand") == 0)
-        return cefo_problem_set_demand(prob, index, value);
-    return CEFO_ERR_UNSUPPORTED;
+    return cefo_problem_update(prob, kind, index, attribute, value, NULL);
 }
 
 /* Sets every objective coefficient to `only` == j ? 1 : 0, or back to the model's (only < 0). */

@@ -136,7 +136,7 @@ static cefo_status overflow_error(const cefo_network *net, int line, const char 
                        "too many orders of magnitude; rescale its units", element, id, what);
 }
 
-static cefo_status check_finite(const cefo_result *r, cefo_error *err)
+static cefo_status check_finite(const cefo_result *r, int has_duals, cefo_error *err)
 {
     const cefo_network *net = r->net;
     for (size_t p = 0; p < net->nprocesses; p++) {
@@ -145,7 +145,8 @@ static cefo_status check_finite(const cefo_result *r, cefo_error *err)
         const char *what = overflows(x)                     ? "activity"
                            : overflows(pr->cost * x)        ? "cost"
                            : overflows(pr->labour * x)      ? "labour"
-                           : isinf(cs) || (isnan(cs) && isfinite(r->capacity[p])) ? "shadow price"
+                           : has_duals && (isinf(cs) || (isnan(cs) && isfinite(r->capacity[p])))
+                               ? "shadow price"
                                                             : NULL;
         if (what)
             return overflow_error(net, pr->line, "process", what, pr->id, err);
@@ -160,7 +161,7 @@ static cefo_status check_finite(const cefo_result *r, cefo_error *err)
         const cefo__material *mat = &net->materials[m];
         double v[] = {r->import[m], r->export[m], r->discharge[m]};
         double price[] = {mat->import_cost, mat->export_price, mat->discharge_cost};
-        const char *what = overflows(r->shadow[m]) ? "shadow price" : NULL;
+        const char *what = has_duals && overflows(r->shadow[m]) ? "shadow price" : NULL;
         for (int i = 0; i < 3 && !what; i++)
             if (overflows(v[i]) || (v[i] != 0 && overflows(price[i] * v[i])))
                 what = i == 0 ? "import" : i == 1 ? "export" : "discharge";
@@ -170,8 +171,8 @@ static cefo_status check_finite(const cefo_result *r, cefo_error *err)
     for (size_t k = 0; k < net->npollutants; k++) {
         const cefo__pollutant *pl = &net->pollutants[k];
         double e = r->emission[k], cs = r->cap_shadow[k];
-        if (overflows(e) || overflows(r->damage[k] * e) || isinf(cs)
-            || (isnan(cs) && isfinite(r->cap[k])))
+        if (overflows(e) || overflows(r->damage[k] * e)
+            || (has_duals && (isinf(cs) || (isnan(cs) && isfinite(r->cap[k])))))
             return overflow_error(net, pl->line, "pollutant", "emission", pl->id, err);
     }
     const cefo_costs *c = &r->costs;
@@ -242,7 +243,7 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     for (size_t k = 0; k < nk; k++)
         r->cap_shadow[k] = upper_bound_shadow(par->cap[k], sol->col_dual[f->emission_col[k]]);
     costs_and_indicators(r);
-    cefo_status st = check_finite(r, err);
+    cefo_status st = check_finite(r, sol->has_duals, err);
     if (st != CEFO_OK) {
         cefo_result_free(r);
         return st;

@@ -211,6 +211,7 @@ static cefo_status fixed_lp(cefo__lp *lp, const engine *e, budget *b, cefo__lp_r
     }
     sol->status = mip.status;
     sol->has_point = 1;
+    sol->has_duals = solved;
     sol->gap = mip.gap;
     if (!solved) {
         sol->objective = mip.objective;
@@ -237,6 +238,11 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
     if (isnan(opt->time_limit) || !(opt->mip_gap >= 0) || !sol || (lp->ncols && !sol->x)
         || (lp->nrows && !sol->row_dual) || (lp->ncols && !sol->col_dual))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad solve arguments");
+    if (opt->method != CEFO_METHOD_AUTO && opt->method != CEFO_METHOD_PRIMAL
+        && opt->method != CEFO_METHOD_DUAL)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                           "unknown simplex method %d (auto 0, primal 1, dual 2)",
+                           (int)opt->method);
     budget b = {opt->time_limit > 0 ? now() + opt->time_limit : INFINITY,
                 opt->iteration_limit > 0 ? opt->iteration_limit : LONG_MAX};
     cefo__lp_request req = {.method = opt->method, .presolve = opt->presolve != 0,
@@ -271,6 +277,10 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
     } else if (st == CEFO_OK && sol->mip) {
         sol->has_point = 0; /* a relaxation's point is no plan */
     }
+    if (!sol->mip)
+        sol->has_duals = st == CEFO_OK && sol->status == CEFO_SOLVE_OPTIMAL;
+    else if (!sol->has_point)
+        sol->has_duals = 0;
     sol->iterations = iterations;
     return st;
 }

@@ -31,6 +31,8 @@ typedef struct cefo__lp_data {
 typedef struct cefo__lp_solution {
     cefo_solve_status status;
     int has_point;      /* x holds a feasible point (optimal, or the best found at a limit) */
+    int has_duals;      /* row_dual and col_dual hold the duals of an optimal LP (for a MIP, of
+                           the fixed LP); else they are NAN or meaningless */
     int mip;            /* the LP has binary columns: x from branch and bound */
     double gap;         /* MIP: relative gap between the point and the best bound, else 0 */
     double objective;

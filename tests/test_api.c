@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "io/xmldoc.h"
 #include "json_valid.h"
 #include "testutil.h"
 
@@ -529,6 +530,165 @@ static void test_idle_member_closed(void)
     cefo_network_free(net);
 }
 
+/*
+ * Setters refuse what the LP cannot hold, with the detail of every other call: the item, its
+ * file and line, the value and why. The problem is untouched and still solves (1375, by hand
+ * in pollutant-cap.xml: half the widgets on each line under the 125 t cap).
+ */
+static void test_setter_detail(void)
+{
+    cefo_network *net = load("tests/golden/pollutant-cap.xml");
+    cefo_problem *prob = NULL;
+    cefo_error err = {0};
+    cefo_solve_status st;
+    size_t dirty = 0, co2 = 0, widget = 0;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_PROCESS, "dirty", &dirty), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_POLLUTANT, "CO2", &co2), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_network_find(net, CEFO_MATERIAL, "widget", &widget), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_set_capacity(prob, dirty, 1e308), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_PROCESS, dirty, "capacity", 1e308, &err),
+                    CEFO_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(err.element, "dirty");
+    CU_ASSERT_EQUAL(err.line, 6);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.file, "pollutant-cap.xml"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "capacity"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "1e+15"));
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_MATERIAL, widget, "demand", -1, &err),
+                    CEFO_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(err.element, "widget");
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_POLLUTANT, co2, "damage-cost", 1e300, &err),
+                    CEFO_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(err.element, "CO2");
+    CU_ASSERT_EQUAL(err.line, 5);
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_POLLUTANT, co2, "cap", NAN, &err),
+                    CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_POLLUTANT, 7, "cap", 1, &err), CEFO_ERR_ARG);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "out of range"));
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_PROCESS, dirty, "cost", 1, &err),
+                    CEFO_ERR_UNSUPPORTED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "cost"));
+    ASSERT_CLOSE(solve(prob, &st), 1375);
+    /* The largest value accepted is accepted, and re-solves: the dirty line's capacity no
+     * longer limits anything. */
+    CU_ASSERT_EQUAL(cefo_problem_update(prob, CEFO_PROCESS, dirty, "capacity", 1e15, &err),
+                    CEFO_OK);
+    ASSERT_CLOSE(solve(prob, &st), 1375);
+    /* A method that does not exist is refused, not taken for the default. */
+    cefo_options opt;
+    cefo_options_init(&opt);
+    opt.method = (cefo_lp_method)77;
+    cefo_result *res = NULL;
+    CU_ASSERT_EQUAL(cefo_problem_solve(prob, &opt, &res, &err), CEFO_ERR_ARG);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "method"));
+    CU_ASSERT_PTR_NULL(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
+/* A scenario id with no scenario set is an error, not silently ignored. */
+static void test_scenario_without_set(void)
+{
+    char path[1024];
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_edited(&net,
+                                             source_path(path, sizeof path,
+                                                         "tests/golden/pollutant-cap.xml"),
+                                             NULL, "cod-x2", NULL, 0, &err),
+                    CEFO_ERR_ARG);
+    CU_ASSERT_PTR_NULL(net);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "cod-x2"));
+    cefo_network_free(net);
+}
+
+/*
+ * The iteration limit reaches branch and bound, and covers the whole solve: on the
+ * rectification example (relaxation and search take a few hundred simplex iterations), a
+ * budget of 320 stops the search with its best plan so far and no iterations left for the
+ * fixed LP, so the plan comes without shadow prices (NAN) rather than as an error.
+ */
+static void test_mip_iteration_limit(void)
+{
+    cefo_network *net = load("examples/rectification.xml");
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_options opt;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(net);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    cefo_options_init(&opt);
+    opt.iteration_limit = 320;
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, &opt, &res, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_ITERATION_LIMIT);
+    CU_ASSERT(isfinite(cefo_result_objective(res)));
+    CU_ASSERT(cefo_result_gap(res) > 0);
+    cefo_material_result m;
+    CU_ASSERT_EQUAL(cefo_result_material(res, 0, &m), CEFO_OK);
+    CU_ASSERT(isnan(m.shadow_price));
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
+/*
+ * libxml2 running out of memory while it parses: CEFO_ERR_NOMEM (exit 70), never a parse or
+ * encoding error (exit 65). The host's allocator for libxml2 fails its n-th allocation and
+ * every later one, for each n until the parse needs fewer.
+ */
+static long xml_alloc_left; /* < 0: no failure */
+
+static int xml_alloc_fails(void)
+{
+    return xml_alloc_left >= 0 && xml_alloc_left-- == 0 ? (xml_alloc_left = 0, 1) : 0;
+}
+
+static void *xml_fail_malloc(size_t n)
+{
+    return xml_alloc_fails() ? NULL : malloc(n);
+}
+
+static void *xml_fail_realloc(void *p, size_t n)
+{
+    return xml_alloc_fails() ? NULL : realloc(p, n);
+}
+
+static char *xml_fail_strdup(const char *s)
+{
+    return xml_alloc_fails() ? NULL : strdup(s);
+}
+
+static void test_xml_out_of_memory(void)
+{
+    const char *xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                      "<network version=\"1\"><material id=\"caf\xe9\" unit=\"t\"/>"
+                      "<process id=\"p\" cost=\"2\"><output material=\"caf\xe9\" amount=\"1\"/>"
+                      "</process><demand material=\"caf\xe9\" amount=\"3\"/></network>";
+    xmlFreeFunc old_free;
+    xmlMallocFunc old_malloc;
+    xmlReallocFunc old_realloc;
+    xmlStrdupFunc old_strdup;
+    xmlMemGet(&old_free, &old_malloc, &old_realloc, &old_strdup);
+    xmlMemSetup(free, xml_fail_malloc, xml_fail_realloc, xml_fail_strdup);
+    int parsed = 0, wrong = 0;
+    for (long n = 0; n < 100000 && !parsed; n++) {
+        xmlDoc *doc = NULL;
+        cefo_error err = {0};
+        xml_alloc_left = n;
+        cefo_status st = cefo__xml_parse(xml, strlen(xml), "oom.xml", &doc, &err);
+        int failed_alloc = xml_alloc_left == 0 && n > 0;
+        xml_alloc_left = -1;
+        xmlFreeDoc(doc);
+        if (st == CEFO_OK)
+            parsed = !failed_alloc;
+        else if (st != CEFO_ERR_NOMEM && !wrong++)
+            fprintf(stderr, "\n  allocation %ld: status %d: %s\n", n, st, err.message);
+    }
+    xmlMemSetup(old_free, old_malloc, old_realloc, old_strdup);
+    CU_ASSERT(parsed);
+    CU_ASSERT_EQUAL(wrong, 0);
+}
+
 static CU_TestInfo api_tests[] = {
     {"CSV cells guarded against formulas", test_csv_cell},
     {"text comparison labels escaped", test_compare_labels_escaped},
@@ -542,6 +702,10 @@ static CU_TestInfo api_tests[] = {
     {"text, JSON, CSV and atomic files", test_writers},
     {"every allocation failure is clean", test_out_of_memory},
     {"four threads at once", test_threads},
+    {"setters refuse with the error detail", test_setter_detail},
+    {"a scenario id without a scenario set", test_scenario_without_set},
+    {"the iteration limit reaches branch and bound", test_mip_iteration_limit},
+    {"libxml2 out of memory is CEFO_ERR_NOMEM", test_xml_out_of_memory},
     CU_TEST_INFO_NULL,
 };
 

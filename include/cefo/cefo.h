@@ -198,25 +198,36 @@ CEFO_API cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *
                                         cefo_result **out, cefo_error *err);
 
 /*
- * In-place updates for what-if runs: the next solve re-optimises from the last basis.
- * Values must be finite and >= 0 (capacity and cap may be INFINITY for "none").
- * Each returns CEFO_OK, CEFO_ERR_ARG (index out of range, bad value) or CEFO_ERR_SOLVER.
+ * The largest magnitude of a number in a model: the loaders refuse larger ones (as they
+ * refuse non-finite ones), and so do the setters below. Up to 1e15 a double holds every whole
+ * number exactly and no sum or product of two model numbers overflows.
+ */
+#define CEFO_MAX_VALUE 1e15
+
+/*
+ * Sets one attribute of one item in place, for a re-solve from the last basis. Supported:
+ * CEFO_PROCESS "capacity"; CEFO_POLLUTANT "damage-cost" and "cap"; CEFO_MATERIAL "demand"
+ * (the material's total demand). Values must be numbers in [0, CEFO_MAX_VALUE]; a capacity
+ * (other than a build/keep decision's) and a cap may also be INFINITY for "none". Returns
+ * CEFO_OK; CEFO_ERR_ARG for a bad index or value, with the item's id in err->element, its
+ * file and line, and why; CEFO_ERR_UNSUPPORTED for any other attribute (rebuild the problem
+ * from an edited network); CEFO_ERR_SOLVER. On an error the problem is left as it was.
+ */
+CEFO_API cefo_status cefo_problem_update(cefo_problem *prob, cefo_item kind, size_t index,
+                                         const char *attribute, double value, cefo_error *err);
+
+/*
+ * The same without the error detail (kept for programs built against earlier headers):
+ * cefo_problem_set(prob, kind, index, attribute, value) is cefo_problem_update(..., NULL), and
+ * the four below set "capacity", "demand", "damage-cost" and "cap".
  */
 CEFO_API cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double cap);
 CEFO_API cefo_status cefo_problem_set_demand(cefo_problem *prob, size_t material, double amount);
 CEFO_API cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pollutant,
                                                   double cost);
 CEFO_API cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap);
-
-/*
- * Sets one attribute of one item in place, for a re-solve from the last basis. Supported:
- * CEFO_PROCESS "capacity"; CEFO_POLLUTANT "damage-cost" and "cap"; CEFO_MATERIAL "demand"
- * (the material's total demand). Returns CEFO_OK, CEFO_ERR_ARG (bad index or value), or
- * CEFO_ERR_UNSUPPORTED for any other attribute: rebuild the problem from an edited network.
- */
 CEFO_API cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
                                       const char *attribute, double value);
-
 
 typedef enum cefo_model_format {
     CEFO_MODEL_MPS = 0,     /* free MPS, for any LP/MIP solver */
