@@ -2,7 +2,9 @@
 # error-places.sh CEFO - error messages name what is wrong and where, not only a word of it: the
 # near-singular Leontief error names the weak sector and its line (not a neighbour's), a bad
 # value in a src= CSV names that CSV file, its line and its column, a duplicate extension id
-# is refused at the second one's line. Each exits 65 and writes nothing on stdout.
+# is refused at the second one's line; a fixed cost on a link that is not optional, a minimum
+# half a tonne above the capacity and an allocation share above 1 (summing to 1 with a
+# negative one) are refused at their own lines. Each exits 65 and writes nothing on stdout.
 set -u
 cefo=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.." || exit 2
@@ -41,6 +43,12 @@ expect "bad CSV value" "$d/bad-value-Z.csv:3: .*(field|column) 3([^0-9].*)?" \
     leontief $d/bad-value-src.xml
 expect "duplicate extension" "$d/dup-extension.xml:11: .*duplicate.*'labour'.*" \
     leontief $d/dup-extension.xml
+# Checks that hold at a line of their own, however small the fault.
+expect "link fixed cost" "$d/link-fixed-cost.xml:11: .*fixed-cost.*optional.*" \
+    validate $d/link-fixed-cost.xml
+expect "min above capacity" "$d/min-above-capacity.xml:6: .*'acid-plant'.*min.*capacity.*" \
+    validate $d/min-above-capacity.xml
+expect "share above 1" "$d/share-above-one.xml:12: .*share.*" leontief $d/share-above-one.xml
 
 [ "$failures" = 0 ] && echo "error-places: every error names its place"
 exit $((failures != 0))
