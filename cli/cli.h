@@ -28,6 +28,7 @@ typedef struct cli_command {
 int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_leontief(int argc, char **argv);
+int cmd_footprint(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_merge(int argc, char **argv);

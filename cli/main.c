@@ -15,6 +15,8 @@ static const cli_command commands[] = {
     {"export", "write the model as MPS or CPLEX LP, or the plan as a Graphviz graph", cmd_export},
     {"leontief", "input-output analysis of a table or a network: output, multipliers, footprints",
      cmd_leontief},
+    {"footprint", "whole-chain emissions, imports and labour of each product of the plan",
+     cmd_footprint},
 };
 
 static void usage(FILE *fp)

@@ -605,6 +605,80 @@ CEFO_API cefo_status cefo_io_result_write(const cefo_io_result *res, FILE *fp, c
 CEFO_API cefo_status cefo_io_result_write_file(const cefo_io_result *res, const char *path,
                                                cefo_format format, cefo_error *err);
 
+/* ---------------------------------------------------------------- footprints of a plan */
+
+/*
+ * Whole-chain footprints of the cluster's final products under a solved plan (spec section 10,
+ * docs/footprint.md): the plan's supply and use by process, products pooled by market share
+ * of their producers, wastes charged to their generators with their treatment (WIO) along the
+ * plan's own waste flows (links where the waste is linked, pooled shares otherwise), imports
+ * and exports as the boundary. A process's burden goes to its co-products by value at the
+ * plan's shadow prices (CEFO_ALLOCATION_MARKET; by amount when they are all zero) or by
+ * amount (CEFO_ALLOCATION_MASS); a treatment plant's treatment service counts among them.
+ */
+typedef enum cefo_allocation {
+    CEFO_ALLOCATION_MARKET = 0,
+    CEFO_ALLOCATION_MASS = 1
+} cefo_allocation;
+
+typedef struct cefo_footprint cefo_footprint;
+
+/*
+ * One final product (a non-waste material with demand or export in the plan), or the totals.
+ * Arrays have one value per pollutant of the network, in network order, then virgin import,
+ * then labour (cefo_footprint_pollutants + 2 values). `intensity` is per unit delivered;
+ * `footprint` = intensity x (demand + export). For the totals row, `intensity` holds the
+ * plan's own totals (what the footprints must add up to), `imported_waste` the treatment of
+ * wastes imported from outside (a boundary beside final demand) and `residual` the largest
+ * relative gap between the two.
+ */
+typedef struct cefo_footprint_row {
+    const char *id;
+    const char *unit;
+    double demand;
+    double export;
+    const double *intensity;
+    const double *footprint;
+    double virgin_import;           /* imported materials along the chain, units as written */
+    double labour;
+    double virgin_import_intensity; /* per unit delivered (NAN in the totals row) */
+    double labour_intensity;
+    const double *imported_waste;   /* totals row only, else NULL */
+    double residual;                /* totals row only */
+} cefo_footprint_row;
+
+/*
+ * Computes the footprints of an optimal plan (the result's network must still be alive; the
+ * footprint borrows `res`, which must outlive it). Conservation is checked: the footprints
+ * of all final demands and exports, plus the treatment of imported wastes, add up to the
+ * plan's total emission of every pollutant (discharges included), its virgin import and its
+ * labour, to 1e-9 relative. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_NOMEM, or
+ * CEFO_ERR_INVALID (no optimal plan; a running process with no product and no waste treated;
+ * a closed loop of burden; conservation failed), the message naming the item.
+ */
+CEFO_API cefo_status cefo_footprint_compute(cefo_footprint **out, const cefo_result *res,
+                                            cefo_allocation allocation, cefo_error *err);
+CEFO_API void cefo_footprint_free(cefo_footprint *fp);
+/* Number of final products, and of pollutants (0 for NULL). */
+CEFO_API size_t cefo_footprint_count(const cefo_footprint *fp);
+CEFO_API size_t cefo_footprint_pollutants(const cefo_footprint *fp);
+/* Product i, or the totals; pointers owned by the footprint. CEFO_OK or CEFO_ERR_ARG. */
+CEFO_API cefo_status cefo_footprint_product(const cefo_footprint *fp, size_t i,
+                                            cefo_footprint_row *row);
+CEFO_API cefo_status cefo_footprint_totals(const cefo_footprint *fp, cefo_footprint_row *row);
+/* The plan it was computed from, and the allocation it used. */
+CEFO_API const cefo_result *cefo_footprint_result(const cefo_footprint *fp);
+CEFO_API cefo_allocation cefo_footprint_allocation(const cefo_footprint *fp);
+/*
+ * Writes footprints as text, JSON (`products`, `totals`, docs/footprint.md) or CSV (one line
+ * per product, pollutant or quantity), or atomically to a file. Same statuses as
+ * cefo_result_write(_file).
+ */
+CEFO_API cefo_status cefo_footprint_write(const cefo_footprint *fp, FILE *out, cefo_format format,
+                                          cefo_error *err);
+CEFO_API cefo_status cefo_footprint_write_file(const cefo_footprint *fp, const char *path,
+                                               cefo_format format, cefo_error *err);
+
 /* ---------------------------------------------------------------- what-if edits */
 
 /*

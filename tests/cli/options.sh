@@ -21,10 +21,10 @@ check() {
     fi
 }
 
-for cmd in validate solve leontief whatif sweep pareto export report; do
+for cmd in validate solve leontief footprint whatif sweep pareto export report; do
     check "$cmd" "unknown option '--frobnicate'" --frobnicate x.xml
 done
-for cmd in validate solve leontief sweep pareto export; do
+for cmd in validate solve leontief footprint sweep pareto export; do
     check "$cmd" "option '--set' needs a value" x.xml --set
 done
 check solve "option '-o' needs a value" x.xml -o
