@@ -73,12 +73,10 @@ static int parse(int argc, char **argv, fp_args *a)
 
 static cefo_status write_out(const cefo_footprint *fp, const fp_args *a, cefo_error *err)
 {
-    if (!a->out)
-        return cefo_footprint_write(fp, stdout, a->format, err);
-    sigset_t old;
-    cli_hold_signals(&old);
-    cefo_status st = cefo_footprint_write_file(fp, a->out, a->format, err);
-    cli_release_signals(&old);
+    cli_out o;
+    cefo_status st = cli_out_open(&o, a->out, 1, err);
+    if (st == CEFO_OK)
+        st = cli_out_close(&o, cefo_footprint_write(fp, o.fp, a->format, err), err);
     return st;
 }
 
