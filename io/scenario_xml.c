@@ -313,8 +313,10 @@ static cefo_status target_of(const xmlNode *attr, const cefo_network *net, xmlDo
     snprintf(t->attribute, sizeof t->attribute, "%s", (const char *)attr->name);
     t->value = num;
     if (strcmp(name, "process") == 0 || strcmp(name, "pollutant") == 0
-        || strcmp(name, "material") == 0) {
-        t->kind = name[0] == 'p' ? (name[2] == 'o' ? CEFO_PROCESS : CEFO_POLLUTANT) : CEFO_MATERIAL;
+        || strcmp(name, "material") == 0 || strcmp(name, "resource") == 0) {
+        t->kind = name[0] == 'r'   ? CEFO_RESOURCE
+                  : name[0] == 'p' ? (name[2] == 'o' ? CEFO_PROCESS : CEFO_POLLUTANT)
+                                   : CEFO_MATERIAL;
         id = xmlGetProp((xmlNode *)elem, (const xmlChar *)"id");
         if (!id || cefo_network_find(net, t->kind, (const char *)id, &t->index) != CEFO_OK)
             st = CEFO_ERR_INVALID;

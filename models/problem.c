@@ -31,7 +31,8 @@ static int alloc_buffers(cefo_problem *p)
 {
     const cefo_network *net = p->net;
     size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
-    p->par_block = cefo__calloc(np + nm + 2 * nk, sizeof(double));
+    size_t nr = net->nresources;
+    p->par_block = cefo__calloc(np + nm + 2 * nk + 3 * nr, sizeof(double));
     p->sol_block = cefo__calloc(2 * (size_t)p->f.ncols + (size_t)p->f.nrows, sizeof(double));
     if (!p->par_block || !p->sol_block)
         return -1;
@@ -39,7 +40,15 @@ static int alloc_buffers(cefo_problem *p)
     p->par.capacity = d, d += np;
     p->par.demand = d, d += nm;
     p->par.damage = d, d += nk;
-    p->par.cap = d;
+    p->par.cap = d, d += nk;
+    p->par.res_min = d, d += nr;
+    p->par.res_max = d, d += nr;
+    p->par.res_price = d;
+    for (size_t i = 0; i < nr; i++) {
+        p->par.res_min[i] = net->resources[i].min;
+        p->par.res_max[i] = net->resources[i].max;
+        p->par.res_price[i] = net->resources[i].price;
+    }
     for (size_t i = 0; i < np; i++)
         p->par.capacity[i] = net->processes[i].capacity;
     for (size_t i = 0; i < nm; i++)
@@ -102,6 +111,39 @@ static int bad_value(double v, int may_be_inf)
     return isnan(v) || v < 0 || (!may_be_inf && isinf(v));
 }
 
+/*
+ * Capacity terms of resources: a decision's capacity is its coefficient in the resource rows,
+ * and a process without a decision adds capacity x amount to a row's constant. With `check`,
+ * only says whether `cap` can be set (an infinite capacity cannot be counted); else applies it.
+ */
+static cefo_status resource_capacity(cefo_problem *prob, size_t p, double cap, int check)
+{
+    const cefo_network *net = prob->net;
+    int y = prob->f.build_col[p];
+    cefo_status st = CEFO_OK;
+    for (size_t r = 0; r < net->nresources && st == CEFO_OK; r++) {
+        double per = cefo__resource_coef(net, r, p, 1, 1.0) - cefo__resource_coef(net, r, p, 1, 0);
+        if (per == 0)
+            continue;
+        if (check) {
+            if (isinf(cap))
+                st = CEFO_ERR_ARG;
+            continue;
+        }
+        int row = prob->f.use_row[r];
+        if (y >= 0) {
+            st = cefo__lp_set_coef(prob->lp, row, y, cefo__resource_coef(net, r, p, 1, cap), NULL);
+            continue;
+        }
+        double old = prob->par.capacity[p];
+        prob->par.capacity[p] = cap;
+        double c = cefo__resource_constant(net, r, prob->par.capacity);
+        prob->par.capacity[p] = old;
+        st = cefo__lp_set_row_bounds(prob->lp, row, -c, -c, NULL);
+    }
+    return st;
+}
+
 cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double cap)
 {
     if (!prob || process >= prob->net->nprocesses || bad_value(cap, 1)
@@ -112,10 +154,13 @@ cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double
         return CEFO_ERR_ARG; /* a build/keep decision needs a finite capacity */
     /* A decision's capacity is also the coefficient of its 0/1 column in x - cap y <= 0. */
     double lb = row >= 0 ? 0.0 : prob->net->processes[process].min;
-    cefo_status st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[process], lb, cap,
-                                             NULL);
+    cefo_status st = resource_capacity(prob, process, cap, 1);
+    if (st == CEFO_OK)
+        st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[process], lb, cap, NULL);
     if (st == CEFO_OK && row >= 0)
         st = cefo__lp_set_coef(prob->lp, row, prob->f.build_col[process], -cap, NULL);
+    if (st == CEFO_OK)
+        st = resource_capacity(prob, process, cap, 0);
     if (st == CEFO_OK)
         prob->par.capacity[process] = cap;
     return st;
@@ -153,11 +198,48 @@ cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double ca
     return st;
 }
 
+cefo_status cefo_problem_set_resource(cefo_problem *prob, size_t resource, double min,
+                                      double max, double price)
+{
+    if (!prob || resource >= prob->net->nresources || isnan(min) || isnan(max) || min > max
+        || !isfinite(price) || min == INFINITY || max == -INFINITY)
+        return CEFO_ERR_ARG;
+    int j = prob->f.use_col[resource];
+    cefo_status st = cefo__lp_set_col_bounds(prob->lp, j, min, max, NULL);
+    if (st == CEFO_OK)
+        st = cefo__lp_set_obj(prob->lp, j, price, NULL);
+    if (st == CEFO_OK) {
+        prob->par.res_min[resource] = min;
+        prob->par.res_max[resource] = max;
+        prob->par.res_price[resource] = price;
+    }
+    return st;
+}
+
+/* A resource's "min", "max" or "price" (a finite number) in place. */
+static cefo_status set_resource_attr(cefo_problem *prob, size_t r, const char *attr, double v)
+{
+    if (r >= prob->net->nresources || !isfinite(v))
+        return CEFO_ERR_ARG;
+    double min = prob->par.res_min[r], max = prob->par.res_max[r], price = prob->par.res_price[r];
+    if (strcmp(attr, "min") == 0)
+        min = v;
+    else if (strcmp(attr, "max") == 0)
+        max = v;
+    else if (strcmp(attr, "price") == 0)
+        price = v;
+    else
+        return CEFO_ERR_UNSUPPORTED;
+    return cefo_problem_set_resource(prob, r, min, max, price);
+}
+
 cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
                              const char *attribute, double value)
 {
     if (!prob || !attribute)
         return CEFO_ERR_ARG;
+    if (kind == CEFO_RESOURCE)
+        return set_resource_attr(prob, index, attribute, value);
     if (kind == CEFO_PROCESS && strcmp(attribute, "capacity") == 0)
         return cefo_problem_set_capacity(prob, index, value);
     if (kind == CEFO_POLLUTANT && strcmp(attribute, "damage-cost") == 0)
@@ -177,6 +259,8 @@ static cefo_status switch_objective(cefo_problem *prob, int only)
         double c = only < 0 ? prob->f.obj[j] : j == only ? 1.0 : 0.0;
         if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_EMISSION) /* damage may have moved */
             c = prob->par.damage[prob->f.cols[j].item];
+        if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_USE) /* and a resource's price */
+            c = prob->par.res_price[prob->f.cols[j].item];
         st = cefo__lp_set_obj(prob->lp, j, c, NULL);
     }
     return st;

@@ -24,8 +24,10 @@ struct cefo_result {
     double *flow, *link_chosen;                             /* per link */
     double *import, *export, *discharge, *demand, *shadow;  /* per material */
     double *emission, *cap, *cap_shadow, *damage;           /* per pollutant */
+    double *use, *res_min, *res_max, *res_price, *res_shadow; /* per resource */
     double *block;
     cefo_costs costs;
+    double cost_resource;   /* sum of price x use: a term cefo_costs has no field for */
     cefo_indicators indicators;
     cefo__diag_item *diag;  /* infeasible and diagnosed: what must move */
     size_t ndiag;
@@ -52,5 +54,11 @@ cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
 cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
                               const cefo__lp_solution *sol, cefo_error *err);
+
+/* The objective's terms in the order every writer shows them: the count, and term i (its
+ * JSON key, its label for people, its value); "total" is the last. */
+size_t cefo__cost_count(const cefo_result *r);
+void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const char **label,
+                     double *value);
 
 #endif

@@ -99,7 +99,8 @@ typedef enum cefo_item {
     CEFO_POLLUTANT = 1,
     CEFO_PROCESS = 2,
     CEFO_LINK = 3,
-    CEFO_GROUP = 4  /* groups of mutually exclusive process variants */
+    CEFO_GROUP = 4, /* groups of mutually exclusive process variants */
+    CEFO_RESOURCE = 5 /* shared limits: quotas, land, funds, jobs (<resource>) */
 } cefo_item;
 
 /* Number of items of one kind (0 for a NULL network or an unknown kind). */
@@ -206,9 +207,17 @@ CEFO_API cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pol
 CEFO_API cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap);
 
 /*
+ * A resource's bounds and price in place: min <= max (-INFINITY / INFINITY for none), price
+ * finite. Returns CEFO_OK, CEFO_ERR_ARG or CEFO_ERR_SOLVER.
+ */
+CEFO_API cefo_status cefo_problem_set_resource(cefo_problem *prob, size_t resource, double min,
+                                               double max, double price);
+
+/*
  * Sets one attribute of one item in place, for a re-solve from the last basis. Supported:
  * CEFO_PROCESS "capacity"; CEFO_POLLUTANT "damage-cost" and "cap"; CEFO_MATERIAL "demand"
- * (the material's total demand). Returns CEFO_OK, CEFO_ERR_ARG (bad index or value), or
+ * (the material's total demand); CEFO_RESOURCE "min", "max" and "price" (finite; a bound
+ * that would cross the other is CEFO_ERR_ARG). Returns CEFO_OK, CEFO_ERR_ARG (bad index or value), or
  * CEFO_ERR_UNSUPPORTED for any other attribute: rebuild the problem from an edited network.
  */
 CEFO_API cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
@@ -326,6 +335,22 @@ CEFO_API cefo_status cefo_result_material(const cefo_result *res, size_t i,
 CEFO_API cefo_status cefo_result_pollutant(const cefo_result *res, size_t i,
                                            cefo_pollutant_result *row);
 
+/* A resource (a shared limit: quota, land, fund, jobs): its total use against its bounds. */
+typedef struct cefo_resource_result {
+    const char *id;
+    const char *unit;
+    const char *name;       /* NULL when not given */
+    double use;             /* the sum of its uses in the plan */
+    double min;             /* -INFINITY without a min */
+    double max;             /* INFINITY without a max */
+    double price;           /* per unit used, as used in this solve */
+    double shadow_price;    /* d objective / d bound of the binding side: <= 0 for a max,
+                               >= 0 for a min, 0 when slack; NAN without either bound */
+} cefo_resource_result;
+
+CEFO_API cefo_status cefo_result_resource(const cefo_result *res, size_t i,
+                                          cefo_resource_result *row);
+
 /* A group of mutually exclusive variants: which one runs (chosen NULL: none, the firm closed). */
 typedef struct cefo_group_result {
     const char *id;
@@ -373,8 +398,24 @@ typedef struct cefo_costs {
     double pollution;       /* sum of damage cost * emission */
     double export_revenue;  /* counted with a minus sign in the objective */
     double fixed;           /* fixed costs of chosen optional items */
-    double total;           /* the objective */
+    double total;           /* the objective: these terms, plus any term listed only by
+                               cefo_result_cost_term (resource prices) */
 } cefo_costs;
+
+/*
+ * The objective's terms one by one, every term included (also those added after cefo_costs
+ * was fixed, such as "resource": price x use of the resources, present when the network has
+ * resources), "total" last: `key` is the JSON key, `label` a name for people (static
+ * strings). cefo_result_cost_count is 0 for NULL. Returns CEFO_OK or CEFO_ERR_ARG.
+ */
+typedef struct cefo_cost_term {
+    const char *key;
+    const char *label;
+    double value;
+} cefo_cost_term;
+
+CEFO_API size_t cefo_result_cost_count(const cefo_result *res);
+CEFO_API cefo_status cefo_result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out);
 
 /* The indicators every result reports (spec section 1). reuse_rate is NAN without waste. */
 typedef struct cefo_indicators {
