@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "io/breakdown.h"
 #include "io/fmt.h"
 #include "io/report.h"
 
@@ -235,6 +236,7 @@ static void write_report(const void *ctx, FILE *fp)
         emissions_table(r, fp);
         resources_table(r, fp);
         indicators_table(r, fp);
+        cefo__html_areas(fp, r);
     }
     decisions_and_diagnosis(r, fp);
     fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"

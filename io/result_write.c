@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "io/breakdown.h"
 #include "io/fmt.h"
 #include "models/result.h"
 
@@ -128,6 +129,7 @@ static void write_json(const cefo_result *r, FILE *fp)
         cefo__json_num(fp, "capacity_shadow_price", r->capacity_shadow[i], 0);
         fputs("\"chosen\": ", fp);
         json_chosen(fp, r->chosen[i]);
+        cefo__json_process_figures(fp, r, i);
         fputc('}', fp);
     }
     fprintf(fp, "%s],\n  \"links\": [", net->nprocesses ? "\n  " : "");
@@ -175,6 +177,7 @@ static void write_json(const cefo_result *r, FILE *fp)
     }
     fprintf(fp, "%s]", net->npollutants ? "\n  " : "");
     json_resources(r, fp);
+    cefo__json_areas(fp, r);
     fputs(",\n  \"indicators\": ", fp);
     cefo__json_indicators(fp, &r->indicators);
     json_decisions(r, fp);
@@ -234,6 +237,7 @@ static void write_csv(const cefo_result *r, FILE *fp)
         csv_row(fp, "process", id, NULL, NULL, NULL, "capacity", r->capacity[i], NULL);
         csv_row(fp, "process", id, NULL, NULL, NULL, "capacity_shadow_price", r->capacity_shadow[i],
                 cur);
+        cefo__csv_process_figures(fp, r, i, cur);
     }
     for (size_t i = 0; i < net->nlinks; i++) {
         const cefo__link *l = &net->links[i];
@@ -263,6 +267,7 @@ static void write_csv(const cefo_result *r, FILE *fp)
         for (int k = 0; k < 5; k++)
             csv_row(fp, "resource", res->id, NULL, NULL, NULL, q[k], v[k], k < 3 ? res->unit : cur);
     }
+    cefo__csv_areas(fp, r, cur);
     csv_decisions(r, fp, cur);
     const cefo_indicators *ind = &r->indicators;
     const char *in[] = {"waste_generated", "waste_reused",  "waste_treated", "waste_disposed",
@@ -413,6 +418,7 @@ static void write_text(const cefo_result *r, FILE *fp)
     text_decisions(r, fp);
     text_tables(r, fp, cur);
     text_resources(r, fp);
+    cefo__text_areas(fp, r);
     const cefo_indicators *ind = &r->indicators;
     fprintf(fp, "\nIndicators\n");
     fprintf(fp, "  %-20s %16s\n", "waste generated", cefo__fmt_human(b, ind->waste_generated));

@@ -202,6 +202,17 @@ static void fill_nan(double *d, size_t n)
         d[i] = NAN;
 }
 
+static cefo_status finish(cefo_result *r, cefo_result **out, cefo_error *err)
+{
+    cefo_status st = cefo__breakdown(r, err);
+    if (st != CEFO_OK) {
+        cefo_result_free(r);
+        return st;
+    }
+    *out = r;
+    return CEFO_OK;
+}
+
 cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
                               const cefo__lp_solution *sol, cefo_error *err)
@@ -240,8 +251,7 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
         double nan = NAN;
         r->costs = (cefo_costs){nan, nan, nan, nan, nan, nan, nan, nan};
         r->indicators = (cefo_indicators){nan, nan, nan, nan, nan, nan, nan};
-        *out = r;
-        return CEFO_OK;
+        return finish(r, out, err);
     }
     r->objective = sol->objective;
     read_columns(r, f, sol);
@@ -272,14 +282,14 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
         cefo_result_free(r);
         return st;
     }
-    *out = r;
-    return CEFO_OK;
+    return finish(r, out, err);
 }
 
 void cefo_result_free(cefo_result *res)
 {
     if (!res)
         return;
+    cefo__breakdown_free(res);
     cefo__free(res->block);
     cefo__free(res->diag);
     cefo__free(res);

@@ -337,6 +337,7 @@ static void test_resource_land(void) { check_golden("resource-land"); }
 static void test_resource_fund(void) { check_golden("resource-fund"); }
 static void test_resource_jobs(void) { check_golden("resource-jobs"); }
 static void test_resource_intensity(void) { check_golden("resource-intensity"); }
+static void test_breakdown(void) { check_golden("breakdown"); }
 
 static CU_TestInfo golden_tests[] = {
     {"resource: a shared quota, the dearer firm cuts", test_resource_quota},
@@ -344,6 +345,7 @@ static CU_TestInfo golden_tests[] = {
     {"resource: a fund's budget decides which firms rectify", test_resource_fund},
     {"resource: a floor on jobs and its shadow price", test_resource_jobs},
     {"resource: a signed average-intensity rule", test_resource_intensity},
+    {"MIP by sector and zone: a firm closes", test_breakdown},
     {"pooled waste reuse", test_pooled_reuse},
     {"linked waste chain with link capacity and cost", test_linked_chain},
     {"binding pollutant cap and its shadow price", test_pollutant_cap},

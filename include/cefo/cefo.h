@@ -431,6 +431,54 @@ typedef struct cefo_indicators {
 CEFO_API cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out);
 CEFO_API cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out);
 
+/* ---------------------------------------------------------------- by firm, sector, zone */
+
+/*
+ * Per process: what it costs (cost x activity, plus its fixed cost when it is a chosen
+ * decision), that fixed cost, and its labour. NAN without a plan. CEFO_OK or CEFO_ERR_ARG.
+ */
+typedef struct cefo_process_figures {
+    double cost;
+    double fixed_cost;
+    double labour;
+} cefo_process_figures;
+
+CEFO_API cefo_status cefo_result_process_figures(const cefo_result *res, size_t i,
+                                                 cefo_process_figures *out);
+/* Emission of `pollutant` by process i (its factor x its activity); NAN out of range. */
+CEFO_API double cefo_result_process_emission(const cefo_result *res, size_t i,
+                                             size_t pollutant);
+
+/* Areas a plan is summed by: the processes' `sector` or `zone` attributes. */
+typedef enum cefo_area_kind { CEFO_SECTOR = 0, CEFO_ZONE = 1 } cefo_area_kind;
+
+typedef struct cefo_area_result {
+    const char *id;         /* the sector or zone, as written */
+    size_t processes;       /* how many processes give it */
+    double activity_cost;   /* sum of cost x activity */
+    double fixed_cost;      /* fixed costs of its chosen decisions */
+    double labour;
+} cefo_area_result;
+
+/* Sectors or zones in order of first use (0 when no process gives one). */
+CEFO_API size_t cefo_result_area_count(const cefo_result *res, cefo_area_kind kind);
+CEFO_API cefo_status cefo_result_area(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                      cefo_area_result *row);
+/* Emission of `pollutant` by the processes of area i; NAN out of range. */
+CEFO_API double cefo_result_area_emission(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                          size_t pollutant);
+/*
+ * Groups (firms) are counted by the variant label of the member that runs ("keep",
+ * "rectify", "relocate"...; "running" for members without a label) and "closed" (none
+ * runs), in that order of first use with "closed" last: the labels, and how many groups of
+ * area i chose label j. A group counts in the area of the member that runs (a relocated firm
+ * in the park's zone), a closed one in its first member's. Counts are 0 without a plan.
+ */
+CEFO_API size_t cefo_result_variant_count(const cefo_result *res);
+CEFO_API const char *cefo_result_variant(const cefo_result *res, size_t j);
+CEFO_API size_t cefo_result_area_groups(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                        size_t variant);
+
 typedef enum cefo_format {
     CEFO_FORMAT_TEXT = 0,
     CEFO_FORMAT_JSON = 1,
