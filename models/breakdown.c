@@ -32,15 +32,17 @@ static const char *variant_label(const cefo__process *p)
     return p->variant ? p->variant : "running";
 }
 
-/* The chosen member of each group, or NONE when the firm closed (or there is no plan). */
+/* The member of each group that runs, as cefo_result_group says, or NONE when the firm
+ * closed (or there is no plan). */
 static void chosen_members(const cefo_result *r, size_t *member)
 {
     const cefo_network *net = r->net;
-    for (size_t g = 0; g < net->ngroups; g++)
+    for (size_t g = 0; g < net->ngroups; g++) {
+        cefo_group_result row;
         member[g] = CEFO__NONE;
-    for (size_t p = 0; p < net->nprocesses; p++)
-        if (net->processes[p].group && r->chosen[p] > 0.5)
-            member[net->processes[p].group_index] = p;
+        if (cefo_result_group(r, g, &row) == CEFO_OK && row.chosen)
+            cefo_network_find(net, CEFO_PROCESS, row.chosen, &member[g]);
+    }
 }
 
 static int alloc_area(cefo__areas *a, size_t nk, size_t nv)
