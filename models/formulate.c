@@ -301,7 +301,7 @@ static void decisions(builder *b)
     /* At most one variant of each group runs: the group rows, then one pass over processes. */
     int first = f->nrows;
     for (size_t g = 0; g < net->ngroups; g++)
-        add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
+        f->group_row[g] = add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
     for (size_t p = 0; p < net->nprocesses && !b->oom; p++)
         if (net->processes[p].group)
             put(b, first + (int)net->processes[p].group_index, f->build_col[p], 1.0);
@@ -433,11 +433,12 @@ cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, in
     f->link_build_col = cefo__calloc(net->nlinks, sizeof(int));
     f->link_cap_row = cefo__calloc(net->nlinks, sizeof(int));
     f->flow_col = cefo__calloc(net->nlinks, sizeof(int));
+    f->group_row = cefo__calloc(net->ngroups, sizeof(int));
     f->use_col = cefo__calloc(net->nresources, sizeof(int));
     f->use_row = cefo__calloc(net->nresources, sizeof(int));
     f->use_on_decisions_only = cefo__calloc(net->nresources, 1);
     if (!f->activity_col || !f->emission_col || !f->demand_row || !f->build_col || !f->cap_row
-        || !f->min_row || !f->link_build_col || !f->link_cap_row || !f->flow_col || !f->use_col
+        || !f->min_row || !f->link_build_col || !f->link_cap_row || !f->flow_col || !f->group_row || !f->use_col
         || !f->use_row || !f->use_on_decisions_only || alloc_term_rows(&b) != 0)
         b.oom = 1;
     for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
@@ -512,6 +513,7 @@ void cefo__formulation_free(cefo__formulation *f)
     cefo__free(f->link_build_col);
     cefo__free(f->link_cap_row);
     cefo__free(f->flow_col);
+    cefo__free(f->group_row);
     cefo__free(f->use_col);
     cefo__free(f->use_row);
     cefo__free(f->use_on_decisions_only);

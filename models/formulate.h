@@ -69,6 +69,7 @@ typedef struct cefo__formulation {
     int *emission_col;  /* per pollutant */
     int *demand_row;    /* per material: its balance or market row */
     int *flow_col;      /* per link */
+    int *group_row;     /* per group: sum of its members' y <= 1 */
     int *use_col;       /* per resource: its U column */
     int *use_row;       /* per resource: its definition row */
     unsigned char *use_on_decisions_only; /* per resource: no activity or flow in its row */

@@ -16,6 +16,26 @@ struct cefo_problem {
     double *sol_block;
 };
 
+const cefo_network *cefo__problem_network(const cefo_problem *prob)
+{
+    return prob->net;
+}
+
+const cefo__formulation *cefo__problem_formulation(const cefo_problem *prob)
+{
+    return &prob->f;
+}
+
+cefo__lp *cefo__problem_lp(cefo_problem *prob)
+{
+    return prob->lp;
+}
+
+cefo__lp_solution *cefo__problem_solution(cefo_problem *prob)
+{
+    return &prob->sol;
+}
+
 void cefo_problem_free(cefo_problem *prob)
 {
     if (!prob)

@@ -68,6 +68,12 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
                               const cefo__lp_solution *sol, cefo_error *err);
 
+/* What rank.c reads and moves in a problem (problem.c). */
+const cefo_network *cefo__problem_network(const cefo_problem *prob);
+const cefo__formulation *cefo__problem_formulation(const cefo_problem *prob);
+cefo__lp *cefo__problem_lp(cefo_problem *prob);
+cefo__lp_solution *cefo__problem_solution(cefo_problem *prob);
+
 /* Fills r->areas and r->variants from its values (CEFO_OK or CEFO_ERR_NOMEM); frees them. */
 cefo_status cefo__breakdown(cefo_result *r, cefo_error *err);
 void cefo__breakdown_free(cefo_result *r);

@@ -501,6 +501,57 @@ CEFO_API cefo_status cefo_result_write(const cefo_result *res, FILE *fp, cefo_fo
 CEFO_API cefo_status cefo_result_write_file(const cefo_result *res, const char *path,
                                             cefo_format format, cefo_error *err);
 
+/* ---------------------------------------------------------------- the value of decisions */
+
+/*
+ * What one decision is worth to the plan (spec section 8): `value`, the objective when it is
+ * forbidden minus the optimum (what the cluster saves by having it; INFINITY when nothing is
+ * feasible without it), `regret`, the objective when it is forced on minus the optimum (what
+ * forcing an unchosen one costs; INFINITY when infeasible), and whether the optimum takes it.
+ * The side the optimum already takes is 0 without a solve. Decisions are numbered: optional
+ * processes outside groups (process order), optional links (link order), then groups (a
+ * group forbidden is the firm closed; forced, some variant runs).
+ */
+typedef struct cefo_rank_row {
+    cefo_item kind;         /* CEFO_PROCESS, CEFO_LINK or CEFO_GROUP */
+    size_t index;           /* into that kind */
+    size_t decision;        /* its number among all decisions */
+    const char *id;         /* the process or group id (owned by the network); NULL for a link */
+    int chosen;             /* 1 when the optimum takes it */
+    double value;
+    double regret;
+    cefo_solve_status forbidden_status; /* of the solve with it forbidden (optimal if skipped) */
+    cefo_solve_status forced_status;
+} cefo_rank_row;
+
+/* Number of decisions of a problem (0 for NULL). */
+CEFO_API size_t cefo_problem_decision_count(const cefo_problem *prob);
+
+/*
+ * Solves the problem, then for each decision numbered in `which` (n of them; NULL: all, n the
+ * decision count) the problem with it forbidden or forced, each in place from the solved
+ * model (a bound of its 0/1 column, or of its group's row, moved and restored). Fills `rows`
+ * sorted by value, largest first, and *optimum (may be NULL). Returns CEFO_OK, CEFO_ERR_ARG,
+ * CEFO_ERR_INVALID (no plan to rank against), CEFO_ERR_NOMEM or the statuses of a solve.
+ */
+CEFO_API cefo_status cefo_problem_rank(cefo_problem *prob, const cefo_options *opt,
+                                       const size_t *which, size_t n, cefo_rank_row *rows,
+                                       double *optimum, cefo_error *err);
+
+/* The number of the decision a process (optional, or a group member: its group), an optional
+ * link or a group stands for. CEFO_OK, or CEFO_ERR_ARG when it is no decision. */
+CEFO_API cefo_status cefo_problem_decision_of(const cefo_problem *prob, cefo_item kind,
+                                              size_t index, size_t *decision);
+
+/* Ranked decisions (cefo_problem_rank's rows) as text, JSON or CSV (docs/rank.md), to a
+ * stream or atomically to a file. Same statuses as cefo_result_write(_file). */
+CEFO_API cefo_status cefo_rank_write(const cefo_network *net, const cefo_rank_row *rows,
+                                     size_t n, double optimum, FILE *fp, cefo_format format,
+                                     cefo_error *err);
+CEFO_API cefo_status cefo_rank_write_file(const cefo_network *net, const cefo_rank_row *rows,
+                                          size_t n, double optimum, const char *path,
+                                          cefo_format format, cefo_error *err);
+
 /* ---------------------------------------------------------------- input-output tables */
 
 /*
