@@ -2,7 +2,7 @@
 # rank.sh CEFO - `cefo rank`: the text table, --decisions, and shards that merge into the
 # same table as one run (tests/golden/rank.xml, values by hand in tests/test_rank.c).
 set -u
-cefo=$1
+cefo=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.." || exit 2
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
