@@ -22,7 +22,9 @@ static void json_emissions(FILE *fp, const cefo_result *r, size_t i,
         cefo_result_pollutant(r, k, &pr);
         double v = kind < 0 ? cefo_result_process_emission(r, i, k)
                             : cefo_result_area_emission(r, (cefo_area_kind)kind, i, k);
-        cefo__json_num(fp, pr.id, v, k + 1 == nk);
+        char b[32];
+        cefo__json_str(fp, pr.id); /* an id as a key: escaped like any string */
+        fprintf(fp, ": %s%s", cefo__fmt_num(b, v, "null"), k + 1 == nk ? "" : ", ");
     }
     fputc('}', fp);
 }
