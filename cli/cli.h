@@ -35,6 +35,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_pareto(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
 
 cefo_status cli_arg_error(cefo_error *err, const char *msg);
 

@@ -11,6 +11,8 @@ static const cli_command commands[] = {
     {"sweep", "solve for a range of one value, re-optimising in place; shardable", cmd_sweep},
     {"merge", "join the CSV results of sweep shards into one table", cmd_merge},
     {"pareto", "the frontier of total cost against one pollutant's total", cmd_pareto},
+    {"rank", "what each optional decision and each firm is worth, projects to recruit first",
+     cmd_rank},
     {"report", "one self-contained HTML page: the plan, its Sankey diagram, scenarios", cmd_report},
     {"export", "write the model as MPS or CPLEX LP, or the plan as a Graphviz graph", cmd_export},
     {"leontief", "input-output analysis of a table or a network: output, multipliers, footprints",

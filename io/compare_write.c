@@ -108,7 +108,7 @@ static void json_run(const compare *cmp, size_t k, FILE *fp)
     cefo__json_str(fp, cmp->labels[k]);
     fprintf(fp, ", \"status\": \"%s\", \"objective\": %s,\n     \"costs\": ",
             cefo_solve_status_name(r->status), cefo__fmt_num(b, r->objective, "null"));
-    cefo__json_costs(fp, &r->costs);
+    cefo__json_costs(fp, r);
     fputs(",\n     \"pollutants\": [", fp);
     for (size_t i = 0; i < r->net->npollutants; i++) {
         fputs(i ? ", {\"id\": " : "{\"id\": ", fp);

@@ -26,7 +26,7 @@ size_t cefo__text_width(const char *s);
 /* One CSV line: the n text fields, then the number v and its unit (the long tables' shape). */
 void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const char *unit);
 /* The cost terms and the indicators as JSON objects (result_write.c). */
-void cefo__json_costs(FILE *fp, const cefo_costs *c);
+void cefo__json_costs(FILE *fp, const cefo_result *r);
 void cefo__json_indicators(FILE *fp, const cefo_indicators *ind);
 
 /* The locale to restore after a switch to the C locale (on the caller's stack). */

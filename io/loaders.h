@@ -10,4 +10,14 @@
 cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *name,
                                    cefo_error *err);
 
+/* <resource> and its <term>s into `net` (resource_xml.c); `a` is freed by the caller. */
+struct cefo__xctx;
+struct cefo__attrs;
+cefo_status cefo__load_resource(const struct cefo__xctx *x, cefo_network *net, xmlNode *node,
+                                struct cefo__attrs *a);
+/* One <use resource amount per> child into `uses`. */
+struct cefo__uses;
+cefo_status cefo__load_use(const struct cefo__xctx *x, cefo_network *net, xmlNode *c,
+                           struct cefo__uses *uses);
+
 #endif

@@ -10,16 +10,20 @@
 #include "io/xmldoc.h"
 #include "models/network.h"
 
+#define NKINDS 6
+
 typedef struct loader {
     cefo__xctx x;
     cefo_network *net;
-    xmlNode *
-        *nodes[5]; /* by kind, in dependency order: pollutant, material, process, link, demand */
-    size_t count[5], cap[5];
+    /* by kind, in dependency order: pollutant, material, resource, process, link, demand */
+    xmlNode **nodes[NKINDS];
+    size_t count[NKINDS], cap[NKINDS];
 } loader;
 
-static const char *const kinds[5] = {"pollutant", "material", "process", "link", "demand"};
-static const char *const groups[5] = {"pollutants", "materials", "processes", "links", "demands"};
+static const char *const kinds[NKINDS] = {"pollutant", "material", "resource",
+                                          "process",   "link",     "demand"};
+static const char *const groups[NKINDS] = {"pollutants", "materials", "resources",
+                                           "processes",  "links",     "demands"};
 
 static cefo_status resolve(loader *ld, const cefo__attrs *a, const char *attr,
                            const cefo__strmap *ids, const char *what, size_t *out)
@@ -40,7 +44,19 @@ typedef struct child_spec {
     cefo__terms *terms;
 } child_spec;
 
-static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec, int nspec)
+static cefo_status read_use(loader *ld, xmlNode *c, cefo__uses *uses)
+{
+    return cefo__load_use(&ld->x, ld->net, c, uses);
+}
+
+static cefo_status load_resource(loader *ld, xmlNode *node, cefo__attrs *a)
+{
+    return cefo__load_resource(&ld->x, ld->net, node, a);
+}
+
+/* The children of `node`: terms by `spec`, and <use> when `uses` is not NULL. */
+static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec, int nspec,
+                              cefo__uses *uses)
 {
     static const char *const allowed[] = {"material", "pollutant", "amount", NULL};
     cefo_status st = CEFO_OK;
@@ -48,6 +64,10 @@ static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec,
     for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
         st = cefo__xml_check_text(&ld->x, c);
         if (st != CEFO_OK || c->type != XML_ELEMENT_NODE) continue;
+        if (uses && strcmp((const char *)c->name, "use") == 0) {
+            st = read_use(ld, c, uses);
+            continue;
+        }
         int k = 0;
         while (k < nspec && strcmp((const char *)c->name, spec[k].name) != 0)
             k++;
@@ -120,7 +140,7 @@ static cefo_status load_material(loader *ld, xmlNode *node, cefo__attrs *a)
                          "imported at all",
                          id);
     child_spec spec[] = {{"emission", "pollutant", &ld->net->pollutant_ids, &m->emissions}};
-    return st == CEFO_OK ? read_terms(ld, node, spec, 1) : st;
+    return st == CEFO_OK ? read_terms(ld, node, spec, 1, NULL) : st;
 }
 
 static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
@@ -157,7 +177,7 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
     child_spec spec[] = {{"input", "material", &ld->net->material_ids, &p->inputs},
                          {"output", "material", &ld->net->material_ids, &p->outputs},
                          {"emission", "pollutant", &ld->net->pollutant_ids, &p->emissions}};
-    return st == CEFO_OK ? read_terms(ld, node, spec, 3) : st;
+    return st == CEFO_OK ? read_terms(ld, node, spec, 3, &p->uses) : st;
 }
 
 static cefo_status load_link(loader *ld, xmlNode *node, cefo__attrs *a)
@@ -180,7 +200,7 @@ static cefo_status load_link(loader *ld, xmlNode *node, cefo__attrs *a)
     if (st == CEFO_OK && cefo__attr(a, "fixed-cost") && !l->optional)
         st = cefo__xfail(&ld->x, a->line, a->element,
                          "a link with a fixed-cost must be optional=\"true\"");
-    return st == CEFO_OK ? cefo__xml_no_children(&ld->x, node) : st;
+    return st == CEFO_OK ? read_terms(ld, node, NULL, 0, &l->uses) : st;
 }
 
 static cefo_status load_demand(loader *ld, xmlNode *node, cefo__attrs *a)
@@ -212,14 +232,15 @@ static cefo_status load_root(loader *ld, xmlNode *root)
     if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "currency", &ld->net->currency);
     cefo__attrs_free(&a);
     if (st == CEFO_OK)
-        st = cefo__xml_sort(&ld->x, root, kinds, groups, 5, 8, ld->nodes, ld->count, ld->cap);
-    if (st == CEFO_OK && !ld->count[1] && !ld->count[2]) /* no material, no process */
+        st = cefo__xml_sort(&ld->x, root, kinds, groups, NKINDS, 8, ld->nodes, ld->count,
+                            ld->cap);
+    if (st == CEFO_OK && !ld->count[1] && !ld->count[3]) /* no material, no process */
         st = cefo__xfail(&ld->x, cefo__xml_line(root), "network",
                          "the network is empty: it has no materials and no processes");
     typedef cefo_status (*load_fn)(loader *, xmlNode *, cefo__attrs *);
-    static const load_fn load[5] = {load_pollutant, load_material, load_process, load_link,
-                                    load_demand};
-    for (int k = 0; k < 5 && st == CEFO_OK; k++) {
+    static const load_fn load[NKINDS] = {load_pollutant, load_material, load_resource,
+                                         load_process,   load_link,     load_demand};
+    for (int k = 0; k < NKINDS && st == CEFO_OK; k++) {
         for (size_t i = 0; i < ld->count[k] && st == CEFO_OK; i++) {
             st = load[k](ld, ld->nodes[k][i], &a);
             cefo__attrs_free(&a);
@@ -235,7 +256,7 @@ cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *
     ld.net = cefo__network_new(name);
     cefo_status st = ld.net ? load_root(&ld, xmlDocGetRootElement(doc))
                             : cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < NKINDS; k++)
         cefo__free(ld.nodes[k]);
     if (st != CEFO_OK) {
         cefo_network_free(ld.net);

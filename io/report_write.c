@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "io/breakdown.h"
 #include "io/fmt.h"
 #include "io/report.h"
 
@@ -41,17 +42,42 @@ static void row(FILE *fp, const char *name, const double *v, size_t n)
 
 static void costs_table(const cefo_result *r, FILE *fp)
 {
-    const cefo_costs *c = &r->costs;
     const char *cur = r->net->currency ? r->net->currency : "currency units";
     fputs("<h2>Costs</h2>\n<table><tr><th>term</th><th>", fp);
     cefo__xml_text(fp, cur);
     fputs("</th></tr>\n", fp);
-    const char *names[] = {"processes", "links", "imports", "discharges", "pollution damage",
-                           "export revenue (-)", "fixed costs", "total"};
-    const double v[] = {c->process, c->link, c->import, c->discharge, c->pollution,
-                        c->export_revenue, c->fixed, c->total};
-    for (int i = 0; i < 8; i++)
-        row(fp, names[i], &v[i], 1);
+    for (size_t i = 0; i < cefo__cost_count(r); i++) {
+        const char *key, *label;
+        double v;
+        cefo__cost_term(r, i, &key, &label, &v);
+        row(fp, label, &v, 1);
+    }
+    fputs("</table>\n", fp);
+}
+
+static void resources_table(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    if (!net->nresources)
+        return;
+    fputs("<h2>Resources: quotas, land, funds, jobs</h2>\n<table><tr><th>resource</th>"
+          "<th>unit</th><th>use</th><th>min</th><th>max</th><th>price</th>"
+          "<th>shadow price</th></tr>\n", fp);
+    for (size_t i = 0; i < net->nresources; i++) {
+        double lo = r->res_min[i], hi = r->res_max[i], u = r->use[i];
+        int binds = (!isinf(hi) && u >= hi - 1e-9 * (1 + fabs(hi)))
+                    || (!isinf(lo) && u <= lo + 1e-9 * (1 + fabs(lo)));
+        fprintf(fp, "<tr%s><td>", binds ? " class=\"bind\"" : "");
+        cefo__xml_text(fp, net->resources[i].name ? net->resources[i].name
+                                                  : net->resources[i].id);
+        fputs("</td><td>", fp);
+        cefo__xml_text(fp, net->resources[i].unit);
+        fputs("</td>", fp);
+        const double v[] = {u, lo, hi, r->res_price[i], r->res_shadow[i]};
+        for (int k = 0; k < 5; k++)
+            cell(fp, v[k]);
+        fputs("</tr>\n", fp);
+    }
     fputs("</table>\n", fp);
 }
 
@@ -208,7 +234,9 @@ static void write_report(const void *ctx, FILE *fp)
     if (!isnan(r->objective)) {
         costs_table(r, fp);
         emissions_table(r, fp);
+        resources_table(r, fp);
         indicators_table(r, fp);
+        cefo__html_areas(fp, r);
     }
     decisions_and_diagnosis(r, fp);
     fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"

@@ -5,20 +5,20 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "io/breakdown.h"
 #include "io/fmt.h"
 #include "models/result.h"
 
-void cefo__json_costs(FILE *fp, const cefo_costs *c)
+void cefo__json_costs(FILE *fp, const cefo_result *r)
 {
+    size_t n = cefo__cost_count(r);
     fputc('{', fp);
-    cefo__json_num(fp, "process", c->process, 0);
-    cefo__json_num(fp, "link", c->link, 0);
-    cefo__json_num(fp, "import", c->import, 0);
-    cefo__json_num(fp, "discharge", c->discharge, 0);
-    cefo__json_num(fp, "pollution", c->pollution, 0);
-    cefo__json_num(fp, "export_revenue", c->export_revenue, 0);
-    cefo__json_num(fp, "fixed", c->fixed, 0);
-    cefo__json_num(fp, "total", c->total, 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *key, *label;
+        double v;
+        cefo__cost_term(r, i, &key, &label, &v);
+        cefo__json_num(fp, key, v, i + 1 == n);
+    }
     fputc('}', fp);
 }
 
@@ -85,6 +85,31 @@ static void json_decisions(const cefo_result *r, FILE *fp)
     fputs("\"shadow_prices\": \"from the LP with every decision fixed\"}", fp);
 }
 
+/* "resources": [...], only when the network has resources (older outputs stay as they were). */
+static void json_resources(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    if (!net->nresources)
+        return;
+    fputs(",\n  \"resources\": [", fp);
+    for (size_t i = 0; i < net->nresources; i++) {
+        cefo_resource_result row;
+        cefo_result_resource(r, i, &row);
+        fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
+        cefo__json_str(fp, row.id);
+        fputs(", \"unit\": ", fp);
+        cefo__json_str(fp, row.unit);
+        fputs(", ", fp);
+        cefo__json_num(fp, "use", row.use, 0);
+        cefo__json_num(fp, "min", isinf(row.min) ? NAN : row.min, 0);
+        cefo__json_num(fp, "max", isinf(row.max) ? NAN : row.max, 0);
+        cefo__json_num(fp, "price", row.price, 0);
+        cefo__json_num(fp, "shadow_price", row.shadow_price, 1);
+        fputc('}', fp);
+    }
+    fputs("\n  ]", fp);
+}
+
 static void write_json(const cefo_result *r, FILE *fp)
 {
     const cefo_network *net = r->net;
@@ -93,7 +118,7 @@ static void write_json(const cefo_result *r, FILE *fp)
     fprintf(fp, ",\n  \"currency\": ");
     cefo__json_str_or_null(fp, net->currency);
     fprintf(fp, ",\n  \"costs\": ");
-    cefo__json_costs(fp, &r->costs);
+    cefo__json_costs(fp, r);
     fprintf(fp, ",\n  \"processes\": [");
     for (size_t i = 0; i < net->nprocesses; i++) {
         fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
@@ -104,6 +129,7 @@ static void write_json(const cefo_result *r, FILE *fp)
         cefo__json_num(fp, "capacity_shadow_price", r->capacity_shadow[i], 0);
         fputs("\"chosen\": ", fp);
         json_chosen(fp, r->chosen[i]);
+        cefo__json_process_figures(fp, r, i);
         fputc('}', fp);
     }
     fprintf(fp, "%s],\n  \"links\": [", net->nprocesses ? "\n  " : "");
@@ -149,7 +175,10 @@ static void write_json(const cefo_result *r, FILE *fp)
         cefo__json_num(fp, "shadow_price", r->cap_shadow[i], 1);
         fputc('}', fp);
     }
-    fprintf(fp, "%s],\n  \"indicators\": ", net->npollutants ? "\n  " : "");
+    fprintf(fp, "%s]", net->npollutants ? "\n  " : "");
+    json_resources(r, fp);
+    cefo__json_areas(fp, r);
+    fputs(",\n  \"indicators\": ", fp);
     cefo__json_indicators(fp, &r->indicators);
     json_decisions(r, fp);
     fputs("\n}\n", fp);
@@ -196,19 +225,19 @@ static void write_csv(const cefo_result *r, FILE *fp)
     fputs("section,id,from,to,material,quantity,value,unit\n", fp);
     fprintf(fp, "status,%s,,,,status,,\n", cefo_solve_status_name(r->status));
     csv_row(fp, "objective", "total", NULL, NULL, NULL, "cost", r->objective, cur);
-    const char *cn[] = {"process",   "link",           "import", "discharge",
-                        "pollution", "export_revenue", "fixed",  "total"};
-    const double cv[] = {r->costs.process,   r->costs.link,      r->costs.import,
-                         r->costs.discharge, r->costs.pollution, r->costs.export_revenue,
-                         r->costs.fixed,     r->costs.total};
-    for (int i = 0; i < 8; i++)
-        csv_row(fp, "cost", cn[i], NULL, NULL, NULL, "cost", cv[i], cur);
+    for (size_t i = 0; i < cefo__cost_count(r); i++) {
+        const char *key, *label;
+        double v;
+        cefo__cost_term(r, i, &key, &label, &v);
+        csv_row(fp, "cost", key, NULL, NULL, NULL, "cost", v, cur);
+    }
     for (size_t i = 0; i < net->nprocesses; i++) {
         const char *id = net->processes[i].id;
         csv_row(fp, "process", id, NULL, NULL, NULL, "activity", r->activity[i], NULL);
         csv_row(fp, "process", id, NULL, NULL, NULL, "capacity", r->capacity[i], NULL);
         csv_row(fp, "process", id, NULL, NULL, NULL, "capacity_shadow_price", r->capacity_shadow[i],
                 cur);
+        cefo__csv_process_figures(fp, r, i, cur);
     }
     for (size_t i = 0; i < net->nlinks; i++) {
         const cefo__link *l = &net->links[i];
@@ -230,6 +259,15 @@ static void write_csv(const cefo_result *r, FILE *fp)
         csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "cap", r->cap[i], k->unit);
         csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "shadow_price", r->cap_shadow[i], cur);
     }
+    for (size_t i = 0; i < net->nresources; i++) {
+        const cefo__resource *res = &net->resources[i];
+        const char *q[] = {"use", "min", "max", "price", "shadow_price"};
+        const double v[] = {r->use[i], r->res_min[i], r->res_max[i], r->res_price[i],
+                            r->res_shadow[i]};
+        for (int k = 0; k < 5; k++)
+            csv_row(fp, "resource", res->id, NULL, NULL, NULL, q[k], v[k], k < 3 ? res->unit : cur);
+    }
+    cefo__csv_areas(fp, r, cur);
     csv_decisions(r, fp, cur);
     const cefo_indicators *ind = &r->indicators;
     const char *in[] = {"waste_generated", "waste_reused",  "waste_treated", "waste_disposed",
@@ -257,16 +295,31 @@ static int width_of(const void *items, size_t n, size_t stride, size_t offset, i
 static void text_costs(const cefo_result *r, FILE *fp, const char *cur)
 {
     char b[32];
-    const char *cn[] = {
-        "processes",          "links",      "imports", "discharges", "pollution damage",
-        "export revenue (-)", "fixed costs"};
-    const double cv[] = {r->costs.process,   r->costs.link,      r->costs.import,
-                         r->costs.discharge, r->costs.pollution, r->costs.export_revenue,
-                         r->costs.fixed};
     fprintf(fp, "\nCosts (%s)\n", cur);
-    for (int i = 0; i < 7; i++)
-        fprintf(fp, "  %-20s %16s\n", cn[i], cefo__fmt_human(b, cv[i]));
-    fprintf(fp, "  %-20s %16s\n", "total", cefo__fmt_human(b, r->costs.total));
+    for (size_t i = 0; i < cefo__cost_count(r); i++) {
+        const char *key, *label;
+        double v;
+        cefo__cost_term(r, i, &key, &label, &v);
+        fprintf(fp, "  %-20s %16s\n", label, cefo__fmt_human(b, v));
+    }
+}
+
+static void text_resources(const cefo_result *r, FILE *fp)
+{
+    const cefo_network *net = r->net;
+    char b1[32], b2[32], b3[32], b4[32], b5[32];
+    if (!net->nresources)
+        return;
+    int w = width_of(net->resources, net->nresources, sizeof *net->resources,
+                     offsetof(cefo__resource, id), 9);
+    fprintf(fp, "\nResources\n  %-*s %-12s %12s %12s %12s %10s %14s\n", w, "id", "unit", "use",
+            "min", "max", "price", "shadow price");
+    for (size_t i = 0; i < net->nresources; i++)
+        fprintf(fp, "  %-*s %-12s %12s %12s %12s %10s %14s\n", w, net->resources[i].id,
+                net->resources[i].unit, cefo__fmt_human(b1, r->use[i]),
+                isinf(r->res_min[i]) ? "none" : cefo__fmt_human(b2, r->res_min[i]),
+                cefo__fmt_human(b3, r->res_max[i]), cefo__fmt_human(b4, r->res_price[i]),
+                cefo__fmt_human(b5, r->res_shadow[i]));
 }
 
 static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
@@ -364,6 +417,8 @@ static void write_text(const cefo_result *r, FILE *fp)
     text_costs(r, fp, cur);
     text_decisions(r, fp);
     text_tables(r, fp, cur);
+    text_resources(r, fp);
+    cefo__text_areas(fp, r);
     const cefo_indicators *ind = &r->indicators;
     fprintf(fp, "\nIndicators\n");
     fprintf(fp, "  %-20s %16s\n", "waste generated", cefo__fmt_human(b, ind->waste_generated));
@@ -426,10 +481,18 @@ static void write_summary(const void *ctx, FILE *fp)
     if (o->header) {
         fputs("status,objective,cost_process,cost_link,cost_import,cost_discharge,"
               "cost_pollution,export_revenue,cost_fixed", fp);
+        if (net->nresources)
+            fputs(",cost_resource", fp);
         for (size_t k = 0; k < net->npollutants; k++) {
             fputs(",", fp);
             char name[160];
             snprintf(name, sizeof name, "emission:%s", net->pollutants[k].id);
+            cefo__csv_field(fp, name);
+        }
+        for (size_t k = 0; k < net->nresources; k++) {
+            fputs(",", fp);
+            char name[160];
+            snprintf(name, sizeof name, "use:%s", net->resources[k].id);
             cefo__csv_field(fp, name);
         }
         fputs(",waste_reused,reuse_rate,virgin_import,gap\n", fp);
@@ -441,8 +504,12 @@ static void write_summary(const void *ctx, FILE *fp)
     fputs(cefo_solve_status_name(r->status), fp);
     for (size_t i = 0; i < sizeof v / sizeof *v; i++)
         fprintf(fp, ",%s", cefo__fmt_num(b, v[i], ""));
+    if (net->nresources)
+        fprintf(fp, ",%s", cefo__fmt_num(b, r->cost_resource, ""));
     for (size_t k = 0; k < net->npollutants; k++)
         fprintf(fp, ",%s", cefo__fmt_num(b, r->emission[k], ""));
+    for (size_t k = 0; k < net->nresources; k++)
+        fprintf(fp, ",%s", cefo__fmt_num(b, r->use[k], ""));
     fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.waste_reused, ""));
     fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.reuse_rate, ""));
     fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.virgin_import, ""));

@@ -334,6 +334,7 @@ static int item_of(const xmlNode *elem, const cefo_network *net, xmlDoc *doc, ce
     } items[] = {{"process", "id", CEFO_PROCESS},
                  {"pollutant", "id", CEFO_POLLUTANT},
                  {"material", "id", CEFO_MATERIAL},
+                 {"resource", "id", CEFO_RESOURCE},
                  {"demand", "material", CEFO_MATERIAL}};
     if (strcmp((const char *)elem->name, "link") == 0) {
         *kind = CEFO_LINK;

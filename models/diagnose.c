@@ -106,6 +106,17 @@ static void describe(const ctx *c, const cefo__slot *s, double v, cefo__diag_ite
                  m->unit, v, m->unit);
         break;
     }
+    case CEFO__VAR_RES_OVER:
+    case CEFO__VAR_RES_UNDER: {
+        const cefo__resource *r = &net->resources[s->item];
+        int over = s->kind == CEFO__VAR_RES_OVER;
+        *d = (cefo__diag_item){.kind = "resource", .id = r->id, .unit = r->unit};
+        snprintf(d->message, sizeof d->message,
+                 "the %s of resource '%s' (%g %s) would have to %s by %g %s", over ? "max" : "min",
+                 r->id, over ? c->par->res_max[s->item] : c->par->res_min[s->item], r->unit,
+                 over ? "rise" : "fall", v, r->unit);
+        break;
+    }
     default: return;
     }
     d->amount = v;
@@ -113,7 +124,7 @@ static void describe(const ctx *c, const cefo__slot *s, double v, cefo__diag_ite
 
 static int is_violation(cefo__var_kind k)
 {
-    return k >= CEFO__VAR_SHORT && k <= CEFO__VAR_LINK_EXTRA;
+    return k >= CEFO__VAR_SHORT && k <= CEFO__VAR_RES_UNDER;
 }
 
 cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,

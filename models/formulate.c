@@ -188,7 +188,8 @@ static void link_flows(builder *b)
     const cefo_network *net = b->net;
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
-        int j = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity, ln->cost);
+        int j = b->f->flow_col[l] = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity,
+                                            ln->cost);
         b->f->link_build_col[l] = b->f->link_cap_row[l] = -1;
         if (ln->optional) { /* flow only over a built link: f - cap y <= 0 */
             int y = add_binary(b, CEFO__VAR_LINK_BUILD, l, ln->fixed_cost);
@@ -231,6 +232,53 @@ static void emissions(builder *b)
     }
 }
 
+double cefo__resource_constant(const cefo_network *net, size_t r, const double *capacity)
+{
+    double c = 0;
+    for (size_t p = 0; p < net->nprocesses; p++)
+        if (!cefo__process_is_decision(&net->processes[p]))
+            c += cefo__resource_coef(net, r, p, 1, capacity ? capacity[p]
+                                                             : net->processes[p].capacity);
+    return c;
+}
+
+/*
+ * Side constraints, one row per resource: sum of its uses - U_r = -constant, with
+ * min <= U_r <= max on the column U_r and its price as U_r's objective coefficient, so that
+ * min, max and price are bounds and a cost of one column (updated in place, and U_r's reduced
+ * cost is the shadow price of the binding side, as for a pollutant cap).
+ */
+static void resources(builder *b)
+{
+    const cefo_network *net = b->net;
+    cefo__formulation *f = b->f;
+    for (size_t r = 0; r < net->nresources && !b->oom; r++) {
+        const cefo__resource *res = &net->resources[r];
+        double c = cefo__resource_constant(net, r, b->par ? b->par->capacity : NULL);
+        int row = f->use_row[r] = add_row(b, CEFO__ROW_RESOURCE, r, CEFO__NONE, -c, -c);
+        int u = f->use_col[r] = add_col(b, CEFO__VAR_USE, r, CEFO__NONE,
+                                        b->par ? b->par->res_min[r] : res->min,
+                                        b->par ? b->par->res_max[r] : res->max,
+                                        b->par ? b->par->res_price[r] : res->price);
+        put(b, row, u, -1.0);
+        int continuous = 0;
+        for (size_t p = 0; p < net->nprocesses; p++) {
+            double a = cefo__resource_coef(net, r, p, 0, 0);
+            continuous |= a != 0;
+            put(b, row, f->activity_col[p], a);
+            if (f->build_col[p] >= 0)
+                put(b, row, f->build_col[p],
+                    cefo__resource_coef(net, r, p, 1, capacity_of(b, p)));
+        }
+        for (size_t l = 0; l < net->nlinks; l++) {
+            continuous |= cefo__link_use(&net->links[l], r, 0) != 0;
+            put(b, row, f->flow_col[l], cefo__link_use(&net->links[l], r, 0));
+            put(b, row, f->link_build_col[l], cefo__link_use(&net->links[l], r, 1));
+        }
+        f->use_on_decisions_only[r] = !continuous;
+    }
+}
+
 /*
  * Build/keep decisions: a process that is optional or a group member runs only when its 0/1
  * column y is 1, with min y <= x <= capacity y (its min applies only when it runs); it pays
@@ -260,7 +308,7 @@ static void decisions(builder *b)
     /* At most one variant of each group runs: the group rows, then one pass over processes. */
     int first = f->nrows;
     for (size_t g = 0; g < net->ngroups; g++)
-        add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
+        f->group_row[g] = add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
     for (size_t p = 0; p < net->nprocesses && !b->oom; p++)
         if (net->processes[p].group)
             put(b, first + (int)net->processes[p].group_index, f->build_col[p], 1.0);
@@ -315,6 +363,20 @@ static void elastic_upper(builder *b, int j, cefo__var_kind kind, size_t item, i
     put(b, row, extra, -1.0);
 }
 
+/* Moves a column's lower bound into a row with a priced slack: x + under >= lb. */
+static void elastic_lower(builder *b, int j, cefo__var_kind kind, size_t item)
+{
+    cefo__formulation *f = b->f;
+    double lb = f->col_lb[j];
+    if (isinf(lb))
+        return;
+    f->col_lb[j] = -INFINITY;
+    int under = add_col(b, kind, item, CEFO__NONE, 0, INFINITY, LIMIT_PRICE);
+    int row = add_row(b, CEFO__ROW_ELASTIC, item, CEFO__NONE, lb, INFINITY);
+    put(b, row, j, 1.0);
+    put(b, row, under, 1.0);
+}
+
 /*
  * The elastic model: nothing costs anything but violations. Balances may be short (supply
  * from nowhere) or in surplus, capacities and link capacities exceeded, minimum levels
@@ -358,6 +420,10 @@ static void make_elastic(builder *b)
         if (f->cols[j].kind == CEFO__VAR_FLOW)
             elastic_upper(b, j, CEFO__VAR_LINK_EXTRA, f->cols[j].item,
                           f->link_cap_row[f->cols[j].item]);
+    for (size_t r = 0; r < net->nresources; r++) {
+        elastic_upper(b, f->use_col[r], CEFO__VAR_RES_OVER, r, -1);
+        elastic_lower(b, f->use_col[r], CEFO__VAR_RES_UNDER, r);
+    }
 }
 
 cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, int elastic,
@@ -373,8 +439,14 @@ cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, in
     f->min_row = cefo__calloc(net->nprocesses, sizeof(int));
     f->link_build_col = cefo__calloc(net->nlinks, sizeof(int));
     f->link_cap_row = cefo__calloc(net->nlinks, sizeof(int));
+    f->flow_col = cefo__calloc(net->nlinks, sizeof(int));
+    f->group_row = cefo__calloc(net->ngroups, sizeof(int));
+    f->use_col = cefo__calloc(net->nresources, sizeof(int));
+    f->use_row = cefo__calloc(net->nresources, sizeof(int));
+    f->use_on_decisions_only = cefo__calloc(net->nresources, 1);
     if (!f->activity_col || !f->emission_col || !f->demand_row || !f->build_col || !f->cap_row
-        || !f->min_row || !f->link_build_col || !f->link_cap_row || alloc_term_rows(&b) != 0)
+        || !f->min_row || !f->link_build_col || !f->link_cap_row || !f->flow_col || !f->group_row || !f->use_col
+        || !f->use_row || !f->use_on_decisions_only || alloc_term_rows(&b) != 0)
         b.oom = 1;
     for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
         const cefo__process *pr = &net->processes[p];
@@ -393,6 +465,8 @@ cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, in
         link_flows(&b);
     if (!b.oom)
         emissions(&b);
+    if (!b.oom)
+        resources(&b);
     if (!b.oom && elastic)
         make_elastic(&b);
     free_term_rows(&b);
@@ -445,5 +519,10 @@ void cefo__formulation_free(cefo__formulation *f)
     cefo__free(f->min_row);
     cefo__free(f->link_build_col);
     cefo__free(f->link_cap_row);
+    cefo__free(f->flow_col);
+    cefo__free(f->group_row);
+    cefo__free(f->use_col);
+    cefo__free(f->use_row);
+    cefo__free(f->use_on_decisions_only);
     memset(f, 0, sizeof *f);
 }

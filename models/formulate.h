@@ -22,7 +22,11 @@ typedef enum cefo__var_kind {
     CEFO__VAR_EXTRA_CAPACITY, /* item: process */
     CEFO__VAR_LACK,         /* item: process: below its minimum level */
     CEFO__VAR_EXCESS,       /* item: pollutant: emission beyond the cap */
-    CEFO__VAR_LINK_EXTRA    /* item: link: flow beyond its capacity */
+    CEFO__VAR_LINK_EXTRA,   /* item: link: flow beyond its capacity */
+    CEFO__VAR_RES_OVER,     /* item: resource: use beyond its max */
+    CEFO__VAR_RES_UNDER,    /* item: resource: use short of its min */
+    /* Both models. */
+    CEFO__VAR_USE           /* item: resource; its total use U, min <= U <= max, priced */
 } cefo__var_kind;
 
 typedef enum cefo__row_kind {
@@ -34,7 +38,8 @@ typedef enum cefo__row_kind {
     CEFO__ROW_EMISSION,     /* pollutant: definition of its total E_k */
     CEFO__ROW_SWITCH,       /* item: process or link; x - cap y <= 0, or x - min y >= 0 */
     CEFO__ROW_GROUP,        /* item: group; sum of its members' y <= 1 */
-    CEFO__ROW_ELASTIC       /* elastic only: x - extra <= capacity, x + lack >= min, ... */
+    CEFO__ROW_ELASTIC,      /* elastic only: x - extra <= capacity, x + lack >= min, ... */
+    CEFO__ROW_RESOURCE      /* item: resource; sum of its uses - U = -(constant uses) */
 } cefo__row_kind;
 
 #define CEFO__NONE ((size_t)-1)
@@ -63,6 +68,11 @@ typedef struct cefo__formulation {
     int *link_cap_row;  /* per link: the row f - cap y <= 0 of an optional link, or -1 */
     int *emission_col;  /* per pollutant */
     int *demand_row;    /* per material: its balance or market row */
+    int *flow_col;      /* per link */
+    int *group_row;     /* per group: sum of its members' y <= 1 */
+    int *use_col;       /* per resource: its U column */
+    int *use_row;       /* per resource: its definition row */
+    unsigned char *use_on_decisions_only; /* per resource: no activity or flow in its row */
 } cefo__formulation;
 
 /* The current parameters of a problem: what in-place updates change. */
@@ -71,7 +81,15 @@ typedef struct cefo__params {
     double *demand;     /* per material */
     double *damage;     /* per pollutant */
     double *cap;        /* per pollutant */
+    double *res_min, *res_max, *res_price; /* per resource */
 } cefo__params;
+
+/*
+ * The part of resource r's use that is no variable: capacity terms on processes without a
+ * decision, at the capacities `capacity` (per process). The definition row's bounds are its
+ * negative.
+ */
+double cefo__resource_constant(const cefo_network *net, size_t r, const double *capacity);
 
 /*
  * Formulates `net` (validated) with the parameters `par` (NULL: the network's own) into *f.

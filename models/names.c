@@ -21,7 +21,7 @@ static void col_name(const cefo_network *net, const cefo__slot *c, char *b, size
 {
     static const char *const prefix[] = {"x",   "f",   "imp",   "exp",   "dis",  "sale",
                                          "E",   "y",   "yl",    "short", "surplus", "xcap",
-                                         "lack", "excess", "lcap"};
+                                         "lack", "excess", "lcap", "rover", "runder", "U"};
     const char *p = prefix[c->kind];
     const char *proc = c->proc != CEFO__NONE ? net->processes[c->proc].id : NULL;
     switch (c->kind) {
@@ -39,6 +39,9 @@ static void col_name(const cefo_network *net, const cefo__slot *c, char *b, size
     }
     case CEFO__VAR_EMISSION:
     case CEFO__VAR_EXCESS: snprintf(b, n, "%s_%s", p, net->pollutants[c->item].id); break;
+    case CEFO__VAR_USE:
+    case CEFO__VAR_RES_OVER:
+    case CEFO__VAR_RES_UNDER: snprintf(b, n, "%s_%s", p, net->resources[c->item].id); break;
     default:
         snprintf(b, n, "%s_%s%s%s", p, net->materials[c->item].id, proc ? "_" : "",
                  proc ? proc : "");
@@ -56,6 +59,7 @@ static void row_name(const cefo_network *net, const cefo__slot *r, char *b, size
     case CEFO__ROW_IMPORT_LIMIT: snprintf(b, n, "implim_%s", net->materials[r->item].id); break;
     case CEFO__ROW_EMISSION: snprintf(b, n, "em_%s", net->pollutants[r->item].id); break;
     case CEFO__ROW_GROUP: snprintf(b, n, "grp_%s", net->groups[r->item]); break;
+    case CEFO__ROW_RESOURCE: snprintf(b, n, "res_%s", net->resources[r->item].id); break;
     default: snprintf(b, n, "r"); break; /* switch and elastic rows: made unique below */
     }
 }

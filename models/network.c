@@ -127,6 +127,24 @@ cefo_status cefo__network_add_link(cefo_network *net, int line, cefo__link **out
     return CEFO_OK;
 }
 
+cefo_status cefo__network_add_resource(cefo_network *net, const char *id, int line,
+                                       cefo__resource **out, cefo_error *err)
+{
+    void *slot = NULL;
+    cefo_status st = add_item(net, (void **)&net->resources, &net->nresources,
+                              &net->cap_resources, sizeof *net->resources,
+                              offsetof(cefo__resource, line), &net->resource_ids, "resource", id,
+                              line, &slot, err);
+    if (st != CEFO_OK)
+        return st;
+    cefo__resource *r = slot;
+    r->line = line;
+    r->min = -INFINITY;
+    r->max = INFINITY;
+    *out = r;
+    return CEFO_OK;
+}
+
 cefo_status cefo__terms_add(cefo__terms *t, size_t item, double amount, int line)
 {
     if (cefo__grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v) != 0)
@@ -379,6 +397,8 @@ cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
         st = validate_link(net, &net->links[i], err);
         net->materials[net->links[i].material].linked = 1;
     }
+    if (st == CEFO_OK)
+        st = cefo__network_validate_resources(net, err);
     if (st == CEFO_OK && index_users(net) != 0)
         st = cefo__error(err, CEFO_ERR_NOMEM, net->file, 0, NULL, "out of memory");
     if (st == CEFO_OK)
@@ -415,7 +435,11 @@ void cefo_network_free(cefo_network *net)
         terms_free(&p->inputs);
         terms_free(&p->outputs);
         terms_free(&p->emissions);
+        cefo__free(p->uses.v);
     }
+    for (size_t i = 0; i < net->nlinks; i++)
+        cefo__free(net->links[i].uses.v);
+    cefo__resources_free(net);
     cefo__free(net->materials);
     cefo__free(net->pollutants);
     cefo__free(net->processes);
@@ -427,6 +451,7 @@ void cefo_network_free(cefo_network *net)
     cefo__strmap_free(&net->material_ids);
     cefo__strmap_free(&net->pollutant_ids);
     cefo__strmap_free(&net->process_ids);
+    cefo__strmap_free(&net->resource_ids);
     cefo__free(net->file);
     cefo__free(net->currency);
     cefo__free(net);
@@ -442,6 +467,7 @@ size_t cefo_network_count(const cefo_network *net, cefo_item kind)
     case CEFO_PROCESS: return net->nprocesses;
     case CEFO_LINK: return net->nlinks;
     case CEFO_GROUP: return net->ngroups;
+    case CEFO_RESOURCE: return net->nresources;
     }
     return 0;
 }
@@ -454,6 +480,7 @@ cefo_status cefo_network_find(const cefo_network *net, cefo_item kind, const cha
     const cefo__strmap *ids = kind == CEFO_MATERIAL    ? &net->material_ids
                               : kind == CEFO_POLLUTANT ? &net->pollutant_ids
                               : kind == CEFO_PROCESS   ? &net->process_ids
+                              : kind == CEFO_RESOURCE  ? &net->resource_ids
                                                        : NULL;
     if (!ids)
         return CEFO_ERR_ARG;

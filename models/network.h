@@ -52,6 +52,20 @@ typedef struct cefo__pollutant {
     int line;
 } cefo__pollutant;
 
+/* An explicit <use resource amount per> inside a process or link (spec section 5). */
+typedef struct cefo__use {
+    size_t resource;
+    double amount;
+    int per_decision;       /* 1: x the item's 0/1 decision; 0: x its activity or flow */
+    int line;
+} cefo__use;
+
+typedef struct cefo__uses {
+    cefo__use *v;
+    size_t n;
+    size_t cap;
+} cefo__uses;
+
 typedef struct cefo__process {
     char *id;
     char *name;
@@ -70,6 +84,7 @@ typedef struct cefo__process {
     cefo__terms inputs;
     cefo__terms outputs;
     cefo__terms emissions;
+    cefo__uses uses;
     int line;
 } cefo__process;
 
@@ -82,8 +97,42 @@ typedef struct cefo__link {
     double distance;        /* NAN when not given: a label carried into results */
     double fixed_cost;
     int optional;
+    cefo__uses uses;
     int line;
 } cefo__link;
+
+/* What a selected <term> of a resource counts per matched process (spec section 5). */
+typedef enum cefo__term_of {
+    CEFO__OF_ACTIVITY,
+    CEFO__OF_CAPACITY,      /* capacity x decision; a constant for a process without one */
+    CEFO__OF_LABOUR,
+    CEFO__OF_FIXED_COST,    /* x decision */
+    CEFO__OF_EMISSION,      /* ref: pollutant */
+    CEFO__OF_INPUT,         /* ref: material */
+    CEFO__OF_OUTPUT         /* ref: material */
+} cefo__term_of;
+
+/* <term [sector] [zone] [group] [kind] [variant] of amount>: selectors NULL when not given. */
+typedef struct cefo__select {
+    char *sector, *zone, *group, *kind, *variant;
+    cefo__term_of of;
+    size_t ref;
+    double amount;
+    int line;
+} cefo__select;
+
+/* A side constraint min <= U <= max over uses, U priced at `price` (spec section 5). */
+typedef struct cefo__resource {
+    char *id;
+    char *unit;
+    char *name;
+    double min;             /* -INFINITY when not given */
+    double max;             /* INFINITY when not given */
+    double price;
+    cefo__select *sel;
+    size_t nsel, cap_sel;
+    int line;
+} cefo__resource;
 
 struct cefo_network {
     char *file;
@@ -92,10 +141,12 @@ struct cefo_network {
     cefo__pollutant *pollutants;
     cefo__process *processes;
     cefo__link *links;
+    cefo__resource *resources;
     char **groups;          /* distinct group names, in order of first use (borrowed) */
     size_t nmaterials, npollutants, nprocesses, nlinks, ngroups;
+    size_t nresources, cap_resources;
     size_t cap_materials, cap_pollutants, cap_processes, cap_links;
-    cefo__strmap material_ids, pollutant_ids, process_ids;
+    cefo__strmap material_ids, pollutant_ids, process_ids, resource_ids;
     /* The processes whose recipe names material m, once each and in process order:
      * users[user_start[m] .. user_start[m + 1]) (set by cefo__network_validate), so work per
      * material visits only them, not every process. */
@@ -122,6 +173,25 @@ cefo_status cefo__network_add_process(cefo_network *net, const char *id, int lin
                                       cefo__process **out, cefo_error *err);
 cefo_status cefo__network_add_link(cefo_network *net, int line, cefo__link **out,
                                    cefo_error *err);
+cefo_status cefo__network_add_resource(cefo_network *net, const char *id, int line,
+                                       cefo__resource **out, cefo_error *err);
+/* Appends an explicit use or a selected term; CEFO_OK or CEFO_ERR_NOMEM. A select's strings
+ * pass to the resource. */
+cefo_status cefo__uses_add(cefo__uses *u, size_t resource, double amount, int per_decision,
+                           int line);
+cefo_status cefo__resource_add_select(cefo__resource *r, const cefo__select *s);
+/* Whether process p matches every selector a term gives. */
+int cefo__select_matches(const cefo__select *s, const cefo__process *p);
+
+/*
+ * One coefficient of resource r's use U_r, summed over the explicit uses and the selected
+ * terms that reach process p: on its activity (`on_decision` 0) or on its 0/1 decision (1),
+ * with `capacity` the process's current capacity. For a process without a decision the
+ * decision coefficient is a constant of U_r (capacity terms). Links: cefo__link_use.
+ */
+double cefo__resource_coef(const cefo_network *net, size_t r, size_t p, int on_decision,
+                           double capacity);
+double cefo__link_use(const cefo__link *l, size_t r, int on_decision);
 /* The index of the term of t naming `item` (a validated list names each item once), or
  * CEFO__NO_TERM; and that term's amount, 0 when there is none. */
 #define CEFO__NO_TERM ((size_t)-1)
@@ -137,6 +207,12 @@ cefo_status cefo__terms_add(cefo__terms *t, size_t item, double amount, int line
  * CEFO_ERR_NOMEM.
  */
 cefo_status cefo__network_validate(cefo_network *net, cefo_error *err);
+
+/* Resource checks (called by cefo__network_validate): min <= max, every term matches a
+ * process, per="decision" only on decisions, capacity terms only on bounded processes. */
+cefo_status cefo__network_validate_resources(const cefo_network *net, cefo_error *err);
+/* Frees the resources and their terms (cefo_network_free). */
+void cefo__resources_free(cefo_network *net);
 
 /* Whether a process is a build/keep decision (optional or a group member). */
 int cefo__process_is_decision(const cefo__process *p);

@@ -16,6 +16,26 @@ struct cefo_problem {
     double *sol_block;
 };
 
+const cefo_network *cefo__problem_network(const cefo_problem *prob)
+{
+    return prob->net;
+}
+
+const cefo__formulation *cefo__problem_formulation(const cefo_problem *prob)
+{
+    return &prob->f;
+}
+
+cefo__lp *cefo__problem_lp(cefo_problem *prob)
+{
+    return prob->lp;
+}
+
+cefo__lp_solution *cefo__problem_solution(cefo_problem *prob)
+{
+    return &prob->sol;
+}
+
 void cefo_problem_free(cefo_problem *prob)
 {
     if (!prob)
@@ -31,7 +51,8 @@ static int alloc_buffers(cefo_problem *p)
 {
     const cefo_network *net = p->net;
     size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
-    p->par_block = cefo__calloc(np + nm + 2 * nk, sizeof(double));
+    size_t nr = net->nresources;
+    p->par_block = cefo__calloc(np + nm + 2 * nk + 3 * nr, sizeof(double));
     p->sol_block = cefo__calloc(2 * (size_t)p->f.ncols + (size_t)p->f.nrows, sizeof(double));
     if (!p->par_block || !p->sol_block)
         return -1;
@@ -39,7 +60,15 @@ static int alloc_buffers(cefo_problem *p)
     p->par.capacity = d, d += np;
     p->par.demand = d, d += nm;
     p->par.damage = d, d += nk;
-    p->par.cap = d;
+    p->par.cap = d, d += nk;
+    p->par.res_min = d, d += nr;
+    p->par.res_max = d, d += nr;
+    p->par.res_price = d;
+    for (size_t i = 0; i < nr; i++) {
+        p->par.res_min[i] = net->resources[i].min;
+        p->par.res_max[i] = net->resources[i].max;
+        p->par.res_price[i] = net->resources[i].price;
+    }
     for (size_t i = 0; i < np; i++)
         p->par.capacity[i] = net->processes[i].capacity;
     for (size_t i = 0; i < nm; i++)
@@ -128,6 +157,8 @@ static cefo_status check_value(const cefo_problem *prob, item_at at, const char 
     return CEFO_OK;
 }
 
+static cefo_status resource_capacity(cefo_problem *prob, size_t p, double cap, int check);
+
 static cefo_status set_capacity(cefo_problem *prob, size_t i, double cap, cefo_error *err)
 {
     const cefo__process *p = &prob->net->processes[i];
@@ -137,11 +168,16 @@ static cefo_status set_capacity(cefo_problem *prob, size_t i, double cap, cefo_e
     cefo_status st = check_value(prob, at, "capacity", cap, row < 0, err);
     if (st == CEFO_OK && cap < p->min)
         st = refuse(prob, at, "capacity", cap, "is below the process's minimum", err);
+    /* A resource term of="capacity" counts the capacity: it must be finite there too. */
+    if (st == CEFO_OK && resource_capacity(prob, i, cap, 1) != CEFO_OK)
+        st = refuse(prob, at, "capacity", cap, "must be finite (a resource counts it)", err);
     double lb = row >= 0 ? 0.0 : p->min;
     if (st == CEFO_OK)
         st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[i], lb, cap, err);
     if (st == CEFO_OK && row >= 0)
         st = cefo__lp_set_coef(prob->lp, row, prob->f.build_col[i], -cap, err);
+    if (st == CEFO_OK)
+        st = resource_capacity(prob, i, cap, 0);
     if (st == CEFO_OK)
         prob->par.capacity[i] = cap;
     return st;
@@ -176,11 +212,16 @@ static cefo_status set_pollutant(cefo_problem *prob, size_t i, int is_cap, doubl
     return st;
 }
 
+static cefo_status update_resource(cefo_problem *prob, size_t r, const char *attr, double v,
+                                   cefo_error *err);
+
 cefo_status cefo_problem_update(cefo_problem *prob, cefo_item kind, size_t index,
                                 const char *attribute, double value, cefo_error *err)
 {
     if (!prob || !attribute)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no problem or no attribute");
+    if (kind == CEFO_RESOURCE)
+        return update_resource(prob, index, attribute, value, err);
     enum { CAPACITY, DEMAND, DAMAGE, CAP, NONE } what =
         kind == CEFO_PROCESS && strcmp(attribute, "capacity") == 0        ? CAPACITY
         : kind == CEFO_MATERIAL && strcmp(attribute, "demand") == 0       ? DEMAND
@@ -203,6 +244,39 @@ cefo_status cefo_problem_update(cefo_problem *prob, cefo_item kind, size_t index
     }
 }
 
+/*
+ * Capacity terms of resources: a decision's capacity is its coefficient in the resource rows,
+ * and a process without a decision adds capacity x amount to a row's constant. With `check`,
+ * only says whether `cap` can be set (an infinite capacity cannot be counted); else applies it.
+ */
+static cefo_status resource_capacity(cefo_problem *prob, size_t p, double cap, int check)
+{
+    const cefo_network *net = prob->net;
+    int y = prob->f.build_col[p];
+    cefo_status st = CEFO_OK;
+    for (size_t r = 0; r < net->nresources && st == CEFO_OK; r++) {
+        double per = cefo__resource_coef(net, r, p, 1, 1.0) - cefo__resource_coef(net, r, p, 1, 0);
+        if (per == 0)
+            continue;
+        if (check) {
+            if (isinf(cap))
+                st = CEFO_ERR_ARG;
+            continue;
+        }
+        int row = prob->f.use_row[r];
+        if (y >= 0) {
+            st = cefo__lp_set_coef(prob->lp, row, y, cefo__resource_coef(net, r, p, 1, cap), NULL);
+            continue;
+        }
+        double old = prob->par.capacity[p];
+        prob->par.capacity[p] = cap;
+        double c = cefo__resource_constant(net, r, prob->par.capacity);
+        prob->par.capacity[p] = old;
+        st = cefo__lp_set_row_bounds(prob->lp, row, -c, -c, NULL);
+    }
+    return st;
+}
+
 cefo_status cefo_problem_set_capacity(cefo_problem *prob, size_t process, double cap)
 {
     return cefo_problem_update(prob, CEFO_PROCESS, process, "capacity", cap, NULL);
@@ -223,6 +297,63 @@ cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double ca
     return cefo_problem_update(prob, CEFO_POLLUTANT, pollutant, "cap", cap, NULL);
 }
 
+cefo_status cefo_problem_set_resource(cefo_problem *prob, size_t resource, double min,
+                                      double max, double price)
+{
+    if (!prob || resource >= prob->net->nresources || isnan(min) || isnan(max) || min > max
+        || !isfinite(price) || min == INFINITY || max == -INFINITY)
+        return CEFO_ERR_ARG;
+    int j = prob->f.use_col[resource];
+    cefo_status st = cefo__lp_set_col_bounds(prob->lp, j, min, max, NULL);
+    if (st == CEFO_OK)
+        st = cefo__lp_set_obj(prob->lp, j, price, NULL);
+    if (st == CEFO_OK) {
+        prob->par.res_min[resource] = min;
+        prob->par.res_max[resource] = max;
+        prob->par.res_price[resource] = price;
+    }
+    return st;
+}
+
+/* A resource's "min", "max" or "price" (a finite number) in place. */
+static cefo_status set_resource_attr(cefo_problem *prob, size_t r, const char *attr, double v)
+{
+    if (r >= prob->net->nresources || !isfinite(v))
+        return CEFO_ERR_ARG;
+    double min = prob->par.res_min[r], max = prob->par.res_max[r], price = prob->par.res_price[r];
+    if (strcmp(attr, "min") == 0)
+        min = v;
+    else if (strcmp(attr, "max") == 0)
+        max = v;
+    else if (strcmp(attr, "price") == 0)
+        price = v;
+    else
+        return CEFO_ERR_UNSUPPORTED;
+    return cefo_problem_set_resource(prob, r, min, max, price);
+}
+
+/* set_resource_attr with the error detail of cefo_problem_update. */
+static cefo_status update_resource(cefo_problem *prob, size_t r, const char *attr, double v,
+                                   cefo_error *err)
+{
+    const cefo_network *net = prob->net;
+    if (r >= net->nresources)
+        return cefo__error(err, CEFO_ERR_ARG, net->file, 0, NULL,
+                           "resource %zu is out of range (the network has %zu)", r,
+                           net->nresources);
+    cefo_status st = set_resource_attr(prob, r, attr, v);
+    const cefo__resource *res = &net->resources[r];
+    if (st == CEFO_ERR_UNSUPPORTED)
+        return cefo__error(err, st, net->file, res->line, res->id,
+                           "'%s' cannot be set in place: rebuild the problem from an edited "
+                           "network", attr);
+    if (st == CEFO_ERR_ARG)
+        return cefo__error(err, st, net->file, res->line, res->id,
+                           "resource '%s': %s %g is not finite or crosses the other bound",
+                           res->id, attr, v);
+    return st;
+}
+
 cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
                              const char *attribute, double value)
 {
@@ -237,6 +368,8 @@ static cefo_status switch_objective(cefo_problem *prob, int only)
         double c = only < 0 ? prob->f.obj[j] : j == only ? 1.0 : 0.0;
         if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_EMISSION) /* damage may have moved */
             c = prob->par.damage[prob->f.cols[j].item];
+        if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_USE) /* and a resource's price */
+            c = prob->par.res_price[prob->f.cols[j].item];
         st = cefo__lp_set_obj(prob->lp, j, c, NULL);
     }
     return st;

@@ -10,8 +10,9 @@
 static cefo_result *result_alloc(const cefo_network *net)
 {
     size_t np = net->nprocesses, nl = net->nlinks, nm = net->nmaterials, nk = net->npollutants;
+    size_t nr = net->nresources;
     cefo_result *r = cefo__calloc(1, sizeof *r);
-    double *d = cefo__calloc(4 * np + 2 * nl + 5 * nm + 4 * nk, sizeof *d);
+    double *d = cefo__calloc(4 * np + 2 * nl + 5 * nm + 4 * nk + 5 * nr, sizeof *d);
     if (!r || !d) {
         cefo__free(r);
         cefo__free(d);
@@ -32,7 +33,12 @@ static cefo_result *result_alloc(const cefo_network *net)
     r->emission = d, d += nk;
     r->cap = d, d += nk;
     r->cap_shadow = d, d += nk;
-    r->damage = d;
+    r->damage = d, d += nk;
+    r->use = d, d += nr;
+    r->res_min = d, d += nr;
+    r->res_max = d, d += nr;
+    r->res_price = d, d += nr;
+    r->res_shadow = d;
     r->net = net;
     return r;
 }
@@ -60,6 +66,7 @@ static void read_columns(cefo_result *r, const cefo__formulation *f, const cefo_
         case CEFO__VAR_EMISSION: r->emission[c->item] = v; break;
         case CEFO__VAR_BUILD: r->chosen[c->item] = round(v); break;
         case CEFO__VAR_LINK_BUILD: r->link_chosen[c->item] = round(v); break;
+        case CEFO__VAR_USE: r->use[c->item] = v; break;
         default: break; /* the elastic model's violations are read by the diagnosis */
         }
     }
@@ -112,8 +119,11 @@ static void costs_and_indicators(cefo_result *r)
     }
     for (size_t k = 0; k < net->npollutants; k++)
         c->pollution += r->damage[k] * r->emission[k];
+    r->cost_resource = 0;
+    for (size_t i = 0; i < net->nresources; i++)
+        r->cost_resource += r->res_price[i] * r->use[i];
     c->total = c->process + c->link + c->import + c->discharge + c->pollution
-               - c->export_revenue + c->fixed;
+               - c->export_revenue + c->fixed + r->cost_resource;
     ind->reuse_rate = ind->waste_generated > 0 ? ind->waste_reused / ind->waste_generated : NAN;
 }
 
@@ -193,6 +203,17 @@ static void fill_nan(double *d, size_t n)
         d[i] = NAN;
 }
 
+static cefo_status finish(cefo_result *r, cefo_result **out, cefo_error *err)
+{
+    cefo_status st = cefo__breakdown(r, err);
+    if (st != CEFO_OK) {
+        cefo_result_free(r);
+        return st;
+    }
+    *out = r;
+    return CEFO_OK;
+}
+
 cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
                               const cefo__lp_solution *sol, cefo_error *err)
@@ -211,6 +232,10 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     memcpy(r->demand, par->demand, nm * sizeof *r->demand);
     memcpy(r->cap, par->cap, nk * sizeof *r->cap);
     memcpy(r->damage, par->damage, nk * sizeof *r->damage);
+    size_t nr = net->nresources;
+    memcpy(r->res_min, par->res_min, nr * sizeof *r->res_min);
+    memcpy(r->res_max, par->res_max, nr * sizeof *r->res_max);
+    memcpy(r->res_price, par->res_price, nr * sizeof *r->res_price);
     if (!sol->has_point) {
         /* No plan to report: every value is "does not exist". */
         r->objective = NAN;
@@ -221,11 +246,13 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
         fill_nan(r->shadow, nm);
         fill_nan(r->emission, nk);
         fill_nan(r->cap_shadow, nk);
+        fill_nan(r->use, nr);
+        fill_nan(r->res_shadow, nr);
+        r->cost_resource = NAN;
         double nan = NAN;
         r->costs = (cefo_costs){nan, nan, nan, nan, nan, nan, nan, nan};
         r->indicators = (cefo_indicators){nan, nan, nan, nan, nan, nan, nan};
-        *out = r;
-        return CEFO_OK;
+        return finish(r, out, err);
     }
     r->objective = sol->objective;
     read_columns(r, f, sol);
@@ -242,20 +269,28 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
         r->shadow[m] = sol->row_dual[f->demand_row[m]];
     for (size_t k = 0; k < nk; k++)
         r->cap_shadow[k] = upper_bound_shadow(par->cap[k], sol->col_dual[f->emission_col[k]]);
+    /* U_r sits at its binding bound with that bound's d objective / d bound as reduced cost
+     * (<= 0 for a max, >= 0 for a min), or strictly inside them with 0. In a MIP, a resource
+     * used by decisions only is a constant of the LP with the decisions fixed: moving its
+     * bound changes nothing there (0), whatever degenerate dual that LP happens to report. */
+    for (size_t i = 0; i < nr; i++)
+        r->res_shadow[i] = isinf(par->res_min[i]) && isinf(par->res_max[i]) ? NAN
+                           : sol->mip && f->use_on_decisions_only[i]   ? 0.0
+                                                      : sol->col_dual[f->use_col[i]] + 0.0;
     costs_and_indicators(r);
     cefo_status st = check_finite(r, sol->has_duals, err);
     if (st != CEFO_OK) {
         cefo_result_free(r);
         return st;
     }
-    *out = r;
-    return CEFO_OK;
+    return finish(r, out, err);
 }
 
 void cefo_result_free(cefo_result *res)
 {
     if (!res)
         return;
+    cefo__breakdown_free(res);
     cefo__free(res->block);
     cefo__free(res->diag);
     cefo__free(res);
@@ -343,6 +378,63 @@ static int runs(const cefo_result *res, size_t p)
 {
     double cap = res->capacity[p];
     return fabs(res->activity[p]) > 1e-9 * (isfinite(cap) && fabs(cap) > 1 ? fabs(cap) : 1);
+}
+
+cefo_status cefo_result_resource(const cefo_result *res, size_t i, cefo_resource_result *row)
+{
+    if (!res || !row || i >= res->net->nresources)
+        return CEFO_ERR_ARG;
+    const cefo__resource *r = &res->net->resources[i];
+    *row = (cefo_resource_result){r->id,          r->unit,          r->name,
+                                  res->use[i],    res->res_min[i],  res->res_max[i],
+                                  res->res_price[i], res->res_shadow[i]};
+    return CEFO_OK;
+}
+
+/* Every term of the objective, in the writers' order; "resource" only where there are some. */
+static const struct {
+    const char *key;
+    const char *label;
+} cost_terms[] = {
+    {"process", "processes"},         {"link", "links"},
+    {"import", "imports"},            {"discharge", "discharges"},
+    {"pollution", "pollution damage"}, {"export_revenue", "export revenue (-)"},
+    {"fixed", "fixed costs"},         {"resource", "resource prices"},
+    {"total", "total"},
+};
+#define NCOST (sizeof cost_terms / sizeof *cost_terms)
+#define RESOURCE_TERM 7
+
+size_t cefo__cost_count(const cefo_result *r)
+{
+    return r->net->nresources ? NCOST : NCOST - 1;
+}
+
+void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const char **label,
+                     double *value)
+{
+    if (!r->net->nresources && i >= RESOURCE_TERM)
+        i++;
+    const cefo_costs *c = &r->costs;
+    const double v[NCOST] = {c->process,   c->link,           c->import,
+                             c->discharge, c->pollution,      c->export_revenue,
+                             c->fixed,     r->cost_resource, c->total};
+    *key = cost_terms[i].key;
+    *label = cost_terms[i].label;
+    *value = v[i];
+}
+
+size_t cefo_result_cost_count(const cefo_result *res)
+{
+    return res ? cefo__cost_count(res) : 0;
+}
+
+cefo_status cefo_result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out)
+{
+    if (!res || !out || i >= cefo__cost_count(res))
+        return CEFO_ERR_ARG;
+    cefo__cost_term(res, i, &out->key, &out->label, &out->value);
+    return CEFO_OK;
 }
 
 cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_result *row)

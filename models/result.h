@@ -12,6 +12,16 @@ typedef struct cefo__diag_item {
     char message[320];
 } cefo__diag_item;
 
+/* Figures per sector or per zone (breakdown.c), areas in order of first use. */
+typedef struct cefo__areas {
+    size_t n;
+    const char **ids;           /* borrowed from the network */
+    double *activity_cost, *fixed_cost, *labour;
+    size_t *nprocesses;
+    double *emission;           /* n x npollutants */
+    size_t *groups;             /* n x nvariants: groups by the variant label that runs */
+} cefo__areas;
+
 /* Arrays point into one block; values are NAN where they do not exist. */
 struct cefo_result {
     const cefo_network *net;
@@ -24,8 +34,13 @@ struct cefo_result {
     double *flow, *link_chosen;                             /* per link */
     double *import, *export, *discharge, *demand, *shadow;  /* per material */
     double *emission, *cap, *cap_shadow, *damage;           /* per pollutant */
+    double *use, *res_min, *res_max, *res_price, *res_shadow; /* per resource */
     double *block;
     cefo_costs costs;
+    double cost_resource;   /* sum of price x use: a term cefo_costs has no field for */
+    cefo__areas areas[2];   /* by cefo_area_kind */
+    const char **variants;  /* labels groups are counted by, "closed" last (borrowed) */
+    size_t nvariants;
     cefo_indicators indicators;
     cefo__diag_item *diag;  /* infeasible and diagnosed: what must move */
     size_t ndiag;
@@ -52,5 +67,21 @@ cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
 cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
                               const cefo__lp_solution *sol, cefo_error *err);
+
+/* What rank.c reads and moves in a problem (problem.c). */
+const cefo_network *cefo__problem_network(const cefo_problem *prob);
+const cefo__formulation *cefo__problem_formulation(const cefo_problem *prob);
+cefo__lp *cefo__problem_lp(cefo_problem *prob);
+cefo__lp_solution *cefo__problem_solution(cefo_problem *prob);
+
+/* Fills r->areas and r->variants from its values (CEFO_OK or CEFO_ERR_NOMEM); frees them. */
+cefo_status cefo__breakdown(cefo_result *r, cefo_error *err);
+void cefo__breakdown_free(cefo_result *r);
+
+/* The objective's terms in the order every writer shows them: the count, and term i (its
+ * JSON key, its label for people, its value); "total" is the last. */
+size_t cefo__cost_count(const cefo_result *r);
+void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const char **label,
+                     double *value);
 
 #endif

@@ -14,7 +14,7 @@ invalid() {
         echo "schema: $1.xsd accepted $2"; failures=$((failures + 1))
     fi
 }
-for f in tests/golden/*.xml examples/zhenan-cluster.xml examples/rectification.xml; do valid network "$f"; done
+for f in tests/golden/*.xml examples/zhenan-cluster.xml examples/rectification.xml examples/rectification-levers.xml examples/recruitment.xml; do valid network "$f"; done
 for f in examples/miller-blair.xml tests/cli/data/kitzes-src.xml; do valid iotable "$f"; done
 for f in tests/scenarios/*.xml; do valid scenarios "$f"; done
 M='<material id="m" unit="t"/>'
@@ -24,6 +24,8 @@ invalid network "a negative amount" "<network version=\"1\">$M<process id=\"p\">
 invalid network "a duplicate id" "<network version=\"1\">$M$M</network>"
 invalid network "a dangling reference" "<network version=\"1\">$M<demand material=\"x\" amount=\"1\"/></network>"
 invalid network "a link to nowhere" "<network version=\"1\">$M<link from=\"a\" to=\"b\" material=\"m\"/></network>"
+invalid network "a use of an unknown resource" "<network version=\"1\">$M<process id=\"p\"><use resource=\"land\" amount=\"1\"/></process></network>"
+invalid network "a term without of" "<network version=\"1\">$M<resource id=\"r\" unit=\"t\"><term sector=\"s\"/></resource></network>"
 invalid network "a wrong version" "<network version=\"2\">$M</network>"
 invalid iotable "a row of an unknown sector" '<iotable version="1"><sector id="a"/><transactions><row sector="b">1</row></transactions></iotable>'
 invalid iotable "a hexadecimal value" '<iotable version="1"><sector id="a"/><transactions><row sector="a">0x1</row></transactions></iotable>'

@@ -57,6 +57,18 @@ static int lookup(const cefo_result *res, const char *key, double *v)
             *v = strcmp(field, "emission") == 0 ? r.emission : r.shadow_price;
             return strcmp(field, "emission") == 0 || strcmp(field, "shadow_price") == 0;
         }
+    } else if (strcmp(kind, "resource") == 0) {
+        for (size_t i = 0; i < cefo_result_count(res, CEFO_RESOURCE); i++) {
+            cefo_resource_result r;
+            cefo_result_resource(res, i, &r);
+            if (strcmp(r.id, id) != 0)
+                continue;
+            const char *names[] = {"use", "min", "max", "price", "shadow_price"};
+            const double vals[] = {r.use, r.min, r.max, r.price, r.shadow_price};
+            for (int k = 0; k < 5; k++)
+                if (strcmp(field, names[k]) == 0)
+                    return *v = vals[k], 1;
+        }
     } else if (strcmp(kind, "link") == 0) {
         /* link.FROM.TO.MATERIAL.flow: id holds FROM.TO.MATERIAL */
         for (size_t i = 0; i < cefo_result_count(res, CEFO_LINK); i++) {
@@ -81,6 +93,14 @@ cost_or_indicator:
                 return *v = d.amount, 1;
         }
         return 0;
+    }
+    if (strncmp(key, "cost.", 5) == 0) { /* every term, through the table that can grow */
+        for (size_t i = 0; i < cefo_result_cost_count(res); i++) {
+            cefo_cost_term t;
+            cefo_result_cost_term(res, i, &t);
+            if (strcmp(key + 5, t.key) == 0)
+                return *v = t.value, 1;
+        }
     }
     if (strncmp(key, "cost.", 5) == 0) {
         cefo_costs c;
@@ -312,7 +332,20 @@ static void test_json_parses(void)
     }
 }
 
+static void test_resource_quota(void) { check_golden("resource-quota"); }
+static void test_resource_land(void) { check_golden("resource-land"); }
+static void test_resource_fund(void) { check_golden("resource-fund"); }
+static void test_resource_jobs(void) { check_golden("resource-jobs"); }
+static void test_resource_intensity(void) { check_golden("resource-intensity"); }
+static void test_breakdown(void) { check_golden("breakdown"); }
+
 static CU_TestInfo golden_tests[] = {
+    {"resource: a shared quota, the dearer firm cuts", test_resource_quota},
+    {"resource: park land per relocation binds the MIP", test_resource_land},
+    {"resource: a fund's budget decides which firms rectify", test_resource_fund},
+    {"resource: a floor on jobs and its shadow price", test_resource_jobs},
+    {"resource: a signed average-intensity rule", test_resource_intensity},
+    {"MIP by sector and zone: a firm closes", test_breakdown},
     {"pooled waste reuse", test_pooled_reuse},
     {"linked waste chain with link capacity and cost", test_linked_chain},
     {"binding pollutant cap and its shadow price", test_pollutant_cap},

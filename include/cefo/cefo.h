@@ -101,7 +101,8 @@ typedef enum cefo_item {
     CEFO_POLLUTANT = 1,
     CEFO_PROCESS = 2,
     CEFO_LINK = 3,
-    CEFO_GROUP = 4  /* groups of mutually exclusive process variants */
+    CEFO_GROUP = 4, /* groups of mutually exclusive process variants */
+    CEFO_RESOURCE = 5 /* shared limits: quotas, land, funds, jobs (<resource>) */
 } cefo_item;
 
 /* Number of items of one kind (0 for a NULL network or an unknown kind). */
@@ -207,7 +208,8 @@ CEFO_API cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *
 /*
  * Sets one attribute of one item in place, for a re-solve from the last basis. Supported:
  * CEFO_PROCESS "capacity"; CEFO_POLLUTANT "damage-cost" and "cap"; CEFO_MATERIAL "demand"
- * (the material's total demand). Values must be numbers in [0, CEFO_MAX_VALUE]; a capacity
+ * (the material's total demand); CEFO_RESOURCE "min", "max" and "price" (finite; a bound
+ * that would cross the other is CEFO_ERR_ARG). Values must be numbers in [0, CEFO_MAX_VALUE]; a capacity
  * (other than a build/keep decision's) and a cap may also be INFINITY for "none". Returns
  * CEFO_OK; CEFO_ERR_ARG for a bad index or value, with the item's id in err->element, its
  * file and line, and why; CEFO_ERR_UNSUPPORTED for any other attribute (rebuild the problem
@@ -226,6 +228,15 @@ CEFO_API cefo_status cefo_problem_set_demand(cefo_problem *prob, size_t material
 CEFO_API cefo_status cefo_problem_set_damage_cost(cefo_problem *prob, size_t pollutant,
                                                   double cost);
 CEFO_API cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double cap);
+
+/*
+ * A resource's bounds and price in place: min <= max (-INFINITY / INFINITY for none), price
+ * finite. Returns CEFO_OK, CEFO_ERR_ARG or CEFO_ERR_SOLVER.
+ */
+CEFO_API cefo_status cefo_problem_set_resource(cefo_problem *prob, size_t resource, double min,
+                                               double max, double price);
+
+/* cefo_problem_update(prob, kind, index, attribute, value, NULL). */
 CEFO_API cefo_status cefo_problem_set(cefo_problem *prob, cefo_item kind, size_t index,
                                       const char *attribute, double value);
 
@@ -340,6 +351,22 @@ CEFO_API cefo_status cefo_result_material(const cefo_result *res, size_t i,
 CEFO_API cefo_status cefo_result_pollutant(const cefo_result *res, size_t i,
                                            cefo_pollutant_result *row);
 
+/* A resource (a shared limit: quota, land, fund, jobs): its total use against its bounds. */
+typedef struct cefo_resource_result {
+    const char *id;
+    const char *unit;
+    const char *name;       /* NULL when not given */
+    double use;             /* the sum of its uses in the plan */
+    double min;             /* -INFINITY without a min */
+    double max;             /* INFINITY without a max */
+    double price;           /* per unit used, as used in this solve */
+    double shadow_price;    /* d objective / d bound of the binding side: <= 0 for a max,
+                               >= 0 for a min, 0 when slack; NAN without either bound */
+} cefo_resource_result;
+
+CEFO_API cefo_status cefo_result_resource(const cefo_result *res, size_t i,
+                                          cefo_resource_result *row);
+
 /* A group of mutually exclusive variants: which one runs (chosen NULL: none, the firm closed). */
 typedef struct cefo_group_result {
     const char *id;
@@ -387,8 +414,24 @@ typedef struct cefo_costs {
     double pollution;       /* sum of damage cost * emission */
     double export_revenue;  /* counted with a minus sign in the objective */
     double fixed;           /* fixed costs of chosen optional items */
-    double total;           /* the objective */
+    double total;           /* the objective: these terms, plus any term listed only by
+                               cefo_result_cost_term (resource prices) */
 } cefo_costs;
+
+/*
+ * The objective's terms one by one, every term included (also those added after cefo_costs
+ * was fixed, such as "resource": price x use of the resources, present when the network has
+ * resources), "total" last: `key` is the JSON key, `label` a name for people (static
+ * strings). cefo_result_cost_count is 0 for NULL. Returns CEFO_OK or CEFO_ERR_ARG.
+ */
+typedef struct cefo_cost_term {
+    const char *key;
+    const char *label;
+    double value;
+} cefo_cost_term;
+
+CEFO_API size_t cefo_result_cost_count(const cefo_result *res);
+CEFO_API cefo_status cefo_result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out);
 
 /* The indicators every result reports (spec section 1). reuse_rate is NAN without waste. */
 typedef struct cefo_indicators {
@@ -403,6 +446,54 @@ typedef struct cefo_indicators {
 
 CEFO_API cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out);
 CEFO_API cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out);
+
+/* ---------------------------------------------------------------- by firm, sector, zone */
+
+/*
+ * Per process: what it costs (cost x activity, plus its fixed cost when it is a chosen
+ * decision), that fixed cost, and its labour. NAN without a plan. CEFO_OK or CEFO_ERR_ARG.
+ */
+typedef struct cefo_process_figures {
+    double cost;
+    double fixed_cost;
+    double labour;
+} cefo_process_figures;
+
+CEFO_API cefo_status cefo_result_process_figures(const cefo_result *res, size_t i,
+                                                 cefo_process_figures *out);
+/* Emission of `pollutant` by process i (its factor x its activity); NAN out of range. */
+CEFO_API double cefo_result_process_emission(const cefo_result *res, size_t i,
+                                             size_t pollutant);
+
+/* Areas a plan is summed by: the processes' `sector` or `zone` attributes. */
+typedef enum cefo_area_kind { CEFO_SECTOR = 0, CEFO_ZONE = 1 } cefo_area_kind;
+
+typedef struct cefo_area_result {
+    const char *id;         /* the sector or zone, as written */
+    size_t processes;       /* how many processes give it */
+    double activity_cost;   /* sum of cost x activity */
+    double fixed_cost;      /* fixed costs of its chosen decisions */
+    double labour;
+} cefo_area_result;
+
+/* Sectors or zones in order of first use (0 when no process gives one). */
+CEFO_API size_t cefo_result_area_count(const cefo_result *res, cefo_area_kind kind);
+CEFO_API cefo_status cefo_result_area(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                      cefo_area_result *row);
+/* Emission of `pollutant` by the processes of area i; NAN out of range. */
+CEFO_API double cefo_result_area_emission(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                          size_t pollutant);
+/*
+ * Groups (firms) are counted by the variant label of the member that runs ("keep",
+ * "rectify", "relocate"...; "running" for members without a label) and "closed" (none
+ * runs), in that order of first use with "closed" last: the labels, and how many groups of
+ * area i chose label j. A group counts in the area of the member that runs (a relocated firm
+ * in the park's zone), a closed one in its first member's. Counts are 0 without a plan.
+ */
+CEFO_API size_t cefo_result_variant_count(const cefo_result *res);
+CEFO_API const char *cefo_result_variant(const cefo_result *res, size_t j);
+CEFO_API size_t cefo_result_area_groups(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                        size_t variant);
 
 typedef enum cefo_format {
     CEFO_FORMAT_TEXT = 0,
@@ -474,6 +565,57 @@ CEFO_API void cefo_output_discard(cefo_output *out);
  * the process. It takes a lock: call it from a thread, not from an asynchronous signal handler.
  */
 CEFO_API void cefo_output_remove_temporaries(void);
+
+/* ---------------------------------------------------------------- the value of decisions */
+
+/*
+ * What one decision is worth to the plan (spec section 8): `value`, the objective when it is
+ * forbidden minus the optimum (what the cluster saves by having it; INFINITY when nothing is
+ * feasible without it), `regret`, the objective when it is forced on minus the optimum (what
+ * forcing an unchosen one costs; INFINITY when infeasible), and whether the optimum takes it.
+ * The side the optimum already takes is 0 without a solve. Decisions are numbered: optional
+ * processes outside groups (process order), optional links (link order), then groups (a
+ * group forbidden is the firm closed; forced, some variant runs).
+ */
+typedef struct cefo_rank_row {
+    cefo_item kind;         /* CEFO_PROCESS, CEFO_LINK or CEFO_GROUP */
+    size_t index;           /* into that kind */
+    size_t decision;        /* its number among all decisions */
+    const char *id;         /* the process or group id (owned by the network); NULL for a link */
+    int chosen;             /* 1 when the optimum takes it */
+    double value;
+    double regret;
+    cefo_solve_status forbidden_status; /* of the solve with it forbidden (optimal if skipped) */
+    cefo_solve_status forced_status;
+} cefo_rank_row;
+
+/* Number of decisions of a problem (0 for NULL). */
+CEFO_API size_t cefo_problem_decision_count(const cefo_problem *prob);
+
+/*
+ * Solves the problem, then for each decision numbered in `which` (n of them; NULL: all, n the
+ * decision count) the problem with it forbidden or forced, each in place from the solved
+ * model (a bound of its 0/1 column, or of its group's row, moved and restored). Fills `rows`
+ * sorted by value, largest first, and *optimum (may be NULL). Returns CEFO_OK, CEFO_ERR_ARG,
+ * CEFO_ERR_INVALID (no plan to rank against), CEFO_ERR_NOMEM or the statuses of a solve.
+ */
+CEFO_API cefo_status cefo_problem_rank(cefo_problem *prob, const cefo_options *opt,
+                                       const size_t *which, size_t n, cefo_rank_row *rows,
+                                       double *optimum, cefo_error *err);
+
+/* The number of the decision a process (optional, or a group member: its group), an optional
+ * link or a group stands for. CEFO_OK, or CEFO_ERR_ARG when it is no decision. */
+CEFO_API cefo_status cefo_problem_decision_of(const cefo_problem *prob, cefo_item kind,
+                                              size_t index, size_t *decision);
+
+/* Ranked decisions (cefo_problem_rank's rows) as text, JSON or CSV (docs/rank.md), to a
+ * stream or atomically to a file. Same statuses as cefo_result_write(_file). */
+CEFO_API cefo_status cefo_rank_write(const cefo_network *net, const cefo_rank_row *rows,
+                                     size_t n, double optimum, FILE *fp, cefo_format format,
+                                     cefo_error *err);
+CEFO_API cefo_status cefo_rank_write_file(const cefo_network *net, const cefo_rank_row *rows,
+                                          size_t n, double optimum, const char *path,
+                                          cefo_format format, cefo_error *err);
 
 /* ---------------------------------------------------------------- input-output tables */
 

@@ -1,0 +1,144 @@
+/* rank_write.c - decisions ranked by value (cefo rank) as text, JSON and CSV. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "io/fmt.h"
+#include "models/network.h"
+
+static const char *kind_name(cefo_item k)
+{
+    return k == CEFO_PROCESS ? "process" : k == CEFO_LINK ? "link" : "group";
+}
+
+/* A link has no id: "FROM -> TO (MATERIAL)" for people. */
+static const char *label(const cefo_network *net, const cefo_rank_row *r, char *b, size_t n)
+{
+    if (r->id)
+        return r->id;
+    const cefo__link *l = &net->links[r->index];
+    snprintf(b, n, "%s -> %s (%s)", net->processes[l->from].id, net->processes[l->to].id,
+             net->materials[l->material].id);
+    return b;
+}
+
+/* An objective difference for people: "no plan" where there is none. */
+static const char *human_delta(char b[32], double v)
+{
+    return isinf(v) ? "no plan" : cefo__fmt_human(b, v);
+}
+
+typedef struct rank_out {
+    const cefo_network *net;
+    const cefo_rank_row *rows;
+    size_t n;
+    double optimum;
+    cefo_format format;
+} rank_out;
+
+static void write_text(const rank_out *o, FILE *fp)
+{
+    char b[32], b2[32], name[512];
+    fprintf(fp, "Decisions of %s by value (optimum %s %s)\n", o->net->file,
+            cefo__fmt_human(b, o->optimum), o->net->currency ? o->net->currency : "currency units");
+    fprintf(fp, "  %-40s %-8s %-6s %14s %14s\n", "decision", "kind", "chosen", "value", "regret");
+    for (size_t i = 0; i < o->n; i++) {
+        const cefo_rank_row *r = &o->rows[i];
+        fprintf(fp, "  %-40s %-8s %-6s %14s %14s\n", label(o->net, r, name, sizeof name),
+                kind_name(r->kind), r->chosen ? "yes" : "no", human_delta(b, r->value),
+                human_delta(b2, r->regret));
+    }
+    fputs("\nvalue: the objective with it forbidden minus the optimum (what having it saves);\n"
+          "regret: the objective with it forced on minus the optimum.\n", fp);
+}
+
+static void json_delta(FILE *fp, const char *key, double v, cefo_solve_status st, int last)
+{
+    cefo__json_num(fp, key, isinf(v) ? NAN : v, 0);
+    fprintf(fp, "\"%s_status\": \"%s\"%s", key, cefo_solve_status_name(st), last ? "" : ", ");
+}
+
+static void write_json(const rank_out *o, FILE *fp)
+{
+    const cefo_network *net = o->net;
+    fputs("{\n  ", fp);
+    cefo__json_num(fp, "optimum", o->optimum, 1);
+    fputs(",\n  \"decisions\": [", fp);
+    for (size_t i = 0; i < o->n; i++) {
+        const cefo_rank_row *r = &o->rows[i];
+        fprintf(fp, "%s\n    {\"decision\": %zu, \"kind\": \"%s\", \"id\": ", i ? "," : "",
+                r->decision, kind_name(r->kind));
+        cefo__json_str_or_null(fp, r->id);
+        if (r->kind == CEFO_LINK) {
+            const cefo__link *l = &net->links[r->index];
+            fputs(", \"from\": ", fp);
+            cefo__json_str(fp, net->processes[l->from].id);
+            fputs(", \"to\": ", fp);
+            cefo__json_str(fp, net->processes[l->to].id);
+            fputs(", \"material\": ", fp);
+            cefo__json_str(fp, net->materials[l->material].id);
+        }
+        fprintf(fp, ", \"chosen\": %s, ", r->chosen ? "true" : "false");
+        json_delta(fp, "value", r->value, r->forbidden_status, 0);
+        json_delta(fp, "regret", r->regret, r->forced_status, 1);
+        fputc('}', fp);
+    }
+    fprintf(fp, "%s]\n}\n", o->n ? "\n  " : "");
+}
+
+/* CSV: one line per decision, its number first (so that `cefo merge` joins shards). */
+static void write_csv(const rank_out *o, FILE *fp)
+{
+    const cefo_network *net = o->net;
+    char b[32];
+    fputs("decision,kind,id,from,to,material,chosen,value,regret,value_status,regret_status\n",
+          fp);
+    for (size_t i = 0; i < o->n; i++) {
+        const cefo_rank_row *r = &o->rows[i];
+        const cefo__link *l = r->kind == CEFO_LINK ? &net->links[r->index] : NULL;
+        const char *f[] = {kind_name(r->kind), r->id, l ? net->processes[l->from].id : NULL,
+                           l ? net->processes[l->to].id : NULL,
+                           l ? net->materials[l->material].id : NULL};
+        fprintf(fp, "%zu", r->decision);
+        for (int k = 0; k < 5; k++) {
+            fputc(',', fp);
+            cefo__csv_field(fp, f[k]);
+        }
+        fprintf(fp, ",%d,%s", r->chosen, isinf(r->value) ? "" : cefo__fmt_num(b, r->value, ""));
+        fprintf(fp, ",%s,%s,%s\n", isinf(r->regret) ? "" : cefo__fmt_num(b, r->regret, ""),
+                cefo_solve_status_name(r->forbidden_status),
+                cefo_solve_status_name(r->forced_status));
+    }
+}
+
+static void write_rank(const void *ctx, FILE *fp)
+{
+    const rank_out *o = ctx;
+    if (o->format == CEFO_FORMAT_JSON)
+        write_json(o, fp);
+    else if (o->format == CEFO_FORMAT_CSV)
+        write_csv(o, fp);
+    else
+        write_text(o, fp);
+}
+
+cefo_status cefo_rank_write(const cefo_network *net, const cefo_rank_row *rows, size_t n,
+                            double optimum, FILE *fp, cefo_format format, cefo_error *err)
+{
+    if (!net || (n && !rows) || !fp || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to write a ranking");
+    rank_out o = {net, rows, n, optimum, format};
+    return cefo__write_stream(write_rank, &o, fp, err);
+}
+
+cefo_status cefo_rank_write_file(const cefo_network *net, const cefo_rank_row *rows, size_t n,
+                                 double optimum, const char *path, cefo_format format,
+                                 cefo_error *err)
+{
+    if (!net || (n && !rows) || !path || !*path || format < CEFO_FORMAT_TEXT
+        || format > CEFO_FORMAT_CSV)
+        return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad arguments to write a ranking");
+    rank_out o = {net, rows, n, optimum, format};
+    return cefo__write_atomic(write_rank, &o, path, err);
+}
