@@ -162,23 +162,29 @@ static cefo_status plan(ranker *r, cefo_error *err)
     return st;
 }
 
+/* One table of ranked rows to `path` (standard output for NULL), as every command writes. */
+static cefo_status write_rows(const ranker *r, const cefo_rank_row *rows, size_t n,
+                              const char *path, cefo_format format, cefo_error *err)
+{
+    cli_out o;
+    cefo_status st = cli_out_open(&o, path, 1, err);
+    if (st == CEFO_OK)
+        st = cli_out_close(&o, cefo_rank_write(r->net, rows, n, r->optimum, o.fp, format, err),
+                           err);
+    return st;
+}
+
 static cefo_status write_out(ranker *r, cefo_error *err)
 {
     const rank_args *a = r->a;
-    sigset_t old;
+    if (!a->out_dir)
+        return write_rows(r, r->rows, r->n, a->out, a->format, err);
     cefo_status st = CEFO_OK;
-    if (!a->out && !a->out_dir)
-        return cefo_rank_write(r->net, r->rows, r->n, r->optimum, stdout, a->format, err);
-    cli_hold_signals(&old);
-    if (a->out)
-        st = cefo_rank_write_file(r->net, r->rows, r->n, r->optimum, a->out, a->format, err);
-    for (size_t i = 0; a->out_dir && i < r->n && st == CEFO_OK; i++) {
+    for (size_t i = 0; i < r->n && st == CEFO_OK; i++) {
         char file[4096];
         cli_batch_file(file, sizeof file, a->out_dir, "decision", (long)r->rows[i].decision);
-        st = cefo_rank_write_file(r->net, &r->rows[i], 1, r->optimum, file, CEFO_FORMAT_CSV,
-                                  err);
+        st = write_rows(r, &r->rows[i], 1, file, CEFO_FORMAT_CSV, err);
     }
-    cli_release_signals(&old);
     return st;
 }
 
