@@ -80,3 +80,15 @@ int cli_count_arg(const char *cmd, const char *what, const char *s, long lo, lon
     *out = v;
     return 0;
 }
+
+int cli_shard_arg(const char *cmd, char *arg, long most, long *k, long *m)
+{
+    char *slash = strchr(arg, '/');
+    if (!slash)
+        return cli_usage_error(cmd, "--shard needs K/M with 0 <= K < M");
+    *slash = '\0';
+    if (cli_count_arg(cmd, "--shard M", slash + 1, 1, most, m)
+        || cli_count_arg(cmd, "--shard K", arg, 0, *m - 1, k))
+        return EXIT_USAGE;
+    return 0;
+}

@@ -197,6 +197,8 @@ enum { CLI_OPEN_LO = 1, CLI_OPEN_HI = 2 };
 int cli_double_arg(const char *cmd, const char *what, const char *s, double lo, double hi,
                    int open, double *out);
 int cli_count_arg(const char *cmd, const char *what, const char *s, long lo, long hi, long *out);
+/* --shard K/M (`arg` is cut at its '/'): 0 <= K < M <= most, read as counts; EXIT_USAGE or 0. */
+int cli_shard_arg(const char *cmd, char *arg, long most, long *k, long *m);
 
 /* Parses text|json|csv; returns 0, or -1 for an unknown name. */
 int cli_parse_format(const char *s, cefo_format *out);

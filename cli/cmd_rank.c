@@ -43,7 +43,6 @@ static int parse(int argc, char **argv, rank_args *a)
         {"out-dir", required_argument, NULL, 'D'}, {"gap", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
     int c, rc = 0;
-    char *end;
     optind = 1;
     opterr = 0;
     a->nshards = 1;
@@ -57,18 +56,8 @@ static int parse(int argc, char **argv, rank_args *a)
         case 'o': a->out = optarg; break;
         case 'd': a->sel = optarg; break;
         case 'D': a->out_dir = optarg; break;
-        case 'g':
-            a->gap = strtod(optarg, &end);
-            if (*end || !(a->gap >= 0 && a->gap < 1))
-                rc = cli_usage_error("rank", "--gap needs a number in [0, 1)");
-            break;
-        case 'k':
-            a->shard = strtol(optarg, &end, 10);
-            a->nshards = *end == '/' ? strtol(end + 1, &end, 10) : 0;
-            if (*end || a->nshards < 1 || a->nshards > 1000000 || a->shard < 0
-                || a->shard >= a->nshards)
-                rc = cli_usage_error("rank", "--shard needs K/M with 0 <= K < M");
-            break;
+        case 'g': rc = cli_double_arg("rank", "--gap", optarg, 0, 1, CLI_OPEN_HI, &a->gap); break;
+        case 'k': rc = cli_shard_arg("rank", optarg, 1000000, &a->shard, &a->nshards); break;
         default: rc = cli_other_option(&a->src, c, optarg, "rank", argv[optind - 1]);
         }
     }

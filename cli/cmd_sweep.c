@@ -56,18 +56,6 @@ static int parse_param(sweep_args *a, char *arg)
     return 0;
 }
 
-static int parse_shard(sweep_args *a, char *arg)
-{
-    char *slash = strchr(arg, '/');
-    if (!slash)
-        return cli_usage_error("sweep", "--shard needs K/M with 0 <= K < M");
-    *slash = '\0';
-    if (cli_count_arg("sweep", "--shard M", slash + 1, 1, MAX_POINTS, &a->nshards)
-        || cli_count_arg("sweep", "--shard K", arg, 0, a->nshards - 1, &a->shard))
-        return EXIT_USAGE;
-    return 0;
-}
-
 /* Point i of the grid: FROM and TO exactly at the ends, finite in between (a weighted mean of
  * two finite numbers, where FROM + (TO - FROM) t could overflow or miss TO by rounding). */
 static double grid_value(const sweep_args *a, long i)
@@ -95,7 +83,7 @@ static int parse(int argc, char **argv, sweep_args *a)
         case 'p': rc = parse_param(a, optarg); break;
         case 'd': a->out_dir = optarg; break;
         case 'c': a->cold = 1; break;
-        case 'k': rc = parse_shard(a, optarg); break;
+        case 'k': rc = cli_shard_arg("sweep", optarg, MAX_POINTS, &a->shard, &a->nshards); break;
         default: rc = cli_other_option(&a->src, c, optarg, "sweep", argv[optind - 1]);
         }
     }
