@@ -142,6 +142,8 @@ void cli_runs_free(cli_runs *r);
 
 /* 1 when a run ended with the plan asked for: optimal, or within the requested MIP gap. */
 int cli_plan_found(cefo_solve_status s);
+/* 0 when `res` holds a plan; otherwise says so on stderr, naming `path`: EXIT_NOT_OPTIMAL. */
+int cli_no_plan(const char *path, const cefo_result *res);
 
 /* Batches of runs written one file per run (sweep and whatif --out-dir): DIR/STEM-NNNNNN.csv
  * for run i into `file`, DIR made when missing (mkdir -p); returns 1 when that file is a

@@ -102,11 +102,7 @@ int cmd_footprint(int argc, char **argv)
         st = cefo_problem_build(&prob, net, &err);
     if (st == CEFO_OK)
         st = cefo_problem_solve(prob, &opt, &res, &err);
-    if (st == CEFO_OK && !cli_plan_found(cefo_result_status(res))) {
-        fprintf(stderr, "%s: no optimal plan: the model is %s\n", a.path,
-                cefo_solve_status_name(cefo_result_status(res)));
-        rc = EXIT_NOT_OPTIMAL;
-    } else if (st == CEFO_OK) {
+    if (st == CEFO_OK && (rc = cli_no_plan(a.path, res)) == 0) {
         st = cefo_footprint_compute(&fp, res, a.alloc, &err);
         if (st == CEFO_OK)
             st = write_out(fp, &a, &err);

@@ -134,13 +134,7 @@ int cmd_solve(int argc, char **argv)
     if (a.timings)
         fprintf(stderr, "cefo solve: load %.4f s, build %.4f s, solve %.4f s, write %.4f s\n",
                 t1 - t0, t2 - t1, t3 - t2, now() - t3);
-    if (st != CEFO_OK) {
-        rc = cli_report(&err, st);
-    } else if (!cli_plan_found(cefo_result_status(res))) {
-        fprintf(stderr, "%s: no optimal plan: the model is %s\n", a.path,
-                cefo_solve_status_name(cefo_result_status(res)));
-        rc = EXIT_NOT_OPTIMAL;
-    }
+    rc = st != CEFO_OK ? cli_report(&err, st) : cli_no_plan(a.path, res);
     cefo_result_free(res);
     cefo_problem_free(prob);
     cefo_network_free(net);

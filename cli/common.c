@@ -86,6 +86,15 @@ int cli_plan_found(cefo_solve_status s)
     return s == CEFO_SOLVE_OPTIMAL || s == CEFO_SOLVE_GAP_LIMIT;
 }
 
+int cli_no_plan(const char *path, const cefo_result *res)
+{
+    cefo_solve_status s = cefo_result_status(res);
+    if (cli_plan_found(s))
+        return 0;
+    fprintf(stderr, "%s: no optimal plan: the model is %s\n", path, cefo_solve_status_name(s));
+    return EXIT_NOT_OPTIMAL;
+}
+
 /* mkdir -p: every missing folder of `dir`; one made meanwhile by another shard is fine. */
 static void make_dirs(const char *dir)
 {
