@@ -12,7 +12,7 @@ for f in 1.0 0.8 0.6 0.4 0.3 0.2 0.1; do
     cod=$(awk "BEGIN{print 1400*$f}")
     hm=$(awk "BEGIN{print 2600*$f}")
     /usr/bin/python3 examples/make-rectification.py "$cod" "$hm" >"$tmp/net.xml"
-    "$cefo" solve "$tmp/net.xml" -f csv >"$tmp/plan.csv" || true
+    "$cefo" solve "$tmp/net.xml" -f csv --gap 0 >"$tmp/plan.csv" || true
     awk -F, -v f="$f" '
         $1 == "status" { status = $2 }
         $1 == "objective" { cost = $7 }

@@ -9,7 +9,7 @@ net=examples/rectification-levers.xml
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # solve NAME EDITS...: the plan as CSV in $tmp/NAME.csv
-solve() { name=$1; shift; "$cefo" solve "$net" -f csv "$@" >"$tmp/$name.csv" || true; }
+solve() { name=$1; shift; "$cefo" solve "$net" -f csv --gap 0 "$@" >"$tmp/$name.csv" || true; }
 # Only lever $1: the other resources go, and the uses of them (park land is the only one used
 # by <use>, so there is nothing else to remove when it stays).
 only() {
