@@ -20,4 +20,16 @@ struct cefo__uses;
 cefo_status cefo__load_use(const struct cefo__xctx *x, cefo_network *net, xmlNode *c,
                            struct cefo__uses *uses);
 
+/* periods_xml.c: <periods> and its <period>s; one <at> child of an element of `kind` (a
+ * cefo__at_kind) that is item `item`; the children of an element that takes only <at>;
+ * <group id order>. */
+cefo_status cefo__load_periods(const struct cefo__xctx *x, cefo_network *net, xmlNode *node,
+                               struct cefo__attrs *a);
+cefo_status cefo__load_at(const struct cefo__xctx *x, cefo_network *net, xmlNode *c, int kind,
+                          size_t item);
+cefo_status cefo__load_at_only(const struct cefo__xctx *x, cefo_network *net, xmlNode *node,
+                               int kind, size_t item);
+cefo_status cefo__load_group(const struct cefo__xctx *x, cefo_network *net, xmlNode *node,
+                             struct cefo__attrs *a);
+
 #endif

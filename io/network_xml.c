@@ -10,20 +10,21 @@
 #include "io/xmldoc.h"
 #include "models/network.h"
 
-#define NKINDS 6
+#define NKINDS 8
 
 typedef struct loader {
     cefo__xctx x;
     cefo_network *net;
-    /* by kind, in dependency order: pollutant, material, resource, process, link, demand */
+    /* by kind, in dependency order: periods, pollutant, material, resource, process, link,
+     * demand, group */
     xmlNode **nodes[NKINDS];
     size_t count[NKINDS], cap[NKINDS];
 } loader;
 
-static const char *const kinds[NKINDS] = {"pollutant", "material", "resource",
-                                          "process",   "link",     "demand"};
-static const char *const groups[NKINDS] = {"pollutants", "materials", "resources",
-                                           "processes",  "links",     "demands"};
+static const char *const kinds[NKINDS] = {"periods", "pollutant", "material", "resource",
+                                          "process", "link",      "demand",   "group"};
+static const char *const groups[NKINDS] = {NULL,        "pollutants", "materials", "resources",
+                                           "processes", "links",      "demands",   "groups"};
 
 static cefo_status resolve(loader *ld, const cefo__attrs *a, const char *attr,
                            const cefo__strmap *ids, const char *what, size_t *out)
@@ -54,9 +55,20 @@ static cefo_status load_resource(loader *ld, xmlNode *node, cefo__attrs *a)
     return cefo__load_resource(&ld->x, ld->net, node, a);
 }
 
-/* The children of `node`: terms by `spec`, and <use> when `uses` is not NULL. */
+static cefo_status load_periods(loader *ld, xmlNode *node, cefo__attrs *a)
+{
+    return cefo__load_periods(&ld->x, ld->net, node, a);
+}
+
+static cefo_status load_group(loader *ld, xmlNode *node, cefo__attrs *a)
+{
+    return cefo__load_group(&ld->x, ld->net, node, a);
+}
+
+/* The children of `node`: terms by `spec`, <use> when `uses` is not NULL, and <at> steps of
+ * item `at_item` of `at_kind`. */
 static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec, int nspec,
-                              cefo__uses *uses)
+                              cefo__uses *uses, cefo__at_kind at_kind, size_t at_item)
 {
     static const char *const allowed[] = {"material", "pollutant", "amount", NULL};
     cefo_status st = CEFO_OK;
@@ -66,6 +78,10 @@ static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec,
         if (st != CEFO_OK || c->type != XML_ELEMENT_NODE) continue;
         if (uses && strcmp((const char *)c->name, "use") == 0) {
             st = read_use(ld, c, uses);
+            continue;
+        }
+        if (strcmp((const char *)c->name, "at") == 0) {
+            st = cefo__load_at(&ld->x, ld->net, c, (int)at_kind, at_item);
             continue;
         }
         int k = 0;
@@ -97,6 +113,28 @@ static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec,
     return st;
 }
 
+/* investment and lifetime: on decisions only, with <periods>; a lifetime above 0. */
+static cefo_status check_investment(loader *ld, const cefo__attrs *a, int decision,
+                                    double lifetime)
+{
+    const char *names[] = {"investment", "lifetime"};
+    for (int i = 0; i < 2; i++) {
+        if (!cefo__attr(a, names[i]))
+            continue;
+        if (!ld->net->nperiods)
+            return cefo__xfail(&ld->x, a->line, a->element,
+                               "%s needs <periods> (a single-period network has no %s: count "
+                               "fixed-cost instead)", names[i], names[i]);
+        if (!decision)
+            return cefo__xfail(&ld->x, a->line, a->element,
+                               "<%s> has a%s %s but is no decision (make it optional or a group "
+                               "member)", a->element, i ? "" : "n", names[i]);
+    }
+    if (!(lifetime > 0))
+        return cefo__xfail(&ld->x, a->line, a->element, "lifetime must be above 0 years");
+    return CEFO_OK;
+}
+
 static cefo_status load_pollutant(loader *ld, xmlNode *node, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id", "unit", "name", "damage-cost", "cap", NULL};
@@ -110,7 +148,9 @@ static cefo_status load_pollutant(loader *ld, xmlNode *node, cefo__attrs *a)
     st = cefo__attr_string(&ld->x, a, "unit", &k->unit);
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "damage-cost", 0, &k->damage_cost);
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "cap", 0, &k->cap);
-    return st == CEFO_OK ? cefo__xml_no_children(&ld->x, node) : st;
+    return st == CEFO_OK ? cefo__load_at_only(&ld->x, ld->net, node, CEFO__AT_POLLUTANT,
+                                              ld->net->npollutants - 1)
+                         : st;
 }
 
 static cefo_status load_material(loader *ld, xmlNode *node, cefo__attrs *a)
@@ -140,14 +180,17 @@ static cefo_status load_material(loader *ld, xmlNode *node, cefo__attrs *a)
                          "imported at all",
                          id);
     child_spec spec[] = {{"emission", "pollutant", &ld->net->pollutant_ids, &m->emissions}};
-    return st == CEFO_OK ? read_terms(ld, node, spec, 1, NULL) : st;
+    return st == CEFO_OK ? read_terms(ld, node, spec, 1, NULL, CEFO__AT_MATERIAL,
+                                      ld->net->nmaterials - 1)
+                         : st;
 }
 
 static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
 {
-    static const char *const allowed[] = {"id",         "name",  "sector", "zone",   "kind",
-                                          "capacity",   "min",   "cost",   "labour", "optional",
-                                          "fixed-cost", "group", "variant", NULL};
+    static const char *const allowed[] = {"id",         "name",       "sector",   "zone",
+                                          "kind",       "capacity",   "min",      "cost",
+                                          "labour",     "optional",   "fixed-cost", "group",
+                                          "variant",    "investment", "lifetime", NULL};
     static const char *const pkinds[] = {"production", "treatment", "recycling", "disposal", NULL};
     const char *id;
     cefo__process *p;
@@ -162,9 +205,11 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
     char **dst[] = {&p->name, &p->sector, &p->zone, &p->group, &p->variant};
     for (int i = 0; i < 5 && st == CEFO_OK; i++)
         st = cefo__attr_string(&ld->x, a, strs[i], dst[i]);
-    const char *nums[] = {"capacity", "min", "cost", "labour", "fixed-cost"};
-    double *ndst[] = {&p->capacity, &p->min, &p->cost, &p->labour, &p->fixed_cost};
-    for (int i = 0; i < 5 && st == CEFO_OK; i++)
+    const char *nums[] = {"capacity", "min", "cost", "labour", "fixed-cost", "investment",
+                          "lifetime"};
+    double *ndst[] = {&p->capacity, &p->min,        &p->cost,    &p->labour,
+                      &p->fixed_cost, &p->investment, &p->lifetime};
+    for (int i = 0; i < 7 && st == CEFO_OK; i++)
         st = cefo__attr_number(&ld->x, a, nums[i], 0, ndst[i]);
     if (st == CEFO_OK) st = cefo__attr_boolean(&ld->x, a, "optional", &p->optional);
     if (st == CEFO_OK && p->variant && !p->group)
@@ -174,16 +219,21 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
         st =
             cefo__xfail(&ld->x, a->line, a->element,
                         "process '%s' has a fixed-cost but is neither optional nor in a group", id);
+    if (st == CEFO_OK)
+        st = check_investment(ld, a, p->optional || p->group, p->lifetime);
     child_spec spec[] = {{"input", "material", &ld->net->material_ids, &p->inputs},
                          {"output", "material", &ld->net->material_ids, &p->outputs},
                          {"emission", "pollutant", &ld->net->pollutant_ids, &p->emissions}};
-    return st == CEFO_OK ? read_terms(ld, node, spec, 3, &p->uses) : st;
+    return st == CEFO_OK ? read_terms(ld, node, spec, 3, &p->uses, CEFO__AT_PROCESS,
+                                      ld->net->nprocesses - 1)
+                         : st;
 }
 
 static cefo_status load_link(loader *ld, xmlNode *node, cefo__attrs *a)
 {
-    static const char *const allowed[] = {"from",     "to",       "material",   "cost", "capacity",
-                                          "distance", "optional", "fixed-cost", NULL};
+    static const char *const allowed[] = {"from",       "to",         "material", "cost",
+                                          "capacity",   "distance",   "optional", "fixed-cost",
+                                          "investment", "lifetime",   NULL};
     cefo__link *l;
     cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
     if (st == CEFO_OK) st = cefo__network_add_link(ld->net, a->line, &l, ld->x.err);
@@ -197,10 +247,16 @@ static cefo_status load_link(loader *ld, xmlNode *node, cefo__attrs *a)
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "distance", 0, &l->distance);
     if (st == CEFO_OK) st = cefo__attr_boolean(&ld->x, a, "optional", &l->optional);
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "fixed-cost", 0, &l->fixed_cost);
+    if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "investment", 0, &l->investment);
+    if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "lifetime", 0, &l->lifetime);
     if (st == CEFO_OK && cefo__attr(a, "fixed-cost") && !l->optional)
         st = cefo__xfail(&ld->x, a->line, a->element,
                          "a link with a fixed-cost must be optional=\"true\"");
-    return st == CEFO_OK ? read_terms(ld, node, NULL, 0, &l->uses) : st;
+    if (st == CEFO_OK)
+        st = check_investment(ld, a, l->optional, l->lifetime);
+    return st == CEFO_OK ? read_terms(ld, node, NULL, 0, &l->uses, CEFO__AT_LINK,
+                                      ld->net->nlinks - 1)
+                         : st;
 }
 
 static cefo_status load_demand(loader *ld, xmlNode *node, cefo__attrs *a)
@@ -213,9 +269,14 @@ static cefo_status load_demand(loader *ld, xmlNode *node, cefo__attrs *a)
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "amount", 0, &amount);
     if (st == CEFO_OK && isnan(amount))
         st = cefo__xfail(&ld->x, a->line, a->element, "<demand> needs attribute 'amount'");
-    if (st == CEFO_OK)
+    if (st == CEFO_OK) {
         ld->net->materials[m].demand += amount; /* several demands of one material add up */
-    return st == CEFO_OK ? cefo__xml_no_children(&ld->x, node) : st;
+        if (cefo__network_add_demand(ld->net, m, amount, a->line) != CEFO_OK)
+            st = cefo__xnomem(&ld->x);
+    }
+    return st == CEFO_OK ? cefo__load_at_only(&ld->x, ld->net, node, CEFO__AT_DEMAND,
+                                              ld->net->ndemands - 1)
+                         : st;
 }
 
 static cefo_status load_root(loader *ld, xmlNode *root)
@@ -234,12 +295,13 @@ static cefo_status load_root(loader *ld, xmlNode *root)
     if (st == CEFO_OK)
         st = cefo__xml_sort(&ld->x, root, kinds, groups, NKINDS, 8, ld->nodes, ld->count,
                             ld->cap);
-    if (st == CEFO_OK && !ld->count[1] && !ld->count[3]) /* no material, no process */
+    if (st == CEFO_OK && !ld->count[2] && !ld->count[4]) /* no material, no process */
         st = cefo__xfail(&ld->x, cefo__xml_line(root), "network",
                          "the network is empty: it has no materials and no processes");
     typedef cefo_status (*load_fn)(loader *, xmlNode *, cefo__attrs *);
-    static const load_fn load[NKINDS] = {load_pollutant, load_material, load_resource,
-                                         load_process,   load_link,     load_demand};
+    static const load_fn load[NKINDS] = {load_periods, load_pollutant, load_material,
+                                         load_resource, load_process,  load_link,
+                                         load_demand,   load_group};
     for (int k = 0; k < NKINDS && st == CEFO_OK; k++) {
         for (size_t i = 0; i < ld->count[k] && st == CEFO_OK; i++) {
             st = load[k](ld, ld->nodes[k][i], &a);

@@ -50,10 +50,13 @@ static cefo_status parse_of(const cefo__xctx *x, const cefo_network *net, const 
     for (int i = 0; i < 4; i++)
         if (strcmp(of, plain[i]) == 0)
             return s->of = plain_of[i], CEFO_OK;
-    if (strcmp(of, "investment") == 0)
-        return cefo__xfail(x, a->line, a->element,
-                           "of=\"investment\" needs <periods> (a single-period network has no "
-                           "investment: count fixed-cost instead)");
+    if (strcmp(of, "investment") == 0) {
+        if (!net->nperiods)
+            return cefo__xfail(x, a->line, a->element,
+                               "of=\"investment\" needs <periods> (a single-period network has "
+                               "no investment: count fixed-cost instead)");
+        return s->of = CEFO__OF_INVESTMENT, CEFO_OK;
+    }
     for (int i = 0; i < 3; i++) {
         size_t n = strlen(ref[i]);
         if (strncmp(of, ref[i], n) != 0)
@@ -67,7 +70,7 @@ static cefo_status parse_of(const cefo__xctx *x, const cefo_network *net, const 
     }
     return cefo__xfail(x, a->line, a->element,
                        "of=\"%s\" must be activity, capacity, labour, fixed-cost, "
-                       "emission:POLLUTANT, input:MATERIAL or output:MATERIAL", of);
+                       "investment, emission:POLLUTANT, input:MATERIAL or output:MATERIAL", of);
 }
 
 static cefo_status load_term(const cefo__xctx *x, cefo_network *net, cefo__resource *r,
@@ -108,7 +111,9 @@ static cefo_status load_term(const cefo__xctx *x, cefo_network *net, cefo__resou
 cefo_status cefo__load_resource(const cefo__xctx *x, cefo_network *net, xmlNode *node,
                                 cefo__attrs *a)
 {
-    static const char *const allowed[] = {"id", "unit", "name", "min", "max", "price", NULL};
+    static const char *const allowed[] = {"id", "unit", "name", "min", "max", "price", "scope",
+                                          NULL};
+    static const char *const scopes[] = {"period", "total", NULL};
     const char *id, *unit;
     cefo__resource *r;
     cefo_status st = cefo__attrs_read(x, node, allowed, a);
@@ -122,12 +127,19 @@ cefo_status cefo__load_resource(const cefo__xctx *x, cefo_network *net, xmlNode 
     if (st == CEFO_OK) st = cefo__attr_number(x, a, "min", 1, &r->min);
     if (st == CEFO_OK) st = cefo__attr_number(x, a, "max", 1, &r->max);
     if (st == CEFO_OK) st = cefo__attr_number(x, a, "price", 1, &r->price);
+    if (st == CEFO_OK) st = cefo__attr_choice(x, a, "scope", scopes, &r->total);
+    if (st == CEFO_OK && r->total && !net->nperiods)
+        st = cefo__xfail(x, a->line, a->element,
+                         "scope=\"total\" needs <periods> (a single-period network has one "
+                         "period: leave scope out)");
     for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
         st = cefo__xml_check_text(x, c);
         if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "term") == 0)
             st = load_term(x, net, r, c);
+        else if (strcmp((const char *)c->name, "at") == 0)
+            st = cefo__load_at(x, net, c, CEFO__AT_RESOURCE, net->nresources - 1);
         else
             st = cefo__xfail(x, cefo__xml_line(c), (const char *)c->name,
                              "<%s> is not allowed inside <resource>", c->name);

@@ -107,6 +107,8 @@ cefo_status cefo__network_add_process(cefo_network *net, const char *id, int lin
     cefo__process *p = slot;
     p->line = line;
     p->capacity = INFINITY;
+    p->lifetime = INFINITY;
+    p->stage = -1;
     *out = p;
     return CEFO_OK;
 }
@@ -122,6 +124,7 @@ cefo_status cefo__network_add_link(cefo_network *net, int line, cefo__link **out
     cefo__link *l = slot;
     l->line = line;
     l->capacity = INFINITY;
+    l->lifetime = INFINITY;
     l->distance = NAN;
     *out = l;
     return CEFO_OK;
@@ -187,18 +190,57 @@ static cefo_status check_unique(const cefo_network *net, const cefo__terms *t, c
     return CEFO_OK;
 }
 
-static cefo_status validate_process(const cefo_network *net, const cefo__process *p,
-                                    cefo_error *err)
+/* The checks of a process's numbers, in period `period` (NULL: the network's own values). */
+static cefo_status validate_values(const cefo_network *net, const cefo__process *p,
+                                   const char *period, cefo_error *err)
 {
+    char in[160] = "";
+    if (period)
+        snprintf(in, sizeof in, " in period '%s'", period);
     if (p->min > p->capacity)
         return cefo__error(err, CEFO_ERR_INVALID, net->file, p->line, "process",
-                           "process '%s': min %g exceeds capacity %g", p->id, p->min,
+                           "process '%s'%s: min %g exceeds capacity %g", p->id, in, p->min,
                            p->capacity);
     if ((p->optional || p->group) && isinf(p->capacity))
         return cefo__error(err, CEFO_ERR_INVALID, net->file, p->line, "process",
-                           "process '%s' is %s and so needs a capacity", p->id,
-                           p->optional ? "optional" : "a group member");
-    cefo_status st = check_unique(net, &p->inputs, "input", "process", p->id, 0, err);
+                           "process '%s' is %s and so needs a capacity%s", p->id,
+                           p->optional ? "optional" : "a group member", in);
+    return CEFO_OK;
+}
+
+cefo_status cefo__network_validate_values(const cefo_network *net, const char *period,
+                                          cefo_error *err)
+{
+    cefo_status st = CEFO_OK;
+    for (size_t i = 0; i < net->nprocesses && st == CEFO_OK; i++)
+        st = validate_values(net, &net->processes[i], period, err);
+    for (size_t i = 0; i < net->nlinks && st == CEFO_OK; i++) {
+        const cefo__link *l = &net->links[i];
+        if (l->optional && isinf(l->capacity))
+            st = cefo__error(err, CEFO_ERR_INVALID, net->file, l->line, "link",
+                             "optional link of '%s' from '%s' needs a capacity%s%s%s",
+                             net->materials[l->material].id, net->processes[l->from].id,
+                             period ? " in period '" : "", period ? period : "",
+                             period ? "'" : "");
+    }
+    for (size_t i = 0; i < net->nresources && st == CEFO_OK; i++) {
+        const cefo__resource *r = &net->resources[i];
+        if (r->min > r->max)
+            st = cefo__error(err, CEFO_ERR_INVALID, net->file, r->line, "resource",
+                             "resource '%s': min %g exceeds max %g%s%s%s", r->id, r->min,
+                             r->max, period ? " in period '" : "", period ? period : "",
+                             period ? "'" : "");
+    }
+    return st;
+}
+
+static cefo_status validate_process(const cefo_network *net, const cefo__process *p,
+                                    cefo_error *err)
+{
+    cefo_status st = validate_values(net, p, NULL, err);
+    if (st != CEFO_OK)
+        return st;
+    st = check_unique(net, &p->inputs, "input", "process", p->id, 0, err);
     if (st == CEFO_OK)
         st = check_unique(net, &p->outputs, "output", "process", p->id, 0, err);
     if (st == CEFO_OK)
@@ -403,6 +445,8 @@ cefo_status cefo__network_validate(cefo_network *net, cefo_error *err)
         st = cefo__error(err, CEFO_ERR_NOMEM, net->file, 0, NULL, "out of memory");
     if (st == CEFO_OK)
         st = warn_unlinked_consumers(net, err);
+    if (st == CEFO_OK)
+        st = cefo__network_validate_periods(net, err);
     return st;
 }
 
@@ -439,6 +483,7 @@ void cefo_network_free(cefo_network *net)
     }
     for (size_t i = 0; i < net->nlinks; i++)
         cefo__free(net->links[i].uses.v);
+    cefo__periods_free(net);
     cefo__resources_free(net);
     cefo__free(net->materials);
     cefo__free(net->pollutants);

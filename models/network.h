@@ -80,6 +80,9 @@ typedef struct cefo__process {
     double cost;
     double labour;
     double fixed_cost;
+    double investment;      /* paid once when the decision switches on (periods only) */
+    double lifetime;        /* years a build stays available; INFINITY: to the end */
+    int stage;              /* position of its variant in its group's order, or -1 */
     int optional;
     cefo__terms inputs;
     cefo__terms outputs;
@@ -96,6 +99,8 @@ typedef struct cefo__link {
     double capacity;
     double distance;        /* NAN when not given: a label carried into results */
     double fixed_cost;
+    double investment;      /* as a process's (periods only) */
+    double lifetime;
     int optional;
     cefo__uses uses;
     int line;
@@ -109,7 +114,8 @@ typedef enum cefo__term_of {
     CEFO__OF_FIXED_COST,    /* x decision */
     CEFO__OF_EMISSION,      /* ref: pollutant */
     CEFO__OF_INPUT,         /* ref: material */
-    CEFO__OF_OUTPUT         /* ref: material */
+    CEFO__OF_OUTPUT,        /* ref: material */
+    CEFO__OF_INVESTMENT     /* x the decision switching on (periods only) */
 } cefo__term_of;
 
 /* <term [sector] [zone] [group] [kind] [variant] of amount>: selectors NULL when not given. */
@@ -129,10 +135,55 @@ typedef struct cefo__resource {
     double min;             /* -INFINITY when not given */
     double max;             /* INFINITY when not given */
     double price;
+    int total;              /* scope="total": the bounds hold for the sum over all periods */
     cefo__select *sel;
     size_t nsel, cap_sel;
     int line;
 } cefo__resource;
+
+/* <period id [years]> of <periods> (spec section 6). */
+typedef struct cefo__period {
+    char *id;
+    double years;           /* weight of its running costs */
+    double start;           /* years before it */
+    double discount;        /* (1 + rate)^-start */
+    int line;
+} cefo__period;
+
+/* The elements an <at> may step, by parent. */
+typedef enum cefo__at_kind {
+    CEFO__AT_POLLUTANT,
+    CEFO__AT_MATERIAL,
+    CEFO__AT_PROCESS,
+    CEFO__AT_LINK,
+    CEFO__AT_DEMAND,
+    CEFO__AT_RESOURCE
+} cefo__at_kind;
+
+/* One attribute of one <at period ATTR=V>: from `period` on, the field at byte `offset` of
+ * item `item` of `kind` is `value` (a step function; later periods override). */
+typedef struct cefo__step {
+    cefo__at_kind kind;
+    size_t item;
+    size_t period;
+    size_t offset;
+    double value;
+    int line;
+} cefo__step;
+
+/* One <demand>: a material's demand is the sum of its demands (each may step). */
+typedef struct cefo__demand {
+    size_t material;
+    double amount;
+    int line;
+} cefo__demand;
+
+/* <group id order="v1 v2 ...">: the order its state moves forward through, then closed. */
+typedef struct cefo__group_decl {
+    char *id;
+    char *order;            /* as written: white-space separated variant labels */
+    int line;
+} cefo__group_decl;
 
 struct cefo_network {
     char *file;
@@ -154,6 +205,22 @@ struct cefo_network {
     size_t *users;
     cefo_error *warnings;   /* set by cefo__network_validate */
     size_t nwarnings, cap_warnings;
+    /* Plans over several periods (spec section 6); nperiods 0 without <periods>. */
+    cefo__period *periods;
+    size_t nperiods, cap_periods;
+    double discount_rate;
+    int periods_line;       /* of <periods>, 0 when absent */
+    cefo__strmap period_ids;
+    cefo__step *steps;
+    size_t nsteps, cap_steps;
+    cefo__demand *demands;
+    size_t ndemands, cap_demands;
+    cefo__group_decl *group_decls;
+    size_t ngroup_decls, cap_group_decls;
+    size_t *group_stages;   /* per group: the number of variants in its order, 0 without */
+    /* Per period, the network as it stands in that period (every step applied): arrays of
+     * items of its own, everything else borrowed from this network. Set by validation. */
+    cefo_network **views;
 };
 
 /* An empty network whose errors will name `file` (may be NULL). NULL when out of memory. */
@@ -192,6 +259,8 @@ int cefo__select_matches(const cefo__select *s, const cefo__process *p);
 double cefo__resource_coef(const cefo_network *net, size_t r, size_t p, int on_decision,
                            double capacity);
 double cefo__link_use(const cefo__link *l, size_t r, int on_decision);
+/* The coefficient of resource r on process p's switch-on column (of="investment" terms). */
+double cefo__resource_investment(const cefo_network *net, size_t r, size_t p);
 /* The index of the term of t naming `item` (a validated list names each item once), or
  * CEFO__NO_TERM; and that term's amount, 0 when there is none. */
 #define CEFO__NO_TERM ((size_t)-1)
@@ -216,6 +285,32 @@ void cefo__resources_free(cefo_network *net);
 
 /* Whether a process is a build/keep decision (optional or a group member). */
 int cefo__process_is_decision(const cefo__process *p);
+
+/* periods.c: the numeric attribute `name` an <at> inside a `kind` element may set, its byte
+ * offset into the item and whether it may be negative. CEFO_OK or CEFO_ERR_INVALID. */
+cefo_status cefo__at_field(cefo__at_kind kind, const char *name, size_t *offset,
+                           int *allow_negative);
+/* The names an <at> of `kind` allows, "period" first, NULL-terminated (static). */
+const char *const *cefo__at_names(cefo__at_kind kind);
+/* Appends a step / a demand / a group declaration; CEFO_OK or CEFO_ERR_NOMEM. */
+cefo_status cefo__network_add_step(cefo_network *net, const cefo__step *s);
+cefo_status cefo__network_add_demand(cefo_network *net, size_t material, double amount,
+                                     int line);
+cefo_status cefo__network_add_period(cefo_network *net, const char *id, double years,
+                                     int line, cefo_error *err);
+/* The checks and derived data of periods (called by cefo__network_validate): group orders
+ * against their members (process stages), the views per period, each checked as a network
+ * is. CEFO_OK, CEFO_ERR_INVALID or CEFO_ERR_NOMEM. */
+cefo_status cefo__network_validate_periods(cefo_network *net, cefo_error *err);
+/* Frees what periods added to a network (cefo_network_free). */
+void cefo__periods_free(cefo_network *net);
+/* The number of periods the model has: 1 without <periods>. */
+size_t cefo__nperiods(const cefo_network *net);
+/* The network as it stands in period t (the network itself without <periods>). */
+const cefo_network *cefo__view(const cefo_network *net, size_t t);
+/* The checks one period's values must pass (validate_process and resource bounds). */
+cefo_status cefo__network_validate_values(const cefo_network *net, const char *period,
+                                          cefo_error *err);
 
 const char *cefo__material_kind_name(cefo__material_kind k);
 const char *cefo__process_kind_name(cefo__process_kind k);

@@ -87,6 +87,9 @@ cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net, cefo
 {
     if (!out || !net)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no network");
+    if (net->nperiods)
+        return cefo__error(err, CEFO_ERR_UNSUPPORTED, net->file, net->periods_line, "periods",
+                           "plans over several periods cannot be solved by this build yet");
     cefo_problem *p = cefo__calloc(1, sizeof *p);
     if (!p)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");

@@ -47,6 +47,7 @@ static double select_coef(const cefo__select *s, const cefo__process *p, int on_
     case CEFO__OF_OUTPUT: return on_decision ? 0 : cefo__terms_amount(&p->outputs, s->ref);
     case CEFO__OF_CAPACITY: return on_decision ? capacity : 0;
     case CEFO__OF_FIXED_COST: return on_decision ? p->fixed_cost : 0;
+    case CEFO__OF_INVESTMENT: return 0; /* on the switch-on column: cefo__resource_investment */
     }
     return 0;
 }
@@ -63,6 +64,17 @@ double cefo__resource_coef(const cefo_network *net, size_t r, size_t p, int on_d
     for (size_t t = 0; t < res->nsel; t++)
         if (cefo__select_matches(&res->sel[t], pr))
             c += res->sel[t].amount * select_coef(&res->sel[t], pr, on_decision, capacity);
+    return c;
+}
+
+double cefo__resource_investment(const cefo_network *net, size_t r, size_t p)
+{
+    const cefo__process *pr = &net->processes[p];
+    const cefo__resource *res = &net->resources[r];
+    double c = 0;
+    for (size_t t = 0; t < res->nsel; t++)
+        if (res->sel[t].of == CEFO__OF_INVESTMENT && cefo__select_matches(&res->sel[t], pr))
+            c += res->sel[t].amount * pr->investment;
     return c;
 }
 

@@ -26,6 +26,8 @@ invalid network "a dangling reference" "<network version=\"1\">$M<demand materia
 invalid network "a link to nowhere" "<network version=\"1\">$M<link from=\"a\" to=\"b\" material=\"m\"/></network>"
 invalid network "a use of an unknown resource" "<network version=\"1\">$M<process id=\"p\"><use resource=\"land\" amount=\"1\"/></process></network>"
 invalid network "a term without of" "<network version=\"1\">$M<resource id=\"r\" unit=\"t\"><term sector=\"s\"/></resource></network>"
+invalid network "an <at> of an unknown attribute" "<network version=\"1\"><periods><period id=\"y\"/></periods><pollutant id=\"k\" unit=\"t\"><at period=\"y\" capacity=\"1\"/></pollutant></network>"
+invalid network "an <at> of an unknown period" "<network version=\"1\"><periods><period id=\"y\"/></periods><pollutant id=\"k\" unit=\"t\"><at period=\"z\" cap=\"1\"/></pollutant></network>"
 invalid network "a wrong version" "<network version=\"2\">$M</network>"
 invalid iotable "a row of an unknown sector" '<iotable version="1"><sector id="a"/><transactions><row sector="b">1</row></transactions></iotable>'
 invalid iotable "a hexadecimal value" '<iotable version="1"><sector id="a"/><transactions><row sector="a">0x1</row></transactions></iotable>'
