@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/strmap.h"
 #include "io/fmt.h"
 #include "models/result.h"
 
@@ -23,8 +24,12 @@ typedef struct compare {
     cefo_format format;
     change (*top)[TOP_CHANGES]; /* per result: its largest changes against r[0] */
     size_t *ntop;
-    char **link_names;          /* "from->to:material" of every link of every result */
+    char **link_names;          /* "from->to:material" of every link of every result, once */
     size_t nlink_names;
+    cefo__strmap names;         /* link_names[i] -> i */
+    size_t *base_ids;           /* name index of every link of r[0] */
+    double *base_flow, *run_flow; /* per name index: summed flows of r[0], of the run */
+    unsigned char *seen;        /* per name index: 1 once offered for the run */
 } compare;
 
 static double nz(double v)
@@ -48,29 +53,61 @@ static void offer(change *t, size_t *n, change c)
         t[i] = c;
 }
 
-static const char *link_name(compare *cmp, const cefo_network *net, size_t l)
+/* The index of link l's name "from->to:material" in cmp->link_names, added when new; or
+   (size_t)-1 when out of memory. A hash lookup, so matching the links of n plans is linear. */
+static size_t link_name(compare *cmp, const cefo_network *net, size_t l)
 {
     const cefo__link *ln = &net->links[l];
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s->%s:%s", net->processes[ln->from].id,
-             net->processes[ln->to].id, net->materials[ln->material].id);
-    for (size_t i = 0; i < cmp->nlink_names; i++)
-        if (strcmp(cmp->link_names[i], buf) == 0)
-            return cmp->link_names[i];
-    char *copy = cefo__strdup(buf);
-    char **grown = copy ? cefo__realloc_array(cmp->link_names, cmp->nlink_names + 1,
-                                              sizeof *grown)
-                        : NULL;
-    if (!grown) {
-        cefo__free(copy);
-        return NULL;
+    const char *from = net->processes[ln->from].id, *to = net->processes[ln->to].id,
+               *mat = net->materials[ln->material].id;
+    size_t len = strlen(from) + strlen(to) + strlen(mat) + 4;
+    char *name = cefo__malloc(len);
+    if (!name)
+        return (size_t)-1;
+    snprintf(name, len, "%s->%s:%s", from, to, mat);
+    size_t i;
+    if (cefo__strmap_get(&cmp->names, name, &i)) {
+        cefo__free(name);
+        return i;
+    }
+    char **grown = cefo__realloc_array(cmp->link_names, cmp->nlink_names + 1, sizeof *grown);
+    if (!grown || cefo__strmap_put(&cmp->names, name, cmp->nlink_names) != 0) {
+        cmp->link_names = grown ? grown : cmp->link_names;
+        cefo__free(name);
+        return (size_t)-1;
     }
     cmp->link_names = grown;
-    cmp->link_names[cmp->nlink_names++] = copy;
-    return copy;
+    cmp->link_names[cmp->nlink_names] = name;
+    return cmp->nlink_names++;
 }
 
-/* Changes of result k against result 0: processes and links matched by id, missing = 0. */
+/* Grows the per-name arrays to cover every name known so far (new entries 0). */
+static int cover_names(compare *cmp, size_t *have)
+{
+    size_t n = cmp->nlink_names;
+    if (n <= *have)
+        return 0;
+    double *bf = cefo__realloc_array(cmp->base_flow, n, sizeof *bf);
+    if (bf)
+        cmp->base_flow = bf;
+    double *rf = cefo__realloc_array(cmp->run_flow, n, sizeof *rf);
+    if (rf)
+        cmp->run_flow = rf;
+    unsigned char *seen = cefo__realloc_array(cmp->seen, n, sizeof *seen);
+    if (seen)
+        cmp->seen = seen;
+    if (!bf || !rf || !seen)
+        return -1;
+    for (size_t i = *have; i < n; i++) {
+        bf[i] = rf[i] = 0;
+        seen[i] = 0;
+    }
+    *have = n;
+    return 0;
+}
+
+/* Changes of result k against result 0: processes matched by id, links by from, to and
+   material (flows of links with the same three summed), missing = 0. */
 static int find_changes(compare *cmp, size_t k)
 {
     const cefo_result *b = cmp->r[0], *r = cmp->r[k];
@@ -87,17 +124,43 @@ static int find_changes(compare *cmp, size_t k)
         if (cefo_network_find(r->net, CEFO_PROCESS, b->net->processes[q].id, &p) != 0)
             offer(t, n, (change){"process", b->net->processes[q].id, b->activity[q], 0});
     }
-    for (size_t l = 0; l < r->net->nlinks; l++) {
-        const char *name = link_name(cmp, r->net, l);
-        double base = 0;
-        for (size_t m = 0; name && m < b->net->nlinks; m++)
-            if (link_name(cmp, b->net, m) == name)
-                base = b->flow[m];
-        if (!name)
+    size_t have = 0;
+    if (!cmp->base_ids) { /* r[0]'s names, once for every run */
+        cmp->base_ids = cefo__calloc(b->net->nlinks + 1, sizeof *cmp->base_ids);
+        if (!cmp->base_ids)
             return -1;
-        offer(t, n, (change){"link", name, base, r->flow[l]});
+        for (size_t m = 0; m < b->net->nlinks; m++)
+            if ((cmp->base_ids[m] = link_name(cmp, b->net, m)) == (size_t)-1)
+                return -1;
     }
-    return 0;
+    size_t *ids = cefo__calloc(r->net->nlinks + 1, sizeof *ids);
+    if (!ids)
+        return -1;
+    int rc = 0;
+    for (size_t l = 0; l < r->net->nlinks && rc == 0; l++)
+        rc = (ids[l] = link_name(cmp, r->net, l)) == (size_t)-1 ? -1 : 0;
+    if (rc == 0)
+        rc = cover_names(cmp, &have);
+    if (rc == 0 && have > 0) { /* (cover_names zeroed every entry) */
+        for (size_t m = 0; m < b->net->nlinks; m++)
+            cmp->base_flow[cmp->base_ids[m]] += b->flow[m];
+        for (size_t l = 0; l < r->net->nlinks; l++)
+            cmp->run_flow[ids[l]] += r->flow[l];
+        /* The run's links in its order, then the base's links the run does not have. */
+        for (size_t pass = 0; pass < 2; pass++) {
+            size_t nl = pass ? b->net->nlinks : r->net->nlinks;
+            for (size_t l = 0; l < nl; l++) {
+                size_t i = pass ? cmp->base_ids[l] : ids[l];
+                if (cmp->seen[i])
+                    continue;
+                cmp->seen[i] = 1;
+                offer(t, n, (change){"link", cmp->link_names[i], cmp->base_flow[i],
+                                     cmp->run_flow[i]});
+            }
+        }
+    }
+    cefo__free(ids);
+    return rc;
 }
 
 static void json_run(const compare *cmp, size_t k, FILE *fp)
@@ -304,6 +367,11 @@ static void compare_free(compare *cmp)
     for (size_t i = 0; i < cmp->nlink_names; i++)
         cefo__free(cmp->link_names[i]);
     cefo__free(cmp->link_names);
+    cefo__strmap_free(&cmp->names);
+    cefo__free(cmp->base_ids);
+    cefo__free(cmp->base_flow);
+    cefo__free(cmp->run_flow);
+    cefo__free(cmp->seen);
     cefo__free(cmp->top);
     cefo__free(cmp->ntop);
 }
@@ -311,7 +379,7 @@ static void compare_free(compare *cmp)
 static cefo_status prepare(compare *cmp, const cefo_result *const *r, const char *const *labels,
                            size_t n, cefo_format format, cefo_error *err)
 {
-    *cmp = (compare){r, labels, n, format, NULL, NULL, NULL, 0};
+    *cmp = (compare){.r = r, .labels = labels, .n = n, .format = format};
     if (!r || !labels || n == 0 || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "nothing to compare");
     for (size_t k = 0; k < n; k++)
