@@ -118,7 +118,7 @@ def console(lines):
     return cmds
 
 
-def check_file(md, root, cefo, failures):
+def check_file(md, root, cefo, failures, tables):
     rel = os.path.relpath(md, root)
     work = tempfile.mkdtemp(prefix="cefo-docs-")
     try:
@@ -129,7 +129,7 @@ def check_file(md, root, cefo, failures):
         os.symlink(cefo, os.path.join(work, "build", "cli", "cefo"))
         env = dict(os.environ, PATH=os.path.join(work, "build", "cli") + ":" + os.environ["PATH"],
                    LC_ALL="C.UTF-8")
-        ran, tables = 0, {}
+        ran = 0
         for line, info, lines, mark in blocks(md):
             where = f"{rel}:{line}"
             if mark and mark[0] == "skip":
@@ -182,9 +182,9 @@ def main():
         docs = os.path.join(root, "docs")
         mds = [os.path.join(root, "README.md"), os.path.join(root, "examples", "README.md")]
         mds += sorted(os.path.join(docs, f) for f in os.listdir(docs) if f.endswith(".md"))
-    failures = []
+    failures, tables = [], {}  # a table's command runs once for every file that shows it
     for md in mds:
-        check_file(md, root, cefo, failures)
+        check_file(md, root, cefo, failures, tables)
     for f in failures:
         print("FAIL " + f, file=sys.stderr)
     print(f"{len(failures)} failing command(s)")
