@@ -11,8 +11,9 @@
 
 struct cefo__lp {
     const cefo__lp_backend *be;
-    void *impl;
-    void *coin;         /* with GLPK: the same model for CBC/CLP and the full-precision MPS */
+    void *impl;         /* be's model; with `coin`, GLPK's, loaded on the first GLPK solve */
+    void *coin;         /* be == NULL at load: the model as data, which CBC and CLP solve and
+                           the full-precision MPS and LP writers write */
     int nrows;
     int ncols;
     int nbin;
@@ -41,6 +42,41 @@ static cefo_status check_bounds(const double *lb, const double *ub, int n, const
     return CEFO_OK;
 }
 
+/* No (i, j) twice: counted by column, then each column's rows marked. */
+static cefo_status check_duplicates(const cefo__lp_data *d, cefo_error *err)
+{
+    size_t nnz = d->a->nnz, *start = cefo__calloc((size_t)d->ncols + 2, sizeof *start);
+    size_t *order = cefo__calloc(nnz + 1, sizeof *order);
+    int *seen = cefo__calloc((size_t)d->nrows + 1, sizeof *seen);
+    cefo_status st = CEFO_OK;
+    if (!start || !order || !seen) {
+        st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory checking the LP");
+        goto done;
+    }
+    for (size_t k = 0; k < nnz; k++)
+        start[d->a->col[k] + 2]++;
+    for (int j = 0; j < d->ncols; j++)
+        start[j + 2] += start[j + 1];
+    for (size_t k = 0; k < nnz; k++)
+        order[start[d->a->col[k] + 1]++] = k;
+    for (int j = 0; j < d->ncols && st == CEFO_OK; j++)
+        for (size_t q = start[j]; q < start[j + 1]; q++) {
+            size_t k = order[q];
+            if (seen[d->a->row[k]] == j + 1) {
+                st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
+                                 "matrix entry %zu at (%d, %d) is a duplicate", k, d->a->row[k],
+                                 j);
+                break;
+            }
+            seen[d->a->row[k]] = j + 1;
+        }
+done:
+    cefo__free(start);
+    cefo__free(order);
+    cefo__free(seen);
+    return st;
+}
+
 static cefo_status check_data(const cefo__lp_data *d, cefo_error *err)
 {
     if (d->nrows < 0 || d->ncols < 0 || !d->a || (d->ncols && (!d->obj || !d->col_lb || !d->col_ub))
@@ -66,7 +102,7 @@ static cefo_status check_data(const cefo__lp_data *d, cefo_error *err)
                                "row %d: a coefficient (%g) is not finite", d->a->row[k],
                                d->a->val[k]);
     }
-    return CEFO_OK;
+    return check_duplicates(d, err);
 }
 
 static cefo_status check_use(const cefo__lp *lp, cefo_error *err)
@@ -111,10 +147,12 @@ cefo_status cefo__lp_load(cefo__lp **out, const cefo__lp_backend *be, const cefo
             }
         }
     }
-    st = lp->be->load(&lp->impl, d, err);
-    if (st != CEFO_OK)
+    /* Without a back-end named, only the model as data is kept: CBC and CLP solve it from
+     * there, and GLPK's copy is built on the first GLPK solve (never, when another engine
+     * solves: at 10,000 firms that load is a sizeable part of a CLP run). */
+    if (be && (st = be->load(&lp->impl, d, err)) != CEFO_OK)
         lp->impl = NULL;
-    if (st == CEFO_OK && !be && (st = cefo__lp_backend_cbc()->load(&lp->coin, d, err)) != CEFO_OK)
+    if (!be && (st = cefo__lp_backend_cbc()->load(&lp->coin, d, err)) != CEFO_OK)
         lp->coin = NULL;
     if (st != CEFO_OK) {
         cefo__lp_free(lp);
@@ -151,9 +189,15 @@ typedef struct engine {
     void *impl;
 } engine;
 
-static cefo_status pick_engine(const cefo__lp *lp, cefo_solver solver, engine *e,
-                               cefo_error *err)
+static cefo_status pick_engine(cefo__lp *lp, cefo_solver solver, engine *e, cefo_error *err)
 {
+    if (solver == CEFO_SOLVER_GLPK && lp->coin && !lp->impl) {
+        cefo_status st = lp->be->load(&lp->impl, cefo__coin_data(lp->coin), err);
+        if (st != CEFO_OK) {
+            lp->impl = NULL;
+            return st;
+        }
+    }
     *e = (engine){lp->be, lp->impl};
     if (solver == CEFO_SOLVER_GLPK || !lp->coin)
         return solver == CEFO_SOLVER_GLPK ? CEFO_OK
@@ -301,7 +345,7 @@ cefo_status cefo__lp_set_col_bounds(cefo__lp *lp, int j, double lb, double ub, c
     cefo_status st = check_index_bounds(lp, j, lp ? lp->ncols : 0, lb, ub, err);
     if (st == CEFO_OK && lp->coin)
         st = cefo__lp_backend_cbc()->set_col_bounds(lp->coin, j, lb, ub, err);
-    if (st == CEFO_OK)
+    if (st == CEFO_OK && lp->impl)
         st = lp->be->set_col_bounds(lp->impl, j, lb, ub, err);
     if (st == CEFO_OK && lp->nbin && lp->bin_of[j] >= 0) {
         lp->bin_lb[lp->bin_of[j]] = lb;
@@ -315,7 +359,7 @@ cefo_status cefo__lp_set_row_bounds(cefo__lp *lp, int i, double lb, double ub, c
     cefo_status st = check_index_bounds(lp, i, lp ? lp->nrows : 0, lb, ub, err);
     if (st == CEFO_OK && lp->coin)
         st = cefo__lp_backend_cbc()->set_row_bounds(lp->coin, i, lb, ub, err);
-    return st != CEFO_OK ? st : lp->be->set_row_bounds(lp->impl, i, lb, ub, err);
+    return st != CEFO_OK || !lp->impl ? st : lp->be->set_row_bounds(lp->impl, i, lb, ub, err);
 }
 
 cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err)
@@ -325,7 +369,7 @@ cefo_status cefo__lp_set_obj(cefo__lp *lp, int j, double c, cefo_error *err)
         st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "cost %g is not finite", c);
     if (st == CEFO_OK && lp->coin)
         st = cefo__lp_backend_cbc()->set_obj(lp->coin, j, c, err);
-    return st != CEFO_OK ? st : lp->be->set_obj(lp->impl, j, c, err);
+    return st != CEFO_OK || !lp->impl ? st : lp->be->set_obj(lp->impl, j, c, err);
 }
 
 cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *err)
@@ -336,7 +380,7 @@ cefo_status cefo__lp_set_coef(cefo__lp *lp, int i, int j, double v, cefo_error *
                          j, v);
     if (st == CEFO_OK && lp->coin)
         st = cefo__lp_backend_cbc()->set_coef(lp->coin, i, j, v, err);
-    return st != CEFO_OK ? st : lp->be->set_coef(lp->impl, i, j, v, err);
+    return st != CEFO_OK || !lp->impl ? st : lp->be->set_coef(lp->impl, i, j, v, err);
 }
 
 cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
@@ -353,7 +397,8 @@ cefo_status cefo__lp_write(cefo__lp *lp, int format, const char *path,
     for (int i = 0; st == CEFO_OK && row_names && i < lp->nrows; i++)
         if (!row_names[i] || !*row_names[i] || strlen(row_names[i]) > 255)
             st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "row %d: bad name", i);
-    if (st == CEFO_OK && format == 0 && lp->coin) /* full precision, not GLPK's 12 characters */
+    /* cefo's own writers, at full precision (GLPK's MPS has 12 characters, its LP 15 digits) */
+    if (st == CEFO_OK && lp->coin)
         return cefo__lp_backend_cbc()->write(lp->coin, format, path, col_names, row_names, err);
     return st != CEFO_OK ? st : lp->be->write(lp->impl, format, path, col_names, row_names, err);
 }

@@ -115,15 +115,22 @@ typedef struct cefo__lp_backend {
 /* The GLPK back-end (solver/lp_glpk.c). */
 const cefo__lp_backend *cefo__lp_backend_glpk(void);
 /* CBC and CLP run as programs (solver/lp_coin.c): both keep the model as data and share one
- * impl (loaded with either table); each solves with its own program; MPS only. */
+ * impl (loaded with either table); each solves with its own program; both write MPS and LP files with
+ * cefo's own writers (solver/mps.c). */
 const cefo__lp_backend *cefo__lp_backend_cbc(void);
 const cefo__lp_backend *cefo__lp_backend_clp(void);
+/* The model a CBC/CLP impl holds, as it is now (borrowed; valid until the impl's next call). */
+const cefo__lp_data *cefo__coin_data(const void *impl);
 
 /*
- * Validates `d` (dimensions, finite values, lb <= ub, indices in range) and loads it into a
- * new LP of back-end `be` (NULL: GLPK, with a CBC/CLP copy so that a solve may pick any
- * engine by opt->solver, and MPS is written at full precision). Returns CEFO_OK, CEFO_ERR_ARG (invalid data, with the
- * offending row or column in the message), CEFO_ERR_SOLVER or CEFO_ERR_NOMEM.
+ * Validates `d` (dimensions, finite values, lb <= ub, indices in range, no duplicate entry)
+ * and loads it into a new LP of back-end `be`. With be NULL, any engine may solve it
+ * (opt->solver picks one per solve): the model is kept as data, which CBC and CLP solve and
+ * cefo's own writers write at full precision (MPS and LP), and GLPK's copy is loaded on the
+ * first GLPK solve only, so a solve by another engine never pays for it. Returns CEFO_OK,
+ * CEFO_ERR_ARG (invalid data, with the offending row or column in the message),
+ * CEFO_ERR_SOLVER or CEFO_ERR_NOMEM; with be NULL, GLPK's load errors come from the first
+ * GLPK solve.
  * An LP may be used and freed from any thread, one call at a time.
  */
 cefo_status cefo__lp_load(cefo__lp **out, const cefo__lp_backend *be, const cefo__lp_data *d,

@@ -109,14 +109,19 @@ static cefo_status coin_coef(void *impl, int i, int j, double v, cefo_error *err
     return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no matrix entry at (%d, %d)", i, j);
 }
 
-static cefo_status write_mps(const coin_lp *lp, const cefo__lp_data *d, const char *path,
-                             const char *const *cols, const char *const *rows, cefo_error *err)
+const cefo__lp_data *cefo__coin_data(const void *impl)
 {
-    (void)lp;
+    return &((const coin_lp *)impl)->d;
+}
+
+static cefo_status write_model(int format, const cefo__lp_data *d, const char *path,
+                               const char *const *cols, const char *const *rows, cefo_error *err)
+{
     FILE *f = fopen(path, "w");
     if (!f)
         return cefo__error(err, CEFO_ERR_CREATE, path, 0, NULL, "cannot create the model file");
-    cefo_status st = cefo__mps_write(f, path, d, cols, rows, err);
+    cefo_status st = format == 0 ? cefo__mps_write(f, path, d, cols, rows, err)
+                                 : cefo__lpfile_write(f, path, d, cols, rows, err);
     if (fclose(f) != 0 && st == CEFO_OK)
         st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "cannot write the model file");
     return st;
@@ -127,10 +132,7 @@ static cefo_status coin_write(void *impl, int format, const char *path,
                               cefo_error *err)
 {
     coin_lp *lp = impl;
-    if (format != 0)
-        return cefo__error(err, CEFO_ERR_UNSUPPORTED, path, 0, NULL,
-                           "this back-end writes MPS only");
-    return write_mps(lp, &lp->d, path, col_names, row_names, err);
+    return write_model(format, &lp->d, path, col_names, row_names, err);
 }
 
 /* One engine program and the Debian package that has it. */
@@ -293,7 +295,7 @@ static cefo_status run_once(const engine *e, const cefo__lp_data *d, const cefo_
     cefo__engine_file(dir, "sol.bin", sol, sizeof sol);
     remove(status);
     remove(sol);
-    cefo_status st = write_mps(NULL, d, model, NULL, NULL, err);
+    cefo_status st = write_model(0, d, model, NULL, NULL, err);
     if (st != CEFO_OK)
         return st;
     build_argv(e, req, dir, mip, files, num, argv);

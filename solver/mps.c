@@ -1,4 +1,5 @@
-/* mps.c - free MPS at full double precision: GLPK's writer rounds to 12 characters. */
+/* mps.c - free MPS and CPLEX LP at full double precision: GLPK's writers round (12 characters,
+ * 15 digits). */
 #include "solver/mps.h"
 
 #include <errno.h>
@@ -53,25 +54,27 @@ static void write_rows(FILE *f, const cefo__lp_data *d, const char *const *names
     }
 }
 
-/* Column-major order of the nonzero entries: start[j]..start[j+1] in `order`. */
-static int column_order(const cefo__lp_data *d, size_t **start, size_t **order)
+/* The nonzero entries by column (by_row 0) or by row (1): start[j]..start[j+1] in `order`. */
+static int entry_order(const cefo__lp_data *d, int by_row, size_t **start, size_t **order)
 {
-    *start = cefo__calloc((size_t)d->ncols + 1, sizeof **start);
+    int n = by_row ? d->nrows : d->ncols;
+    const int *key = by_row ? d->a->row : d->a->col;
+    *start = cefo__calloc((size_t)n + 1, sizeof **start);
     *order = cefo__calloc(d->a->nnz + 1, sizeof **order);
     if (!*start || !*order)
         return -1;
     for (size_t k = 0; k < d->a->nnz; k++)
         if (d->a->val[k] != 0.0)
-            (*start)[d->a->col[k] + 1]++;
-    for (int j = 0; j < d->ncols; j++)
+            (*start)[key[k] + 1]++;
+    for (int j = 0; j < n; j++)
         (*start)[j + 1] += (*start)[j];
-    size_t *next = cefo__calloc((size_t)d->ncols + 1, sizeof *next);
+    size_t *next = cefo__calloc((size_t)n + 1, sizeof *next);
     if (!next)
         return -1;
-    memcpy(next, *start, (size_t)d->ncols * sizeof *next);
+    memcpy(next, *start, (size_t)n * sizeof *next);
     for (size_t k = 0; k < d->a->nnz; k++)
         if (d->a->val[k] != 0.0)
-            (*order)[next[d->a->col[k]]++] = k;
+            (*order)[next[key[k]]++] = k;
     cefo__free(next);
     return 0;
 }
@@ -160,7 +163,7 @@ cefo_status cefo__mps_write(FILE *f, const char *path, const cefo__lp_data *d,
 {
     size_t *start = NULL, *order = NULL;
     cefo_status st = CEFO_OK;
-    if (column_order(d, &start, &order) != 0) {
+    if (entry_order(d, 0, &start, &order) != 0) {
         st = cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory writing MPS");
         goto done;
     }
@@ -177,5 +180,146 @@ cefo_status cefo__mps_write(FILE *f, const char *path, const cefo__lp_data *d,
 done:
     cefo__free(start);
     cefo__free(order);
+    return st;
+}
+
+/* CPLEX LP ---------------------------------------------------------------------------- */
+
+/* A name as the LP format takes it ('-' is an operator there), into buf. */
+static const char *lp_name(const char *const *names, char prefix, int k, char *buf, size_t n)
+{
+    if (names)
+        snprintf(buf, n, "%s", names[k]);
+    else
+        snprintf(buf, n, "%c%d", prefix, k + 1);
+    for (char *c = buf; *c; c++)
+        if (*c == '-')
+            *c = '~';
+    return buf;
+}
+
+/* Terms are written a few to a line: the format ends a term at a line break. */
+typedef struct lp_line {
+    FILE *f;
+    size_t len;
+} lp_line;
+
+static void lp_term(lp_line *l, double v, const char *name)
+{
+    char num[40];
+    snprintf(num, sizeof num, "%.17g", fabs(v));
+    size_t n = strlen(num) + strlen(name) + 4;
+    if (l->len + n > 78) {
+        fputs("\n", l->f);
+        l->len = 0;
+    }
+    l->len += (size_t)fprintf(l->f, " %c %s %s", signbit(v) ? '-' : '+', num, name);
+}
+
+static void lp_objective(FILE *f, const cefo__lp_data *d, const char *const *cols,
+                         const size_t *cstart)
+{
+    char b[272];
+    lp_line l = {f, 0};
+    fputs("Minimize\n cost:", f);
+    l.len = 6;
+    int any = 0;
+    for (int j = 0; j < d->ncols; j++)
+        if (d->obj[j] != 0 || cstart[j] == cstart[j + 1]) {
+            lp_term(&l, d->obj[j], lp_name(cols, 'C', j, b, sizeof b));
+            any = 1;
+        }
+    if (!any && d->ncols)
+        lp_term(&l, 0.0, lp_name(cols, 'C', 0, b, sizeof b));
+    fputs("\n", f);
+}
+
+static void lp_rows(FILE *f, const cefo__lp_data *d, const char *const *cols,
+                    const char *const *rows, const size_t *rstart, const size_t *rorder)
+{
+    char b[272];
+    fputs("Subject To\n", f);
+    for (int i = 0; i < d->nrows; i++) {
+        double lb = d->row_lb[i], ub = d->row_ub[i];
+        lp_line l = {f, (size_t)fprintf(f, " %s:", lp_name(rows, 'R', i, b, sizeof b))};
+        for (size_t q = rstart[i]; q < rstart[i + 1]; q++) {
+            size_t e = rorder[q];
+            lp_term(&l, d->a->val[e], lp_name(cols, 'C', d->a->col[e], b, sizeof b));
+        }
+        if (rstart[i] == rstart[i + 1]) /* an empty row still needs a term */
+            lp_term(&l, 0.0, lp_name(cols, 'C', 0, b, sizeof b));
+        if (lb == ub)
+            fprintf(f, " = %.17g\n", lb);
+        else if (isinf(lb) && isinf(ub))
+            fputs(" >= -1e+30\n", f);
+        else if (isinf(lb))
+            fprintf(f, " <= %.17g\n", ub);
+        else if (isinf(ub))
+            fprintf(f, " >= %.17g\n", lb);
+        else
+            fprintf(f, " - ~r_%d = 0\n", i + 1);
+    }
+}
+
+static void lp_bound(FILE *f, const char *name, double lb, double ub, int integer)
+{
+    if (lb == ub)
+        fprintf(f, " %s = %.17g\n", name, lb);
+    else if (isinf(lb) && isinf(ub))
+        fprintf(f, " %s free\n", name);
+    else if (isinf(lb))
+        fprintf(f, " -inf <= %s <= %.17g\n", name, ub);
+    else if (!isinf(ub))
+        fprintf(f, " %.17g <= %s <= %.17g\n", lb, name, ub);
+    else if (lb != 0 || integer)
+        fprintf(f, " %s >= %.17g\n", name, lb);
+}
+
+static void lp_bounds(FILE *f, const cefo__lp_data *d, const char *const *cols)
+{
+    char b[272];
+    fputs("Bounds\n", f);
+    for (int i = 0; i < d->nrows; i++)
+        if (d->row_lb[i] != d->row_ub[i] && !isinf(d->row_lb[i]) && !isinf(d->row_ub[i]))
+            fprintf(f, " %.17g <= ~r_%d <= %.17g\n", d->row_lb[i], i + 1, d->row_ub[i]);
+    for (int j = 0; j < d->ncols; j++)
+        lp_bound(f, lp_name(cols, 'C', j, b, sizeof b), d->col_lb[j], d->col_ub[j],
+                 d->col_binary && d->col_binary[j]);
+    int any = 0;
+    for (int j = 0; d->col_binary && j < d->ncols; j++)
+        if (d->col_binary[j]) {
+            fprintf(f, "%s %s\n", any ? "" : "Generals\n", lp_name(cols, 'C', j, b, sizeof b));
+            any = 1;
+        }
+}
+
+cefo_status cefo__lpfile_write(FILE *f, const char *path, const cefo__lp_data *d,
+                               const char *const *col_names, const char *const *row_names,
+                               cefo_error *err)
+{
+    size_t *cstart = NULL, *corder = NULL, *rstart = NULL, *rorder = NULL;
+    cefo_status st = CEFO_OK;
+    if (d->nrows > 0 && d->ncols == 0) {
+        st = cefo__error(err, CEFO_ERR_ARG, path, 0, NULL,
+                         "an LP file cannot hold rows without columns");
+        goto done;
+    }
+    if (entry_order(d, 0, &cstart, &corder) != 0 || entry_order(d, 1, &rstart, &rorder) != 0) {
+        st = cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory writing the LP");
+        goto done;
+    }
+    fputs("\\* cefo *\\\n", f);
+    lp_objective(f, d, col_names, cstart);
+    lp_rows(f, d, col_names, row_names, rstart, rorder);
+    lp_bounds(f, d, col_names);
+    fputs("End\n", f);
+    if (ferror(f) || fflush(f) != 0)
+        st = cefo__error(err, CEFO_ERR_IO, path, 0, NULL, "cannot write the model: %s",
+                         strerror(errno ? errno : EIO));
+done:
+    cefo__free(cstart);
+    cefo__free(corder);
+    cefo__free(rstart);
+    cefo__free(rorder);
     return st;
 }

@@ -2,6 +2,8 @@
  * program, and cefo_engines_abort ending a running child and removing its folder. */
 #include <dirent.h>
 #include <errno.h>
+#include <glpk.h>
+#include <math.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -74,6 +76,183 @@ static void test_row_and_bound_kinds(void)
         cefo__lp_free(lp);
         cefo__triplet_free(&k.a);
     }
+}
+
+/*
+ * GLPK's copy is made at the first GLPK solve, from the model as it is then: it must see the
+ * changes made before (while CLP solved), and follow those made after. The kinds LP with
+ * r3: y + z = 4: z = 4 - y makes the cost x + 3y - 1, lowest at x = 5, y = -4: -8. Then
+ * with cost 4 on x: 4x + 3y - 1 with y = 1 - x (r1) is x + 2, lowest at x = -1: 1.
+ */
+static void test_glpk_copy_made_late(void)
+{
+    if (!test_have_program("clp")) {
+        printf("\n  clp not installed: not checked\n");
+        return;
+    }
+    kinds_lp k;
+    cefo__lp *lp = NULL;
+    double x[4], rd[4], cd[4];
+    cefo__lp_solution s = {.x = x, .row_dual = rd, .col_dual = cd};
+    cefo_options glpk, clp;
+    cefo_options_init(&glpk);
+    cefo_options_init(&clp);
+    clp.solver = CEFO_SOLVER_CLP;
+    kinds_init(&k);
+    CU_ASSERT_EQUAL_FATAL(cefo__lp_load(&lp, NULL, &k.d, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo__lp_solve(lp, &clp, &s, NULL), CEFO_OK);
+    ASSERT_CLOSE(s.objective, -7);
+    CU_ASSERT_EQUAL(cefo__lp_set_row_bounds(lp, 2, 4, 4, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo__lp_solve(lp, &glpk, &s, NULL), CEFO_OK);
+    ASSERT_CLOSE(s.objective, -8);
+    CU_ASSERT_EQUAL(cefo__lp_set_obj(lp, 0, 4, NULL), CEFO_OK);
+    for (int e = 0; e < 2; e++) {
+        CU_ASSERT_EQUAL(cefo__lp_solve(lp, e ? &clp : &glpk, &s, NULL), CEFO_OK);
+        ASSERT_CLOSE(s.objective, 1);
+        ASSERT_CLOSE(x[0], -1);
+    }
+    cefo__lp_free(lp);
+    cefo__triplet_free(&k.a);
+}
+
+/*
+ * A model whose numbers need all 17 digits, with every row and bound kind cefo's writers know
+ * (a range, a free row, fixed, free and half-bounded columns, a binary, a column that appears
+ * nowhere, names with '-'), read back by GLPK's own readers (a separate implementation).
+ * (GLPK's MPS reader drops entries below about 1e-12 in magnitude: none is that small.)
+ */
+enum { RT_M = 4, RT_N = 6 };
+static const char *const rt_rows[RT_M] = {"range-row", "ge", "eq", "free-row"};
+static const char *const rt_cols[RT_N] = {"x-1", "y", "z", "w", "b", "nowhere"};
+
+typedef struct rt_lp {
+    double obj[RT_N], clb[RT_N], cub[RT_N], rlb[RT_M], rub[RT_M];
+    unsigned char bin[RT_N];
+    cefo__triplet a;
+    cefo__lp_data d;
+} rt_lp;
+
+static void rt_init(rt_lp *k)
+{
+    *k = (rt_lp){{0.1, 2.0 / 3.0, -1e-7 / 3.0, 123456789.123456789, 1.0 / 7.0, 0.0},
+                 {-0.3, -INFINITY, 0, 2.0 / 3.0, 0, 0},
+                 {5.1, 2.2, INFINITY, 2.0 / 3.0, 1, INFINITY},
+                 {0.1, -10.000000000000002, 1.0 / 3.0, -INFINITY},
+                 {0.7, INFINITY, 1.0 / 3.0, INFINITY},
+                 {0, 0, 0, 0, 1, 0},
+                 {0},
+                 {0}};
+    const int rows[] = {0, 0, 1, 1, 2, 2, 2, 3}, cols[] = {0, 1, 0, 2, 1, 2, 4, 3};
+    const double vals[] = {1.1, -0.3, 3.141592653589793, -1e-9 / 3, 1e300, 0.2, -1, 9.99};
+    for (int e = 0; e < 8; e++)
+        cefo__triplet_push(&k->a, rows[e], cols[e], vals[e]);
+    k->d = (cefo__lp_data){.nrows = RT_M, .ncols = RT_N, .obj = k->obj, .col_lb = k->clb,
+                           .col_ub = k->cub, .row_lb = k->rlb, .row_ub = k->rub, .a = &k->a,
+                           .col_binary = k->bin};
+}
+
+/* GLPK's bounds of a row or column as [lb, ub] with +-inf. */
+static void glpk_bounds(int type, double lb, double ub, double *l, double *u)
+{
+    *l = type == GLP_FR || type == GLP_UP ? -INFINITY : lb;
+    *u = type == GLP_FR || type == GLP_LO ? INFINITY : ub;
+}
+
+/* The column of GLPK's problem P named like cefo's column j in `format` (1: '-' as '~'). */
+static int rt_col(glp_prob *P, int j, int format)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s", rt_cols[j]);
+    for (char *c = name; format == 1 && *c; c++)
+        *c = *c == '-' ? '~' : *c;
+    return glp_find_col(P, name);
+}
+
+static int rt_row(glp_prob *P, int i, int format)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s", rt_rows[i]);
+    for (char *c = name; format == 1 && *c; c++)
+        *c = *c == '-' ? '~' : *c;
+    return glp_find_row(P, name);
+}
+
+/* Every number of `k` is in P bit for bit (the range row as the LP file writes it). */
+static void rt_compare(glp_prob *P, const rt_lp *k, int format)
+{
+    double l, u;
+    CU_ASSERT_EQUAL(glp_get_num_cols(P), RT_N + (format == 1)); /* LP: + the range's column */
+    CU_ASSERT_EQUAL(glp_get_num_rows(P), RT_M);
+    for (int j = 0; j < RT_N; j++) {
+        int c = rt_col(P, j, format);
+        CU_ASSERT_FATAL(c > 0);
+        CU_ASSERT_EQUAL(glp_get_obj_coef(P, c), k->obj[j]);
+        glpk_bounds(glp_get_col_type(P, c), glp_get_col_lb(P, c), glp_get_col_ub(P, c), &l, &u);
+        CU_ASSERT_EQUAL(l, k->clb[j]);
+        CU_ASSERT_EQUAL(u, k->cub[j]);
+        CU_ASSERT_EQUAL(glp_get_col_kind(P, c) != GLP_CV, k->bin[j]);
+    }
+    for (size_t e = 0; e < k->a.nnz; e++) {
+        int r = rt_row(P, k->a.row[e], format), c = rt_col(P, k->a.col[e], format);
+        int ind[RT_N + 2], n = glp_get_mat_row(P, r, ind, NULL), hit = 0;
+        double val[RT_N + 2];
+        glp_get_mat_row(P, r, ind, val);
+        for (int q = 1; q <= n; q++)
+            if (ind[q] == c)
+                hit = val[q] == k->a.val[e];
+        CU_ASSERT(hit);
+    }
+    for (int i = 1; i < RT_M; i++) { /* rows 1, 2 exactly; the free row as >= -1e30 */
+        int r = rt_row(P, i, format);
+        glpk_bounds(glp_get_row_type(P, r), glp_get_row_lb(P, r), glp_get_row_ub(P, r), &l, &u);
+        CU_ASSERT_EQUAL(l, i == 3 ? -1e30 : k->rlb[i]);
+        CU_ASSERT_EQUAL(u, k->rub[i]);
+    }
+    int r = rt_row(P, 0, format);
+    glpk_bounds(glp_get_row_type(P, r), glp_get_row_lb(P, r), glp_get_row_ub(P, r), &l, &u);
+    if (format == 1) { /* range-row: terms - ~r_1 = 0, ~r_1 in [0.1, 0.7] exactly */
+        int c = glp_find_col(P, "~r_1");
+        CU_ASSERT_FATAL(c > 0);
+        CU_ASSERT(l == 0 && u == 0);
+        CU_ASSERT_EQUAL(glp_get_col_lb(P, c), k->rlb[0]);
+        CU_ASSERT_EQUAL(glp_get_col_ub(P, c), k->rub[0]);
+    } else { /* MPS: RANGES give lb + (ub - lb), the upper bound within one rounding */
+        CU_ASSERT_EQUAL(l, k->rlb[0]);
+        CU_ASSERT(fabs(u - k->rub[0]) <= 2 * 2.220446049250313e-16 * k->rub[0]);
+    }
+}
+
+static int quiet(void *info, const char *s)
+{
+    (void)info, (void)s;
+    return 1;
+}
+
+static void test_model_files_round_trip(void)
+{
+    char dir[] = "/tmp/cefo-rt-XXXXXX", path[64];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    rt_lp k;
+    rt_init(&k);
+    cefo__lp *lp = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL_FATAL(cefo__lp_load(&lp, NULL, &k.d, &err), CEFO_OK);
+    glp_term_hook(quiet, NULL);
+    for (int format = 0; format < 2; format++) {
+        snprintf(path, sizeof path, "%s/m.%s", dir, format ? "lp" : "mps");
+        CU_ASSERT_EQUAL_FATAL(cefo__lp_write(lp, format, path, rt_cols, rt_rows, &err), CEFO_OK);
+        glp_prob *P = glp_create_prob();
+        int rc = format ? glp_read_lp(P, NULL, path) : glp_read_mps(P, GLP_MPS_FILE, NULL, path);
+        CU_ASSERT_EQUAL_FATAL(rc, 0);
+        glp_create_index(P);
+        rt_compare(P, &k, format);
+        glp_delete_prob(P);
+        remove(path);
+    }
+    glp_term_hook(NULL, NULL);
+    cefo__lp_free(lp);
+    cefo__triplet_free(&k.a);
+    rmdir(dir);
 }
 
 /* A private PATH with a fake `cbc` (a shell script) and a private TMPDIR. */
@@ -210,6 +389,8 @@ static void test_missing(void)
 
 static CU_TestInfo engine_tests[] = {
     {"every MPS row and bound kind, through glpk, cbc and clp", test_row_and_bound_kinds},
+    {"GLPK's copy, made at its first solve, sees every change", test_glpk_copy_made_late},
+    {"MPS and LP files read back by GLPK bit for bit", test_model_files_round_trip},
     {"cefo_engines_abort ends the child and removes its folder", test_abort},
     {"an engine that crashes: an error quoting its log, no file left", test_crash},
     {"an engine that claims optimal without a solution file", test_lies},
