@@ -180,6 +180,9 @@ cefo_status cli_out_close(cli_out *out, cefo_status st, cefo_error *err);
 /* SIGINT, SIGTERM, SIGHUP remove every temporary output and exit 130, 143, 129; a file size
  * limit becomes a write error. Called first thing in main. */
 void cli_signals_init(void);
+/* While a caught signal is being handled, waits for the process to end with its code: a solve
+ * whose engine the handler ended fails, and that failure must not be reported or exit first. */
+void cli_signal_wait(void);
 /* Flushes and closes standard output: a write error turns an exit code of 0 or 1 into 74. */
 int cli_close_stdout(int rc);
 

@@ -37,6 +37,7 @@ cefo_status cli_arg_error(cefo_error *err, const char *msg)
 
 int cli_report(const cefo_error *err, cefo_status st)
 {
+    cli_signal_wait();
     const char *msg = err->message[0] ? err->message : cefo_strerror(st);
     if (err->file[0] && err->line > 0)
         fprintf(stderr, "%s:%d: %s\n", err->file, err->line, msg);

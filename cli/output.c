@@ -181,8 +181,15 @@ void cli_signals_init(void)
     }
 }
 
+void cli_signal_wait(void)
+{
+    while (caught)
+        pause();
+}
+
 int cli_close_stdout(int rc)
 {
+    cli_signal_wait();
     /* Output that never reached its file is an error, whatever the command said. */
     errno = 0;
     int bad = fflush(stdout) != 0 || ferror(stdout);
