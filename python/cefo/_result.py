@@ -1,0 +1,242 @@
+"""_result.py - a solved plan read through the public accessors, as pandas objects whose
+columns are the keys of the JSON contract (docs/results.md)."""
+import functools
+
+import pandas as pd
+
+from ._errors import Error, check, new_error, text
+from ._ffi import ffi, lib, libc
+
+FORMATS = {"text": lib.CEFO_FORMAT_TEXT, "json": lib.CEFO_FORMAT_JSON,
+           "csv": lib.CEFO_FORMAT_CSV}
+
+# The columns of each table: the JSON contract's keys, in its order.
+PROCESS_COLUMNS = ["id", "kind", "activity", "capacity", "capacity_shadow_price", "chosen",
+                   "cost", "labour", "group", "variant"]
+LINK_COLUMNS = ["from", "to", "material", "flow", "capacity", "chosen"]
+MATERIAL_COLUMNS = ["id", "unit", "kind", "import", "export", "discharge", "demand",
+                    "shadow_price"]
+POLLUTANT_COLUMNS = ["id", "unit", "emission", "cap", "damage_cost", "shadow_price"]
+RESOURCE_COLUMNS = ["id", "unit", "name", "use", "min", "max", "price", "shadow_price"]
+GROUP_COLUMNS = ["id", "chosen", "variant", "fixed_cost"]
+DIAGNOSIS_COLUMNS = ["kind", "id", "amount", "unit", "message"]
+AREA_COLUMNS = ["id", "processes", "activity_cost", "fixed_cost", "labour"]
+INDICATORS = ["waste_generated", "waste_reused", "waste_treated", "waste_disposed",
+              "reuse_rate", "virgin_import", "labour"]
+AREAS = {"sectors": lib.CEFO_SECTOR, "zones": lib.CEFO_ZONE}
+
+
+def format_code(fmt):
+    if fmt not in FORMATS:
+        raise Error("unknown format '%s' (text, json or csv)" % fmt)
+    return FORMATS[fmt]
+
+
+def _chosen(value):
+    """A decision as JSON writes it: True/False, or missing (not a decision, no plan)."""
+    return pd.NA if value < 0 else bool(value)
+
+
+def _frame(rows, columns, booleans=()):
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in booleans:
+        frame[col] = frame[col].astype("boolean")
+    return frame
+
+
+def _table(method):
+    """A cached table read from the live handle on first use."""
+    @functools.wraps(method)
+    def wrapper(self):
+        key = method.__name__
+        if key not in self._cache:
+            self._handle()
+            self._cache[key] = method(self)
+        return self._cache[key]
+    return property(wrapper)
+
+
+class Result:
+    """One solve's plan. Tables are read on first use and kept; close() (or the end of a
+    `with` block, or garbage collection) frees the C result. Numbers follow the C API:
+    NaN where a number does not exist (no plan, no cap), inf for an unbounded capacity, cap or
+    max and -inf for no min (JSON writes null for all of these)."""
+
+    def __init__(self, handle, network_handle):
+        self._h = handle
+        self._net = network_handle      # strings of the result point into the network
+        self._cache = {}
+        self.status = text(lib.cefo_solve_status_name(lib.cefo_result_status(handle)))
+        self.objective = float(lib.cefo_result_objective(handle))
+        self.gap = float(lib.cefo_result_gap(handle))
+
+    def _handle(self):
+        if self._h is None:
+            raise Error("the result is closed")
+        return self._h
+
+    def close(self):
+        """Frees the C result (tables already read stay usable). Safe to call twice."""
+        if self._h is not None:
+            ffi.release(self._h)
+            self._h = None
+            self._net = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return "<cefo.Result %s objective=%r>" % (self.status, self.objective)
+
+    def _count(self, kind):
+        return lib.cefo_result_count(self._h, kind)
+
+    def _rows(self, kind, ctype, getter):
+        row = ffi.new(ctype)
+        for i in range(self._count(kind)):
+            check(getter(self._h, i, row))
+            yield i, row
+
+    @_table
+    def processes(self):
+        rows = []
+        fig = ffi.new("cefo_process_figures *")
+        for i, r in self._rows(lib.CEFO_PROCESS, "cefo_process_result *",
+                               lib.cefo_result_process):
+            check(lib.cefo_result_process_figures(self._h, i, fig))
+            rows.append([text(r.id), text(r.kind), r.activity, r.capacity,
+                         r.capacity_shadow_price, _chosen(r.chosen), fig.cost, fig.labour,
+                         text(r.group), text(r.variant)])
+        return _frame(rows, PROCESS_COLUMNS, ["chosen"])
+
+    @_table
+    def emissions(self):
+        """Emission of each pollutant (columns) by each process (rows, by id)."""
+        pollutants = list(self.pollutants["id"])
+        ids = list(self.processes["id"])
+        data = [[lib.cefo_result_process_emission(self._h, i, k) for k in range(len(pollutants))]
+                for i in range(len(ids))]
+        return pd.DataFrame(data, index=pd.Index(ids, name="process"), columns=pollutants,
+                            dtype=float)
+
+    @_table
+    def links(self):
+        rows = [[text(getattr(r, "from")), text(r.to), text(r.material), r.flow,
+                 r.capacity, _chosen(r.chosen)]
+                for _, r in self._rows(lib.CEFO_LINK, "cefo_link_result *", lib.cefo_result_link)]
+        return _frame(rows, LINK_COLUMNS, ["chosen"])
+
+    @_table
+    def materials(self):
+        rows = [[text(r.id), text(r.unit), text(r.kind), getattr(r, "import"), r.export,
+                 r.discharge, r.demand, r.shadow_price]
+                for _, r in self._rows(lib.CEFO_MATERIAL, "cefo_material_result *",
+                                       lib.cefo_result_material)]
+        return _frame(rows, MATERIAL_COLUMNS)
+
+    @_table
+    def pollutants(self):
+        rows = [[text(r.id), text(r.unit), r.emission, r.cap, r.damage_cost, r.shadow_price]
+                for _, r in self._rows(lib.CEFO_POLLUTANT, "cefo_pollutant_result *",
+                                       lib.cefo_result_pollutant)]
+        return _frame(rows, POLLUTANT_COLUMNS)
+
+    @_table
+    def resources(self):
+        rows = [[text(r.id), text(r.unit), text(r.name), r.use, r.min, r.max, r.price,
+                 r.shadow_price]
+                for _, r in self._rows(lib.CEFO_RESOURCE, "cefo_resource_result *",
+                                       lib.cefo_result_resource)]
+        return _frame(rows, RESOURCE_COLUMNS)
+
+    @_table
+    def groups(self):
+        rows = []
+        for _, r in self._rows(lib.CEFO_GROUP, "cefo_group_result *", lib.cefo_result_group):
+            chosen = text(r.chosen)
+            variant = (text(r.variant) or chosen) if chosen else "closed"
+            rows.append([text(r.id), chosen, variant, r.fixed_cost])
+        return _frame(rows, GROUP_COLUMNS)
+
+    @_table
+    def diagnosis(self):
+        item = ffi.new("cefo_diagnosis_item *")
+        rows = []
+        for i in range(lib.cefo_result_diagnosis_count(self._h)):
+            check(lib.cefo_result_diagnosis(self._h, i, item))
+            rows.append([text(item.kind), text(item.id), item.amount, text(item.unit),
+                         text(item.message)])
+        return _frame(rows, DIAGNOSIS_COLUMNS)
+
+    @_table
+    def costs(self):
+        """The objective's terms by JSON key, "total" last."""
+        term = ffi.new("cefo_cost_term *")
+        keys, values = [], []
+        for i in range(lib.cefo_result_cost_count(self._h)):
+            check(lib.cefo_result_cost_term(self._h, i, term))
+            keys.append(text(term.key))
+            values.append(term.value)
+        return pd.Series(values, index=keys, name="cost", dtype=float)
+
+    @_table
+    def indicators(self):
+        ind = ffi.new("cefo_indicators *")
+        check(lib.cefo_result_indicators(self._h, ind))
+        return pd.Series([getattr(ind, k) for k in INDICATORS], index=INDICATORS,
+                         name="indicator", dtype=float)
+
+    def _areas(self, kind):
+        pollutants = list(self.pollutants["id"])
+        variants = [text(lib.cefo_result_variant(self._h, j))
+                    for j in range(lib.cefo_result_variant_count(self._h))]
+        row = ffi.new("cefo_area_result *")
+        rows = []
+        for i in range(lib.cefo_result_area_count(self._h, kind)):
+            check(lib.cefo_result_area(self._h, kind, i, row))
+            rows.append([text(row.id), row.processes, row.activity_cost, row.fixed_cost,
+                         row.labour]
+                        + [lib.cefo_result_area_emission(self._h, kind, i, k)
+                           for k in range(len(pollutants))]
+                        + [lib.cefo_result_area_groups(self._h, kind, i, j)
+                           for j in range(len(variants))])
+        columns = (AREA_COLUMNS + ["emission:" + p for p in pollutants]
+                   + ["groups:" + v for v in variants])
+        return _frame(rows, columns)
+
+    @_table
+    def sectors(self):
+        """By the processes' sector: costs, labour, emission:POLLUTANT, groups:VARIANT."""
+        return self._areas(lib.CEFO_SECTOR)
+
+    @_table
+    def zones(self):
+        """By the processes' zone, as sectors."""
+        return self._areas(lib.CEFO_ZONE)
+
+    def to_string(self, format="text"):
+        """The result as `cefo solve --format FORMAT` writes it (text, json or csv)."""
+        code = format_code(format)
+        buf = ffi.new("char **")
+        size = ffi.new("size_t *")
+        fp = libc.open_memstream(buf, size)
+        if fp == ffi.NULL:
+            raise Error("out of memory", lib.CEFO_ERR_NOMEM)
+        err = new_error()
+        try:
+            status = lib.cefo_result_write(self._handle(), fp, code, err)
+        finally:
+            libc.fclose(fp)
+            out = ffi.unpack(buf[0], size[0]).decode("utf-8") if buf[0] != ffi.NULL else ""
+            libc.free(buf[0])
+        check(status, err)
+        return out
+
+    def write(self, path, format="json"):
+        """Writes the result atomically to `path`, as `cefo solve -o PATH` does."""
+        err = new_error()
+        check(lib.cefo_result_write_file(self._handle(), str(path).encode(), format_code(format),
+                                         err), err)
