@@ -19,24 +19,6 @@ enum {
     EXIT_INTERRUPTED = 130
 };
 
-typedef struct cli_command {
-    const char *name;
-    const char *summary;
-    int (*run)(int argc, char **argv);
-} cli_command;
-
-int cmd_validate(int argc, char **argv);
-int cmd_solve(int argc, char **argv);
-int cmd_leontief(int argc, char **argv);
-int cmd_footprint(int argc, char **argv);
-int cmd_whatif(int argc, char **argv);
-int cmd_sweep(int argc, char **argv);
-int cmd_merge(int argc, char **argv);
-int cmd_pareto(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_rank(int argc, char **argv);
-
 cefo_status cli_arg_error(cefo_error *err, const char *msg);
 
 /* Prints `FILE:LINE: message` (or `FILE: message`) on stderr; returns the exit code of err. */
@@ -48,7 +30,7 @@ void cli_warnings(const cefo_network *net);
 /* Prints `cefo CMD: message` and a hint to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Where a command's network comes from: a file, a scenario of a scenarios file, edits. */
+/* Where a command's network comes from, and how it is solved. */
 typedef struct cli_source {
     const char *scenarios;  /* --scenarios FILE */
     const char *scenario;   /* --scenario ID */
@@ -56,59 +38,120 @@ typedef struct cli_source {
     size_t nedits;
     cefo_solver solver;     /* --solver (commands that solve) */
     const char *solver_log; /* --solver-log FILE */
+    double time_limit;      /* --time-limit S, 0 for none */
+    double gap;             /* --gap G, when gap_given */
+    int gap_given;
 } cli_source;
 
-/* getopt_long codes of the source options, and their entries for an option table. */
-enum {
-    OPT_SCENARIOS = 256,
-    OPT_SCENARIO,
-    OPT_SET,
-    OPT_SCALE,
-    OPT_REMOVE,
-    OPT_SOLVER,
-    OPT_SOLVER_LOG,
-    OPT_NEXT
-};
-#define CLI_SOURCE_OPTIONS                                                                     \
-    {"scenarios", required_argument, NULL, OPT_SCENARIOS},                                     \
-        {"scenario", required_argument, NULL, OPT_SCENARIO},                                   \
-        {"set", required_argument, NULL, OPT_SET}, {"scale", required_argument, NULL, OPT_SCALE}, \
-        {"remove", required_argument, NULL, OPT_REMOVE}
-#define CLI_SOURCE_HELP                                                                        \
-    "      --scenarios S     a scenarios file (docs/scenarios.md) ...\n"                       \
-    "      --scenario ID     ... and the scenario of it to apply\n"                            \
-    "      --set SEL=VALUE   set the attributes XPath SEL picks (repeatable)\n"               \
-    "      --scale SEL=F     multiply the numeric attributes SEL picks by F (repeatable)\n"   \
-    "      --remove SEL      remove what SEL picks (repeatable)\n"
-
-/* The engine options, for the commands that solve (docs/engines.md). */
-#define CLI_SOLVER_OPTIONS                                                                     \
-    {"solver", required_argument, NULL, OPT_SOLVER},                                           \
-        {"solver-log", required_argument, NULL, OPT_SOLVER_LOG}
-#define CLI_SOLVER_HELP                                                                        \
-    "      --solver E        glpk (default, in-process), cbc (LPs and MIPs) or clp (LPs): CBC\n" \
-    "                        and CLP run as the programs of coinor-cbc/coinor-clp\n"           \
-    "      --solver-log FILE append the CBC/CLP output to FILE\n"
-/* Default options with the source's --solver and --solver-log. */
+/* Default options with the source's --solver, --solver-log, --time-limit and --gap. */
 cefo_options cli_options(const cli_source *src);
-/* Sets opt's solver and solver log from the source's options. */
-void cli_apply_solver(const cli_source *src, cefo_options *opt);
 
-/* Handles one source option; returns 0 when handled, EXIT_USAGE on a bad value. `edits` must
- * have room for one edit per command-line argument. */
-int cli_source_option(cli_source *src, int code, char *arg, const char *cmd);
-/* For a getopt_long code the command does not handle itself: a source option is handled as
- * cli_source_option does; anything else is a usage error naming `seen`, the argument getopt
- * stopped at (getopt_long must be given an option string starting with ':', so that a missing
- * value is told from an unknown option). Returns 0 or EXIT_USAGE. */
-int cli_other_option(cli_source *src, int code, char *arg, const char *cmd, const char *seen);
-/* The usage error for getopt_long's code ':' (missing value) or any code not accepted. */
-int cli_option_error(const char *cmd, int code, const char *seen);
+/* ---- options (options.c): one parser; the options commands share are declared once. */
+
+/* The shared options, as bits of a command's `common`. */
+enum {
+    CLI_O_FORMAT = 1 << 0,
+    CLI_O_OUTPUT = 1 << 1,
+    CLI_O_SCENARIOS = 1 << 2,
+    CLI_O_SCENARIO = 1 << 3,
+    CLI_O_SET = 1 << 4,
+    CLI_O_SCALE = 1 << 5,
+    CLI_O_REMOVE = 1 << 6,
+    CLI_O_SOLVER = 1 << 7,
+    CLI_O_SOLVER_LOG = 1 << 8,
+    CLI_O_TIME_LIMIT = 1 << 9,
+    CLI_O_GAP = 1 << 10,
+    CLI_O_TIMINGS = 1 << 11,
+    CLI_O_OUTSIDE_SRC = 1 << 12,
+    CLI_O_HELP = 1 << 13
+};
+#define CLI_O_TABLE (CLI_O_FORMAT | CLI_O_OUTPUT)
+#define CLI_O_EDITS (CLI_O_SET | CLI_O_SCALE | CLI_O_REMOVE)
+#define CLI_O_SOURCE (CLI_O_SCENARIOS | CLI_O_SCENARIO | CLI_O_EDITS)
+#define CLI_O_ENGINE (CLI_O_SOLVER | CLI_O_SOLVER_LOG | CLI_O_TIME_LIMIT | CLI_O_GAP)
+
+/* One option of a table. An entry of a command's table with `common` set names a shared
+ * option whose help it replaces for that command (its other fields are unused). */
+typedef struct cli_option {
+    int id;                     /* the command's code for it */
+    char letter;                /* the short name, 0 for none */
+    const char *name;           /* the long name, without "--" */
+    const char *arg;            /* the value's name in help; NULL for a flag */
+    const char *help;           /* lines separated by '\n' */
+    const char *const *choices; /* the values allowed (NULL-terminated), or NULL for any */
+    unsigned common;
+} cli_option;
+
+/* A command: its name, operands, text, the shared options it takes and its own. */
+typedef struct cli_spec {
+    const char *name;
+    const char *summary;        /* one line for 'cefo --help' */
+    const char *operands;       /* "FILE", "FILE SCENARIOS", "FILE..." (and required options) */
+    int min_operands, max_operands; /* max -1: no limit */
+    const char *operands_error; /* the usage error for a wrong number of operands */
+    const char *about;          /* what it does, a paragraph */
+    unsigned common;            /* CLI_O_* it takes (--help always) */
+    const char *const *formats; /* --format values, the default first; NULL: text, json, csv */
+    const cli_option *opts;     /* its own options, ended by {0} */
+    const char *exits;          /* "Exit: ..." */
+    int (*run)(int argc, char **argv);
+} cli_spec;
+
+/* What the shared options set, and the operands. */
+typedef struct cli_args {
+    cli_source src;
+    cefo_format format;
+    const char *out;    /* -o OUT, NULL for none */
+    unsigned given;     /* CLI_O_* that were given */
+    unsigned load_flags; /* --allow-outside-src: CEFO_LOAD_SRC_ANYWHERE */
+    char **operand;
+    int noperands;
+    int choice;         /* for a handler: the index of an enumerated value in its choices */
+} cli_args;
+
+/* Takes one of the command's own options (id from its table; arg NULL for a flag): 0, or the
+ * exit code of a usage error it reported. */
+typedef int (*cli_handler)(void *ctx, cli_args *a, int id, char *arg);
+
+/* Returned by cli_parse after --help was printed: the command ends with 0. */
+#define CLI_HELP (-1)
+
+/* Parses argv (argv[0] is the command) by the spec: the shared options into *a, the command's
+ * own through `own`, every other argument an operand ("-" included; "--" ends the options).
+ * A long option may be cut to a unique prefix and may take its value after '='. Returns 0,
+ * CLI_HELP, EXIT_USAGE (reported, with a did-you-mean for an unknown option and the allowed
+ * values of an enumerated one) or EXIT_SOFTWARE. cli_args_free it in every case. */
+int cli_parse(const cli_spec *spec, int argc, char **argv, cli_args *a, cli_handler own,
+              void *ctx);
+void cli_args_free(cli_args *a);
+/* The index of `arg` in `choices`; otherwise a usage error for option `what` that lists the
+ * allowed values (and the nearest one): -1. */
+int cli_choice(const char *cmd, const char *what, const char *arg, const char *const *choices);
+/* The candidate (cand(ctx, i) for i < n) a slip of the fingers away from `word`, or NULL. */
+const char *cli_nearest(const char *word, const char *(*cand)(const void *, size_t),
+                        const void *ctx, size_t n);
+/* The cefo_format of a --format choice of `spec`. */
+int cli_format_index(const cli_spec *spec, int choice);
+/* The command's --help, generated from its tables. */
+void cli_help(const cli_spec *spec, FILE *fp);
+/* The man page cefo(1), generated from the same tables (docs/cefo.1 is its output). */
+void cli_man(FILE *fp, const cli_spec *const *specs, size_t n);
+/* The exit codes in words, for 'cefo --help' and the man page. */
+extern const char cli_exit_codes[];
+
+/* The commands, one cli/cmd_NAME.c each. */
+extern const cli_spec spec_validate, spec_solve, spec_whatif, spec_sweep, spec_merge, spec_pareto,
+    spec_rank, spec_report, spec_export, spec_leontief, spec_footprint;
+
 /* The source's scenarios file, loaded (*s NULL when none; cefo_scenarios_free it), and the
  * scenario to apply: --scenario ID, or the file's only scenario; several without --scenario,
  * or --scenario without --scenarios, are errors. *id points into *s. */
 cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const char **id,
                                 cefo_error *err);
+/* The index of scenario `id` of `s` (read from `file`); otherwise CEFO_ERR_ARG naming the
+ * file, with the nearest id when one is a slip away. */
+cefo_status cli_find_scenario(const cefo_scenarios *s, const char *file, const char *id,
+                              size_t *index, cefo_error *err);
 /* Loads the network of `path` through the source's scenario and edits. */
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err);
@@ -133,8 +176,8 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
 /* CEFO_ERR_INVALID (with the file and line of the scenario) when a scenario of `s`, read from
  * `path`, is called like the base: two runs would carry one label. */
 cefo_status cli_runs_check_labels(const cefo_scenarios *s, const char *path, cefo_error *err);
-/* Solves the base and every scenario of `scenarios` (may be NULL), with the source's edits
- * applied to each. On error, the runs solved so far stay for cli_runs_free. */
+/* Solves the base and every scenario of `scenarios` (may be NULL; only the source's
+ * --scenario when given), with the source's edits applied to each. On error, the runs solved so far stay for cli_runs_free. */
 cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
                            const char *scenarios, cefo_error *err);
 int cli_runs_all_optimal(const cli_runs *r);
@@ -186,6 +229,10 @@ void cli_signal_wait(void);
 /* Flushes and closes standard output: a write error turns an exit code of 0 or 1 into 74. */
 int cli_close_stdout(int rc);
 
+/* `s` as a JSON string; as one CSV cell (cefo_csv_cell's escaping). */
+void cli_json_string(FILE *fp, const char *s);
+void cli_csv_string(FILE *fp, const char *s);
+
 /* The shortest decimal that reads back as v ("" for NaN); the CLI runs in the C locale. */
 void cli_number(char *buf, size_t n, double v);
 
@@ -205,7 +252,5 @@ int cli_count_arg(const char *cmd, const char *what, const char *s, long lo, lon
 /* --shard K/M (`arg` is cut at its '/'): 0 <= K < M <= most, read as counts; EXIT_USAGE or 0. */
 int cli_shard_arg(const char *cmd, char *arg, long most, long *k, long *m);
 
-/* Parses text|json|csv; returns 0, or -1 for an unknown name. */
-int cli_parse_format(const char *s, cefo_format *out);
 
 #endif

@@ -1,27 +1,49 @@
 /* cmd_export.c - `cefo export FILE --mps|--lp|--dot OUT`: the model for other solvers and tools. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo export FILE [--mps OUT] [--lp OUT] [--dot OUT] [edits]\n\n"
-    "Writes the network's model for other solvers, as free MPS or CPLEX LP (GLPK's writers,\n"
-    "rows and columns named after the model: x_PROCESS, f_FROM_TO_MATERIAL, bal_MATERIAL...),\n"
-    "and its plan as a Graphviz graph (widths by flow, waste dashed; the structure alone when\n"
-    "there is no plan). The files are written all or none: each to a temporary file, put\n"
-    "in place once every one is complete; a FIFO or a device is written in place.\n\n"
-    "      --mps OUT     free MPS\n"
-    "      --lp OUT      CPLEX LP\n"
-    "      --dot OUT     Graphviz (dot -Tsvg OUT > plan.svg)\n"
-    "      --svg OUT     the Sankey diagram of the plan's material flows\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
-    "  -h, --help        this text\n\n"
-    "Exit: 0 done; 64 usage (one OUT for two formats); 65 invalid input; 66 no FILE;\n"
-    "73 cannot create OUT, or OUT is an input; 74 a write failed.\n";
+static int cmd_export(int argc, char **argv);
 
 enum { MPS, LP, DOT, SVG, NOUT };
+static const cli_option options[] = {
+    {MPS, 0, "mps", "OUT", "free MPS", NULL, 0},
+    {LP, 0, "lp", "OUT", "CPLEX LP", NULL, 0},
+    {DOT, 0, "dot", "OUT", "Graphviz (dot -Tsvg OUT > plan.svg)", NULL, 0},
+    {SVG, 0, "svg", "OUT", "the Sankey diagram of the plan's material flows", NULL, 0},
+    {0},
+};
+
+const cli_spec spec_export = {
+    .name = "export",
+    .summary = "write the model as MPS or CPLEX LP, or the plan as a Graphviz graph",
+    .operands = "FILE",
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_error = "expects FILE and at least one of --mps, --lp, --dot, --svg",
+    .about = "Writes the network's model for other solvers, as free MPS or CPLEX LP (GLPK's\n"
+             "writers, rows and columns named after the model: x_PROCESS, f_FROM_TO_MATERIAL,\n"
+             "bal_MATERIAL...), and its plan as a Graphviz graph (widths by flow, waste dashed;\n"
+             "the structure alone when there is no plan) or a Sankey diagram. The files are\n"
+             "written all or none: each to a temporary file, put in place once every one is\n"
+             "complete; a FIFO or a device is written in place; - is standard output for --dot\n"
+             "and --svg.",
+    .common = CLI_O_SOURCE | CLI_O_ENGINE,
+    .opts = options,
+    .exits = "Exit: 0 done; 64 usage (one OUT for two formats); 65 invalid input; 66 no FILE;\n"
+             "73 cannot create OUT, or OUT is an input; 74 a write failed.",
+    .run = cmd_export,
+};
+
+static int own_option(void *ctx, cli_args *a, int id, char *arg)
+{
+    (void)a;
+    ((const char **)ctx)[id] = arg;
+    return 0;
+}
+
 static const char *const flag[NOUT] = {"--mps", "--lp", "--dot", "--svg"};
 
 /* Two outputs naming one file would overwrite each other: a usage error. */
@@ -77,41 +99,23 @@ static cefo_status write_all(const char *const *path, cefo_problem *prob,
     return st;
 }
 
-int cmd_export(int argc, char **argv)
+static int cmd_export(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"mps", required_argument, NULL, 'm'}, {"lp", required_argument, NULL, 'l'},
-        {"dot", required_argument, NULL, 'd'}, {"svg", required_argument, NULL, 's'},
-        {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
-    cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
     const char *path[NOUT] = {0};
-    int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
-    optind = 1;
-    opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        int k = c == 'm' ? MPS : c == 'l' ? LP : c == 'd' ? DOT : c == 's' ? SVG : -1;
-        if (c == 'h') {
-            fputs(help, stdout);
-            free(src.edits);
-            return 0;
-        } else if (k >= 0) {
-            path[k] = optarg;
-        } else {
-            rc = cli_other_option(&src, c, optarg, "export", argv[optind - 1]);
-        }
-    }
-    if (rc == 0 && (optind != argc - 1 || !(path[MPS] || path[LP] || path[DOT] || path[SVG])))
-        rc = cli_usage_error("export", "expects FILE and at least one of --mps, --lp, --dot, --svg");
+    cli_args a;
+    int rc = cli_parse(&spec_export, argc, argv, &a, own_option, path);
+    if (rc == 0 && !(path[MPS] || path[LP] || path[DOT] || path[SVG]))
+        rc = cli_usage_error("export", "%s", spec_export.operands_error);
     if (rc == 0)
         rc = check_paths(path);
+    cli_source src = a.src;
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
     cefo_result *res = NULL;
     cefo_error err = {0};
     cefo_options opt = cli_options(&src);
     if (rc == 0) {
-        cefo_status st = cli_load_network(&src, argv[optind], &net, &err);
+        cefo_status st = cli_load_network(&src, a.operand[0], &net, &err);
         if (st == CEFO_OK)
             st = cefo_problem_build(&prob, net, &err);
         if (st == CEFO_OK && (path[DOT] || path[SVG]))
@@ -124,6 +128,6 @@ int cmd_export(int argc, char **argv)
     cefo_result_free(res);
     cefo_problem_free(prob);
     cefo_network_free(net);
-    free(src.edits);
-    return rc;
+    cli_args_free(&a);
+    return rc == CLI_HELP ? 0 : rc;
 }

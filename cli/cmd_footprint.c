@@ -1,29 +1,40 @@
 /* cmd_footprint.c - `cefo footprint FILE`: whole-chain footprints of the products of a plan. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo footprint FILE [--allocation market|mass] [--format text|json|csv] [-o OUT]\n"
-    "                      [options]\n\n"
-    "Solves the network and reports, per final product of the plan, the emissions, virgin\n"
-    "imports and labour along its whole chain inside the cluster, waste treatment included:\n"
-    "products by their producers' market shares in the plan, wastes charged to their makers\n"
-    "along the plan's own waste flows. Imported and exported materials cross the cluster's\n"
-    "boundary: their chains outside it are not counted. The footprints add up to the plan's\n"
-    "totals, which is checked (docs/footprint.md).\n\n"
-    "      --allocation A   co-products share their process's burden by market value at the\n"
-    "                       plan's shadow prices (market, default) or by amount (mass)\n"
-    "  -f, --format F       text (default), json or csv\n"
-    "  -o, --output OUT     write to OUT (atomically) instead of stdout\n"
-    CLI_SOURCE_HELP
-    CLI_SOLVER_HELP
-    "  -h, --help           this text\n\n"
-    "Exit: 0 done; 1 the model has no optimal plan; 64 usage; 65 invalid input; 66 no FILE;\n"
-    "69 solver program missing; 70 internal error; 73 cannot create OUT.\n";
+static int cmd_footprint(int argc, char **argv);
+
+enum { OPT_ALLOCATION = 1 };
+static const char *const allocations[] = {"market", "mass", NULL};
+static const cli_option options[] = {
+    {OPT_ALLOCATION, 0, "allocation", "A",
+     "co-products share their process's burden by market value at\nthe plan's shadow prices "
+     "(market, default) or by amount (mass)", allocations, 0},
+    {0},
+};
+
+const cli_spec spec_footprint = {
+    .name = "footprint",
+    .summary = "whole-chain emissions, imports and labour of each product of the plan",
+    .operands = "FILE",
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_error = "expects exactly one FILE",
+    .about = "Solves the network and reports, per final product of the plan, the emissions,\n"
+             "virgin imports and labour along its whole chain inside the cluster, waste\n"
+             "treatment included: products by their producers' market shares in the plan, wastes\n"
+             "charged to their makers along the plan's own waste flows. Imported and exported\n"
+             "materials cross the cluster's boundary: their chains outside it are not counted.\n"
+             "The footprints add up to the plan's totals, which is checked (docs/footprint.md).",
+    .common = CLI_O_TABLE | CLI_O_SOURCE | CLI_O_ENGINE,
+    .opts = options,
+    .exits = "Exit: 0 done; 1 the model has no optimal plan; 64 usage; 65 invalid input; 66 no\n"
+             "FILE; 69 solver program missing; 70 internal error; 73 cannot create OUT.",
+    .run = cmd_footprint,
+};
 
 typedef struct fp_args {
     cli_source src;
@@ -33,42 +44,23 @@ typedef struct fp_args {
     cefo_allocation alloc;
 } fp_args;
 
-static int parse(int argc, char **argv, fp_args *a)
+static int own_option(void *ctx, cli_args *c, int id, char *arg)
 {
-    enum { OPT_ALLOCATION = OPT_NEXT };
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"allocation", required_argument, NULL, OPT_ALLOCATION},
-        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:o:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'h': fputs(help, stdout); return -1;
-        case 'f':
-            if (cli_parse_format(optarg, &a->format) != 0)
-                return cli_usage_error("footprint", "unknown format '%s'", optarg);
-            break;
-        case 'o': a->out = optarg; break;
-        case OPT_ALLOCATION:
-            if (strcmp(optarg, "market") == 0)
-                a->alloc = CEFO_ALLOCATION_MARKET;
-            else if (strcmp(optarg, "mass") == 0)
-                a->alloc = CEFO_ALLOCATION_MASS;
-            else
-                return cli_usage_error("footprint", "unknown allocation '%s' (market or mass)",
-                                       optarg);
-            break;
-        default:
-            if (cli_other_option(&a->src, c, optarg, "footprint", argv[optind - 1]) != 0)
-                return EXIT_USAGE;
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("footprint", "expects exactly one FILE");
-    a->path = argv[optind];
+    (void)id, (void)arg;
+    *(cefo_allocation *)ctx = c->choice == 1 ? CEFO_ALLOCATION_MASS : CEFO_ALLOCATION_MARKET;
     return 0;
+}
+
+static int parse(int argc, char **argv, fp_args *a, cli_args *c)
+{
+    int rc = cli_parse(&spec_footprint, argc, argv, c, own_option, &a->alloc);
+    if (rc == 0) {
+        a->src = c->src;
+        a->out = c->out;
+        a->format = c->format;
+        a->path = c->operand[0];
+    }
+    return rc;
 }
 
 static cefo_status write_out(const cefo_footprint *fp, const fp_args *a, cefo_error *err)
@@ -80,15 +72,13 @@ static cefo_status write_out(const cefo_footprint *fp, const fp_args *a, cefo_er
     return st;
 }
 
-int cmd_footprint(int argc, char **argv)
+static int cmd_footprint(int argc, char **argv)
 {
     fp_args a = {0};
-    a.src.edits = calloc((size_t)argc + 1, sizeof *a.src.edits);
-    if (!a.src.edits)
-        return EXIT_SOFTWARE;
-    int rc = parse(argc, argv, &a);
+    cli_args c;
+    int rc = parse(argc, argv, &a, &c);
     if (rc != 0) {
-        free(a.src.edits);
+        cli_args_free(&c);
         return rc < 0 ? 0 : rc;
     }
     cefo_network *net = NULL;
@@ -113,6 +103,6 @@ int cmd_footprint(int argc, char **argv)
     cefo_result_free(res);
     cefo_problem_free(prob);
     cefo_network_free(net);
-    free(a.src.edits);
+    cli_args_free(&c);
     return rc;
 }

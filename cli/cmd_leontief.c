@@ -1,6 +1,5 @@
 /* cmd_leontief.c - `cefo leontief FILE`: Leontief / waste input-output analysis. */
 #include <float.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,26 +7,39 @@
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo leontief FILE [--format text|json|csv] [-o OUT] [options]\n\n"
-    "Input-output analysis of an <iotable> (Leontief, or waste input-output when it has\n"
-    "<waste> rows), or of a <network> whose products each have one producing process:\n"
-    "total output for a final demand, output multipliers, and for every extension its\n"
-    "direct and total intensities and footprints by final-demand sector (docs/leontief.md).\n\n"
-    "  -f, --format F          text (default), json or csv\n"
-    "  -o, --output OUT        write to OUT atomically instead of stdout\n"
-    "      --inverse           also report the Leontief inverse (n x n)\n"
-    "      --demand SECTOR=Y   analyse with final demand Y for SECTOR (repeatable; other\n"
-    "                          sectors keep the table's final demand)\n"
-    "      --rcond-min R       refuse I - A whose reciprocal condition number is below R\n"
-    "                          (default 1e-12)\n"
-    "      --allow-outside-src read src= files outside the folder of FILE too (refused by\n"
-    "                          default: a table from elsewhere must not read your files)\n"
-    "      --scenarios S --scenario ID, --set, --scale, --remove\n"
-    "                          edit a <network> before its input-output view is taken\n"
-    "  -h, --help              this text\n\n"
-    "Exit: 0 done; 64 usage; 65 invalid input, or I - A singular or not productive;\n"
-    "66 no FILE; 73 cannot create OUT.\n";
+static int cmd_leontief(int argc, char **argv);
+
+enum { OPT_INVERSE = 1, OPT_DEMAND, OPT_RCOND_MIN };
+static const cli_option options[] = {
+    {OPT_INVERSE, 0, "inverse", NULL, "also report the Leontief inverse (n x n)", NULL, 0},
+    {OPT_DEMAND, 0, "demand", "SECTOR=Y",
+     "analyse with final demand Y for SECTOR (repeatable; other\nsectors keep the table's final "
+     "demand)", NULL, 0},
+    {OPT_RCOND_MIN, 0, "rcond-min", "R",
+     "refuse I - A whose reciprocal condition number is below R\n(default 1e-12)", NULL, 0},
+    {0, 0, NULL, NULL, "a scenarios file, to edit a <network> before its\ninput-output view is "
+     "taken ...", NULL, CLI_O_SCENARIOS},
+    {0},
+};
+
+const cli_spec spec_leontief = {
+    .name = "leontief",
+    .summary = "input-output analysis of a table or a network: output, multipliers, footprints",
+    .operands = "FILE",
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_error = "expects exactly one FILE",
+    .about = "Input-output analysis of an <iotable> (Leontief, or waste input-output when it has\n"
+             "<waste> rows), or of a <network> whose products each have one producing process:\n"
+             "total output for a final demand, output multipliers, and for every extension its\n"
+             "direct and total intensities and footprints by final-demand sector\n"
+             "(docs/leontief.md).",
+    .common = CLI_O_TABLE | CLI_O_SOURCE | CLI_O_OUTSIDE_SRC,
+    .opts = options,
+    .exits = "Exit: 0 done; 64 usage; 65 invalid input, or I - A singular or not productive;\n"
+             "66 no FILE; 73 cannot create OUT.",
+    .run = cmd_leontief,
+};
 
 typedef struct leontief_args {
     cli_source src;
@@ -40,47 +52,34 @@ typedef struct leontief_args {
     int ndemands;
 } leontief_args;
 
-static int parse(int argc, char **argv, leontief_args *a)
+static int own_option(void *ctx, cli_args *c, int id, char *arg)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"inverse", no_argument, NULL, 'I'},      {"demand", required_argument, NULL, 'd'},
-        {"rcond-min", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
-        {"allow-outside-src", no_argument, NULL, 'A'},
-        CLI_SOURCE_OPTIONS, {0}};
-    int c;
-    optind = 1;
-    opterr = 0;
-    cefo_io_options_init(&a->opt);
-    while ((c = getopt_long(argc, argv, ":f:o:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'h': fputs(help, stdout); return -1;
-        case 'f':
-            if (cli_parse_format(optarg, &a->format) != 0)
-                return cli_usage_error("leontief", "unknown format '%s'", optarg);
-            break;
-        case 'o': a->out = optarg; break;
-        case 'I': a->opt.inverse = 1; break;
-        case 'A': a->load_flags |= CEFO_LOAD_SRC_ANYWHERE; break;
-        case 'd':
-            if (!strchr(optarg, '='))
-                return cli_usage_error("leontief", "--demand needs SECTOR=VALUE");
-            a->demands[a->ndemands++] = optarg;
-            break;
-        case 'r':
-            if (cli_double_arg("leontief", "--rcond-min", optarg, 0, DBL_MAX, 0,
-                               &a->opt.rcond_min))
-                return EXIT_USAGE;
-            break;
-        default:
-            if (cli_other_option(&a->src, c, optarg, "leontief", argv[optind - 1]) != 0)
-                return EXIT_USAGE;
-        }
+    leontief_args *a = ctx;
+    (void)c;
+    if (id == OPT_INVERSE) {
+        a->opt.inverse = 1;
+    } else if (id == OPT_DEMAND) {
+        if (!strchr(arg, '='))
+            return cli_usage_error("leontief", "--demand needs SECTOR=VALUE");
+        a->demands[a->ndemands++] = arg;
+    } else {
+        return cli_double_arg("leontief", "--rcond-min", arg, 0, DBL_MAX, 0, &a->opt.rcond_min);
     }
-    if (optind != argc - 1)
-        return cli_usage_error("leontief", "expects exactly one FILE");
-    a->path = argv[optind];
     return 0;
+}
+
+static int parse(int argc, char **argv, leontief_args *a, cli_args *c)
+{
+    cefo_io_options_init(&a->opt);
+    int rc = cli_parse(&spec_leontief, argc, argv, c, own_option, a);
+    if (rc == 0) {
+        a->src = c->src;
+        a->out = c->out;
+        a->format = c->format;
+        a->load_flags = c->load_flags;
+        a->path = c->operand[0];
+    }
+    return rc;
 }
 
 /* The table's final demand with the --demand overrides applied. */
@@ -103,17 +102,14 @@ static int apply_demands(const leontief_args *a, const cefo_iotable *t, double *
     return 0;
 }
 
-int cmd_leontief(int argc, char **argv)
+static int cmd_leontief(int argc, char **argv)
 {
     leontief_args a = {0};
     a.demands = calloc((size_t)argc, sizeof *a.demands);
-    a.src.edits = calloc((size_t)argc + 1, sizeof *a.src.edits);
-    if (!a.demands || !a.src.edits) {
-        free(a.demands);
-        free(a.src.edits);
+    if (!a.demands)
         return EXIT_SOFTWARE;
-    }
-    int rc = parse(argc, argv, &a);
+    cli_args c;
+    int rc = parse(argc, argv, &a, &c);
     cefo_iotable *t = NULL;
     cefo_io_result *res = NULL;
     cefo_error err = {0};
@@ -156,6 +152,6 @@ done:
     cefo_iotable_free(t);
     free(y);
     free(a.demands);
-    free(a.src.edits);
+    cli_args_free(&c);
     return rc < 0 ? 0 : rc;
 }

@@ -1,6 +1,5 @@
 /* cmd_merge.c - `cefo merge FILE...`: sweep shards or point files joined into one table. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,17 +8,36 @@
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo merge [--expect N] FILE...\n\n"
-    "Joins CSV results of `cefo sweep` (whole shards, or the point files of --out-dir) into\n"
-    "one table on stdout, sorted by point. Every file must have the same header; a point\n"
-    "present twice must have the same line. With --expect N, points 0 to N-1 must all be\n"
-    "there (a missing shard is named) and none beyond. Damaged input is refused with its\n"
-    "line: a row with too few or too many fields, NaN or infinite numbers, a missing final\n"
-    "newline, NUL bytes, a line over 1 MiB, more than 256 MiB in all. CRLF line ends are read\n"
-    "as LF.\n\n"
-    "Exit: 0 done; 64 usage; 65 headers differ, a point conflicts, is missing or damaged;\n"
-    "66 no FILE (or a folder); 74 a read or write error.\n";
+static int cmd_merge(int argc, char **argv);
+
+enum { OPT_EXPECT = 1 };
+static const char *const csv_only[] = {"csv", NULL};
+static const cli_option options[] = {
+    {OPT_EXPECT, 0, "expect", "N",
+     "points 0 to N-1 must all be there (a missing shard is named)\nand none beyond", NULL, 0},
+    {0},
+};
+
+const cli_spec spec_merge = {
+    .name = "merge",
+    .summary = "join the CSV results of sweep shards into one table",
+    .operands = "FILE...",
+    .min_operands = 1,
+    .max_operands = -1,
+    .operands_error = "expects at least one FILE",
+    .about = "Joins CSV results of `cefo sweep` (whole shards, or the point files of --out-dir)\n"
+             "into one table sorted by point; - reads standard input. Every file must have the\n"
+             "same header; a point present twice must have the same line. Damaged input is\n"
+             "refused with its line: a row with too few or too many fields, NaN or infinite\n"
+             "numbers, a missing final newline, NUL bytes, a line over 1 MiB, more than 256 MiB\n"
+             "in all. CRLF line ends are read as LF.",
+    .common = CLI_O_TABLE,
+    .formats = csv_only,
+    .opts = options,
+    .exits = "Exit: 0 done; 64 usage; 65 headers differ, a point conflicts, is missing or damaged;\n"
+             "66 no FILE (or a folder); 73 cannot create OUT; 74 a read or write error.",
+    .run = cmd_merge,
+};
 
 typedef struct row {
     long point;
@@ -136,7 +154,10 @@ static int take_line(merge *m, const char *path, long lineno, const char *line, 
 /* Reads one file's lines after its header into rows; checks the header against the first. */
 static int read_file(const char *path, merge *m)
 {
-    FILE *fp = fopen(path, "rb");
+    int std_in = strcmp(path, "-") == 0;
+    FILE *fp = std_in ? stdin : fopen(path, "rb");
+    if (std_in)
+        path = "standard input";
     if (!fp) {
         int e = errno;
         fprintf(stderr, "%s: cannot open: %s\n", path, strerror(e));
@@ -171,34 +192,24 @@ static int read_file(const char *path, merge *m)
         }
     }
     free(line);
-    fclose(fp);
+    if (!std_in)
+        fclose(fp);
     return rc;
 }
 
-int cmd_merge(int argc, char **argv)
+static int own_option(void *ctx, cli_args *a, int id, char *arg)
 {
-    static const struct option opts[] = {{"expect", required_argument, NULL, 'e'},
-                                         {"help", no_argument, NULL, 'h'}, {0}};
-    long expect = -1;
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return 0;
-        }
-        if (c != 'e')
-            return cli_usage_error("merge", "bad option '%s'", argv[optind - 1]);
-        if (cli_count_arg("merge", "--expect", optarg, 0, LONG_MAX, &expect))
-            return EXIT_USAGE;
-    }
-    if (optind >= argc)
-        return cli_usage_error("merge", "expects at least one FILE");
+    (void)a, (void)id;
+    return cli_count_arg("merge", "--expect", arg, 0, LONG_MAX, ctx);
+}
+
+/* Every operand read, the rows joined, the table written to the output. */
+static int join(const cli_args *a, long expect)
+{
     merge m = {.expect = expect};
     int rc = 0;
-    for (int i = optind; i < argc && rc == 0; i++)
-        rc = read_file(argv[i], &m);
+    for (int i = 0; i < a->noperands && rc == 0; i++)
+        rc = read_file(a->operand[i], &m);
     char *header = m.header;
     row *rows = m.rows;
     size_t n = m.n;
@@ -227,14 +238,35 @@ int cmd_merge(int argc, char **argv)
             rc = EXIT_DATAERR;
         }
     }
+    cli_out o = {0};
+    cefo_error err = {0};
+    cefo_status st = rc == 0 ? cli_out_open(&o, a->out, 1, &err) : CEFO_OK;
+    if (st != CEFO_OK)
+        rc = cli_report(&err, st);
     if (rc == 0 && header)
-        fputs(header, stdout);
+        fputs(header, o.fp);
     for (i = 0; i < kept; i++) {
         if (rc == 0)
-            fputs(rows[i].line, stdout);
+            fputs(rows[i].line, o.fp);
         free(rows[i].line);
     }
+    if (rc == 0 && (st = cli_out_close(&o, CEFO_OK, &err)) != CEFO_OK)
+        rc = cli_report(&err, st);
     free(rows);
     free(header);
     return rc;
+}
+
+static int cmd_merge(int argc, char **argv)
+{
+    long expect = -1;
+    cli_args a;
+    int rc = cli_parse(&spec_merge, argc, argv, &a, own_option, &expect);
+    if (rc == 0) {
+        for (int i = 0; i < a.noperands; i++)
+            cli_input(a.operand[i]);
+        rc = join(&a, expect);
+    }
+    cli_args_free(&a);
+    return rc == CLI_HELP ? 0 : rc;
 }

@@ -1,45 +1,70 @@
 /* cmd_pareto.c - `cefo pareto FILE --pollutant ID --points N`: cost against one pollutant. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo pareto FILE --pollutant ID [--points N] [--format text|csv] [edits]\n\n"
-    "The frontier of total cost against the total of one pollutant (epsilon-constraint):\n"
-    "from the least-cost plan's emission down to the least emission any plan can reach, N\n"
-    "caps evenly apart (default 11), each solved for least cost in place.\n\n"
-    "  -p, --pollutant ID   the pollutant\n"
-    "  -n, --points N       number of points (>= 1)\n"
-    "  -f, --format F       text (default) or csv: point,cap,emission,objective,status\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
-    "  -h, --help           this text\n\n"
-    "Exit: 0 done; 1 no least-cost plan to start from (the diagnosis on stderr) or some point\n"
-    "without an optimal plan; 64 usage; 65 invalid input; 66 no FILE.\n";
+static int cmd_pareto(int argc, char **argv);
 
-static int print_points(const cefo_pareto_point *pt, long n, cefo_format format,
+enum { OPT_POLLUTANT = 1, OPT_POINTS };
+static const cli_option options[] = {
+    {OPT_POLLUTANT, 'p', "pollutant", "ID", "the pollutant", NULL, 0},
+    {OPT_POINTS, 'n', "points", "N", "number of points (>= 1, default 11)", NULL, 0},
+    {0},
+};
+
+const cli_spec spec_pareto = {
+    .name = "pareto",
+    .summary = "the frontier of total cost against one pollutant's total",
+    .operands = "FILE --pollutant ID",
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_error = "expects FILE and --pollutant ID",
+    .about = "The frontier of total cost against the total of one pollutant (epsilon-\n"
+             "constraint): from the least-cost plan's emission down to the least emission any\n"
+             "plan can reach, N caps evenly apart, each solved for least cost in place. CSV and\n"
+             "JSON have the fields point, cap, emission, objective, status.",
+    .common = CLI_O_TABLE | CLI_O_SOURCE | CLI_O_ENGINE,
+    .opts = options,
+    .exits = "Exit: 0 done; 1 no least-cost plan to start from (the diagnosis on stderr) or some\n"
+             "point without an optimal plan; 64 usage; 65 invalid input; 66 no FILE; 73 cannot\n"
+             "create OUT.",
+    .run = cmd_pareto,
+};
+
+static int print_points(FILE *fp, const cefo_pareto_point *pt, long n, cefo_format format,
                         const char *unit)
 {
     char b1[40], b2[40], b3[40];
     int all_optimal = 1;
     if (format == CEFO_FORMAT_CSV)
-        puts("point,cap,emission,objective,status");
+        fputs("point,cap,emission,objective,status\n", fp);
+    else if (format == CEFO_FORMAT_JSON)
+        fputs("{\"unit\": ", fp), cli_json_string(fp, unit), fputs(", \"points\": [", fp);
     else
-        printf("%6s %16s %16s %18s  %s\n", "point", "cap", "emission", "total cost", "status");
+        fprintf(fp, "%6s %16s %16s %18s  %s\n", "point", "cap", "emission", "total cost",
+                "status");
     for (long i = 0; i < n; i++) {
         cli_number(b1, sizeof b1, pt[i].cap);
         cli_number(b2, sizeof b2, pt[i].emission);
         cli_number(b3, sizeof b3, pt[i].objective);
+        const char *status = cefo_solve_status_name(pt[i].status);
         all_optimal &= cli_plan_found(pt[i].status);
         if (format == CEFO_FORMAT_CSV)
-            printf("%ld,%s,%s,%s,%s\n", i, b1, b2, b3, cefo_solve_status_name(pt[i].status));
+            fprintf(fp, "%ld,%s,%s,%s,%s\n", i, b1, b2, b3, status);
+        else if (format == CEFO_FORMAT_JSON)
+            fprintf(fp, "%s\n  {\"point\": %ld, \"cap\": %s, \"emission\": %s, \"objective\": "
+                    "%s, \"status\": \"%s\"}", i ? "," : "", i, *b1 ? b1 : "null",
+                    *b2 ? b2 : "null", *b3 ? b3 : "null", status);
         else
-            printf("%6ld %16.10g %16.10g %18.12g  %s\n", i, pt[i].cap, pt[i].emission,
-                   pt[i].objective, cefo_solve_status_name(pt[i].status));
+            fprintf(fp, "%6ld %16.10g %16.10g %18.12g  %s\n", i, pt[i].cap, pt[i].emission,
+                    pt[i].objective, status);
     }
-    if (format != CEFO_FORMAT_CSV)
-        printf("(emission in %s; total cost includes every damage cost)\n", unit);
+    if (format == CEFO_FORMAT_JSON)
+        fputs("\n]}\n", fp);
+    else if (format != CEFO_FORMAT_CSV)
+        fprintf(fp, "(emission in %s; total cost includes every damage cost)\n", unit);
     return all_optimal ? 0 : EXIT_NOT_OPTIMAL;
 }
 
@@ -59,73 +84,79 @@ static int no_plan(const cefo_result *res, const char *path)
     return 1;
 }
 
-int cmd_pareto(int argc, char **argv)
+typedef struct pareto_args {
+    const char *pollutant;
+    long n;
+} pareto_args;
+
+static int own_option(void *ctx, cli_args *a, int id, char *arg)
 {
-    static const struct option opts[] = {
-        {"pollutant", required_argument, NULL, 'p'}, {"points", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
-    cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
-    const char *pollutant = NULL;
-    long n = 11;
-    cefo_format format = CEFO_FORMAT_TEXT;
-    int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
-    optind = 1;
-    opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":p:n:f:h", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            free(src.edits);
-            return 0;
-        } else if (c == 'p') {
-            pollutant = optarg;
-        } else if (c == 'n') {
-            rc = cli_count_arg("pareto", "--points", optarg, 1, 100000, &n);
-        } else if (c == 'f') {
-            if (cli_parse_format(optarg, &format) != 0 || format == CEFO_FORMAT_JSON)
-                rc = cli_usage_error("pareto", "--format is text or csv");
-        } else {
-            rc = cli_other_option(&src, c, optarg, "pareto", argv[optind - 1]);
-        }
+    pareto_args *p = ctx;
+    (void)a;
+    if (id == OPT_POLLUTANT)
+        p->pollutant = arg;
+    else
+        return cli_count_arg("pareto", "--points", arg, 1, 100000, &p->n);
+    return 0;
+}
+
+/* The frontier from the least-cost plan `res`, written; 0, 1 or an error in *st. */
+static int frontier(cefo_problem *prob, size_t k, const cefo_result *res, const cli_args *a,
+                    long n, cefo_status *st, cefo_error *err)
+{
+    cefo_pareto_point *pt = calloc((size_t)n, sizeof *pt);
+    cefo_options opt = cli_options(&a->src);
+    cefo_pollutant_result row = {.unit = ""};
+    cli_out o;
+    int rc = 0;
+    if (!pt)
+        return EXIT_SOFTWARE;
+    cefo_result_pollutant(res, k, &row);
+    *st = cefo_problem_pareto(prob, k, (size_t)n, &opt, pt, err);
+    if (*st == CEFO_OK)
+        *st = cli_out_open(&o, a->out, 1, err);
+    if (*st == CEFO_OK) {
+        rc = print_points(o.fp, pt, n, a->format, row.unit);
+        *st = cli_out_close(&o, CEFO_OK, err);
     }
-    if (rc == 0 && (!pollutant || optind != argc - 1))
+    free(pt);
+    return rc;
+}
+
+static int cmd_pareto(int argc, char **argv)
+{
+    pareto_args p = {NULL, 11};
+    cli_args a;
+    int rc = cli_parse(&spec_pareto, argc, argv, &a, own_option, &p);
+    if (rc == 0 && !p.pollutant)
         rc = cli_usage_error("pareto", "expects FILE and --pollutant ID");
+    if (rc != 0) {
+        cli_args_free(&a);
+        return rc == CLI_HELP ? 0 : rc;
+    }
+    const char *path = a.operand[0];
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
-    cefo_pareto_point *pt = calloc((size_t)n, sizeof *pt);
+    cefo_result *res = NULL;
     cefo_error err = {0};
-    cefo_status st = CEFO_OK;
     size_t k = 0;
-    if (rc == 0 && !pt)
-        rc = EXIT_SOFTWARE;
-    cefo_options opt = cli_options(&src);
-    if (rc == 0) {
-        st = cli_load_network(&src, argv[optind], &net, &err);
-        if (st == CEFO_OK && cefo_network_find(net, CEFO_POLLUTANT, pollutant, &k) != CEFO_OK)
-            rc = cli_usage_error("pareto", "no pollutant '%s' in %s", pollutant, argv[optind]);
-    }
+    cefo_options opt = cli_options(&a.src);
+    cefo_status st = cli_load_network(&a.src, path, &net, &err);
+    if (st == CEFO_OK && cefo_network_find(net, CEFO_POLLUTANT, p.pollutant, &k) != CEFO_OK)
+        rc = cli_usage_error("pareto", "no pollutant '%s' in %s", p.pollutant, path);
     if (rc == 0 && st == CEFO_OK)
         st = cefo_problem_build(&prob, net, &err);
     /* The least-cost plan first: without one there is no frontier, and the model's
      * diagnosis says why (exit 1, as solve). */
-    cefo_result *res = NULL;
     if (rc == 0 && st == CEFO_OK)
         st = cefo_problem_solve(prob, &opt, &res, &err);
-    if (rc == 0 && st == CEFO_OK && !no_plan(res, argv[optind])) {
-        cefo_pollutant_result row = {.unit = ""};
-        cefo_result_pollutant(res, k, &row);
-        st = cefo_problem_pareto(prob, k, (size_t)n, &opt, pt, &err);
-        if (st == CEFO_OK)
-            rc = print_points(pt, n, format, row.unit);
-    } else if (rc == 0 && st == CEFO_OK) {
-        rc = EXIT_NOT_OPTIMAL;
-    }
+    if (rc == 0 && st == CEFO_OK)
+        rc = no_plan(res, path) ? EXIT_NOT_OPTIMAL : frontier(prob, k, res, &a, p.n, &st, &err);
     cefo_result_free(res);
     if (rc == 0 && st != CEFO_OK)
         rc = cli_report(&err, st);
     cefo_problem_free(prob);
     cefo_network_free(net);
-    free(pt);
-    free(src.edits);
+    cli_args_free(&a);
     return rc;
 }

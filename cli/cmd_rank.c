@@ -1,72 +1,79 @@
 /* cmd_rank.c - `cefo rank FILE`: what each optional decision and each firm is worth. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo rank FILE [--decisions SEL] [--format text|json|csv] [-o OUT] [options]\n\n"
-    "Values each optional process, optional link and group (a firm, a candidate plant, a\n"
-    "recycler): value = the total cost with it forbidden minus the optimum (what the cluster\n"
-    "saves by having it), regret = the total cost with it forced on minus the optimum (what\n"
-    "forcing an unchosen one costs), and whether the optimum chose it; sorted by value, which\n"
-    "projects to recruit first. Each re-solve starts from the solved model (docs/rank.md).\n\n"
-    "      --decisions SEL  only the decisions of the elements XPath SEL picks, e.g.\n"
-    "                       \"//process[@sector='recycling']\" (a group member stands for its\n"
-    "                       group)\n"
-    "  -f, --format F       text (default), json or csv\n"
-    "  -o, --output OUT     write to OUT (atomically) instead of stdout\n"
-    "      --shard K/M      only decisions K, K+M, K+2M... of the list (K from 0)\n"
-    "      --out-dir DIR    one CSV file per decision, DIR/decision-NNNNNN.csv, written\n"
-    "                       atomically; a rerun skips those there (then cefo merge)\n"
-    "      --gap G          MIP: relative gap of every solve (default: to optimality)\n"
-    CLI_SOURCE_HELP CLI_SOLVER_HELP
-    "  -h, --help           this text\n\n"
-    "Exit: 0 done; 64 usage; 65 invalid input or no plan to rank against; 66 no FILE;\n"
-    "70 internal error; 73 cannot create OUT.\n";
+static int cmd_rank(int argc, char **argv);
+
+enum { OPT_DECISIONS = 1, OPT_SHARD, OPT_OUT_DIR };
+static const cli_option options[] = {
+    {OPT_DECISIONS, 0, "decisions", "SEL",
+     "only the decisions of the elements XPath SEL picks, e.g.\n\"//process[@sector='recycling']\" "
+     "(a group member stands for\nits group)", NULL, 0},
+    {OPT_SHARD, 0, "shard", "K/M", "only decisions K, K+M, K+2M... of the list (K from 0)", NULL,
+     0},
+    {OPT_OUT_DIR, 0, "out-dir", "DIR",
+     "one CSV file per decision, DIR/decision-NNNNNN.csv, written\natomically; a rerun skips "
+     "those there (then cefo merge)", NULL, 0},
+    {0, 0, NULL, NULL, "MIP: relative gap of every solve (default: to optimality)", NULL,
+     CLI_O_GAP},
+    {0},
+};
+
+const cli_spec spec_rank = {
+    .name = "rank",
+    .summary = "what each optional decision and each firm is worth, projects to recruit first",
+    .operands = "FILE",
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_error = "expects exactly one FILE",
+    .about = "Values each optional process, optional link and group (a firm, a candidate plant,\n"
+             "a recycler): value = the total cost with it forbidden minus the optimum (what the\n"
+             "cluster saves by having it), regret = the total cost with it forced on minus the\n"
+             "optimum (what forcing an unchosen one costs), and whether the optimum chose it;\n"
+             "sorted by value, which projects to recruit first. Each re-solve starts from the\n"
+             "solved model (docs/rank.md).",
+    .common = CLI_O_TABLE | CLI_O_SOURCE | CLI_O_ENGINE,
+    .opts = options,
+    .exits = "Exit: 0 done; 64 usage; 65 invalid input or no plan to rank against; 66 no FILE;\n"
+             "70 internal error; 73 cannot create OUT.",
+    .run = cmd_rank,
+};
 
 typedef struct rank_args {
     cli_source src;
     const char *path, *out, *sel, *out_dir;
     cefo_format format;
     long shard, nshards;
-    double gap;
 } rank_args;
 
-static int parse(int argc, char **argv, rank_args *a)
+static int own_option(void *ctx, cli_args *c, int id, char *arg)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"decisions", required_argument, NULL, 'd'}, {"shard", required_argument, NULL, 'k'},
-        {"out-dir", required_argument, NULL, 'D'}, {"gap", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
-    int c, rc = 0;
-    optind = 1;
-    opterr = 0;
+    rank_args *a = ctx;
+    (void)c;
+    if (id == OPT_DECISIONS)
+        a->sel = arg;
+    else if (id == OPT_OUT_DIR)
+        a->out_dir = arg;
+    else
+        return cli_shard_arg("rank", arg, 1000000, &a->shard, &a->nshards);
+    return 0;
+}
+
+static int parse(int argc, char **argv, rank_args *a, cli_args *c)
+{
     a->nshards = 1;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":f:o:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'h': fputs(help, stdout); return -1;
-        case 'f':
-            if (cli_parse_format(optarg, &a->format) != 0)
-                rc = cli_usage_error("rank", "unknown format '%s'", optarg);
-            break;
-        case 'o': a->out = optarg; break;
-        case 'd': a->sel = optarg; break;
-        case 'D': a->out_dir = optarg; break;
-        case 'g': rc = cli_double_arg("rank", "--gap", optarg, 0, 1, CLI_OPEN_HI, &a->gap); break;
-        case 'k': rc = cli_shard_arg("rank", optarg, 1000000, &a->shard, &a->nshards); break;
-        default: rc = cli_other_option(&a->src, c, optarg, "rank", argv[optind - 1]);
-        }
-    }
-    if (rc == 0 && optind != argc - 1)
-        rc = cli_usage_error("rank", "expects exactly one FILE");
-    if (rc == 0 && a->out && a->out_dir)
+    int rc = cli_parse(&spec_rank, argc, argv, c, own_option, a);
+    if (rc == 0 && c->out && a->out_dir)
         rc = cli_usage_error("rank", "--output and --out-dir exclude each other");
-    if (rc == 0)
-        a->path = argv[optind];
+    if (rc == 0) {
+        a->src = c->src;
+        a->out = c->out;
+        a->format = c->format;
+        a->path = c->operand[0];
+    }
     return rc;
 }
 
@@ -177,17 +184,17 @@ static cefo_status write_out(ranker *r, cefo_error *err)
     return st;
 }
 
-int cmd_rank(int argc, char **argv)
+static int cmd_rank(int argc, char **argv)
 {
     rank_args a = {0};
-    a.src.edits = calloc((size_t)argc + 1, sizeof *a.src.edits);
-    int rc = a.src.edits ? parse(argc, argv, &a) : EXIT_SOFTWARE;
+    cli_args c;
+    int rc = parse(argc, argv, &a, &c);
     ranker r = {.a = &a};
     cefo_error err = {0};
     cefo_status st = CEFO_OK;
     if (rc == 0) {
         cefo_options opt = cli_options(&a.src);
-        opt.mip_gap = a.gap;
+        opt.mip_gap = a.src.gap_given ? a.src.gap : 0; /* every value to optimality */
         st = cli_load_network(&a.src, a.path, &r.net, &err);
         if (st == CEFO_OK)
             st = cefo_problem_build(&r.prob, r.net, &err);
@@ -204,6 +211,6 @@ int cmd_rank(int argc, char **argv)
     free(r.rows);
     cefo_problem_free(r.prob);
     cefo_network_free(r.net);
-    free(a.src.edits);
+    cli_args_free(&c);
     return rc < 0 ? 0 : rc;
 }

@@ -1,6 +1,5 @@
 /* cmd_sweep.c - `cefo sweep FILE --param SEL=FROM:TO:N`: one value swept, re-optimised in place. */
 #include <float.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,28 +8,48 @@
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo sweep FILE --param SEL=FROM:TO:N [--shard K/M] [--out-dir DIR] [options]\n\n"
-    "Solves the network for N values of the attributes XPath SEL picks, evenly from FROM to\n"
-    "TO, and prints one CSV line per point (docs/scenarios.md). Process capacities,\n"
-    "pollutant damage costs and caps, and demands are updated in the loaded problem and\n"
-    "re-optimised from the previous basis; any other attribute rebuilds the problem at each\n"
-    "point.\n\n"
-    "      --param SEL=FROM:TO:N  what to sweep, e.g. \"//pollutant[@id='COD']/@cap=100:250:16\"\n"
-    "      --shard K/M            only points K, K+M, K+2M... (0 <= K < M): one of M processes\n"
-    "      --out-dir DIR          one file per point, DIR/point-NNNNNN.csv, written atomically;\n"
-    "                             a rerun skips the points already there (then cefo merge)\n"
-    "      --cold                 rebuild and solve from scratch at every point\n" CLI_SOURCE_HELP CLI_SOLVER_HELP
-    "  -h, --help                 this text\n\n"
-    "Every number is checked before the first point, and the network with the grid's two ends\n"
-    "written in: a value its attribute refuses (below a min) is exit 65, nothing written.\n\n"
-    "Exit: 0 every point optimal; 1 some point without an optimal plan (still written);\n"
-    "64 usage; 65 invalid input or a swept value out of range; 66 no FILE; 73 cannot write\n"
-    "in DIR.\n";
+static int cmd_sweep(int argc, char **argv);
+
+enum { OPT_PARAM = 1, OPT_SHARD, OPT_OUT_DIR, OPT_COLD };
+static const char *const csv_only[] = {"csv", NULL};
+static const cli_option options[] = {
+    {OPT_PARAM, 0, "param", "SEL=FROM:TO:N",
+     "what to sweep, e.g. \"//pollutant[@id='COD']/@cap=100:250:16\"", NULL, 0},
+    {OPT_SHARD, 0, "shard", "K/M",
+     "only points K, K+M, K+2M... (0 <= K < M): one of M processes", NULL, 0},
+    {OPT_OUT_DIR, 0, "out-dir", "DIR",
+     "one file per point, DIR/point-NNNNNN.csv, written atomically;\na rerun skips the points "
+     "already there (then cefo merge)", NULL, 0},
+    {OPT_COLD, 0, "cold", NULL, "rebuild and solve from scratch at every point", NULL, 0},
+    {0},
+};
+
+const cli_spec spec_sweep = {
+    .name = "sweep",
+    .summary = "solve for a range of one value, re-optimising in place; shardable",
+    .operands = "FILE --param SEL=FROM:TO:N",
+    .min_operands = 1,
+    .max_operands = 1,
+    .operands_error = "expects exactly one FILE",
+    .about = "Solves the network for N values of the attributes XPath SEL picks, evenly from\n"
+             "FROM to TO, and prints one CSV line per point (docs/scenarios.md). Process\n"
+             "capacities, pollutant damage costs and caps, and demands are updated in the loaded\n"
+             "problem and re-optimised from the previous basis; any other attribute rebuilds the\n"
+             "problem at each point. Every number is checked before the first point, and the\n"
+             "network with the grid's two ends written in: a value its attribute refuses (below\n"
+             "a min) is exit 65, nothing written.",
+    .common = CLI_O_TABLE | CLI_O_SOURCE | CLI_O_ENGINE,
+    .formats = csv_only,
+    .opts = options,
+    .exits = "Exit: 0 every point optimal; 1 some point without an optimal plan (still written);\n"
+             "64 usage; 65 invalid input or a swept value out of range; 66 no FILE; 73 cannot\n"
+             "write in DIR or OUT.",
+    .run = cmd_sweep,
+};
 
 typedef struct sweep_args {
     cli_source src;
-    const char *path, *sel, *out_dir;
+    const char *path, *sel, *out_dir, *out;
     double from, to;
     long npoints, shard, nshards;
     int cold;
@@ -67,32 +86,31 @@ static double grid_value(const sweep_args *a, long i)
     return a->from * u + a->to * t;
 }
 
-static int parse(int argc, char **argv, sweep_args *a)
+static int own_option(void *ctx, cli_args *c, int id, char *arg)
 {
-    static const struct option opts[] = {
-        {"param", required_argument, NULL, 'p'}, {"shard", required_argument, NULL, 'k'},
-        {"out-dir", required_argument, NULL, 'd'}, {"cold", no_argument, NULL, 'c'},
-        {"help", no_argument, NULL, 'h'}, CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
-    int c, rc = 0;
-    optind = 1;
-    opterr = 0;
-    a->nshards = 1;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'h': fputs(help, stdout); return -1;
-        case 'p': rc = parse_param(a, optarg); break;
-        case 'd': a->out_dir = optarg; break;
-        case 'c': a->cold = 1; break;
-        case 'k': rc = cli_shard_arg("sweep", optarg, MAX_POINTS, &a->shard, &a->nshards); break;
-        default: rc = cli_other_option(&a->src, c, optarg, "sweep", argv[optind - 1]);
-        }
+    sweep_args *a = ctx;
+    (void)c;
+    switch (id) {
+    case OPT_PARAM: return parse_param(a, arg);
+    case OPT_OUT_DIR: a->out_dir = arg; return 0;
+    case OPT_COLD: a->cold = 1; return 0;
+    default: return cli_shard_arg("sweep", arg, MAX_POINTS, &a->shard, &a->nshards);
     }
+}
+
+static int parse(int argc, char **argv, sweep_args *a, cli_args *c)
+{
+    a->nshards = 1;
+    int rc = cli_parse(&spec_sweep, argc, argv, c, own_option, a);
     if (rc == 0 && !a->sel)
         rc = cli_usage_error("sweep", "--param SEL=FROM:TO:N is required");
-    if (rc == 0 && optind != argc - 1)
-        rc = cli_usage_error("sweep", "expects exactly one FILE");
-    if (rc == 0)
-        cli_input(a->path = argv[optind]);
+    if (rc == 0 && c->out && a->out_dir)
+        rc = cli_usage_error("sweep", "--output and --out-dir exclude each other");
+    if (rc == 0) {
+        a->src = c->src;
+        a->out = c->out;
+        cli_input(a->path = c->operand[0]);
+    }
     return rc;
 }
 
@@ -106,6 +124,7 @@ typedef struct sweeper {
     cefo_edit *edits;   /* the source's edits, then one SET for the point (cold path) */
     cefo_scenarios *s;  /* the source's scenarios file and scenario, read once */
     const char *scenario;
+    FILE *fp;           /* where the rows go without --out-dir */
 } sweeper;
 
 /* One point's plan; on the cold path it borrows its own network, freed after the writing. */
@@ -260,9 +279,9 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
                 *st = cli_batch_write(res, file, "point,value", prefix, err);
             } else {
                 if (!header_done++)
-                    *st = cefo_result_write_summary(res, stdout, "point,value", 1, err);
+                    *st = cefo_result_write_summary(res, sw->fp, "point,value", 1, err);
                 if (*st == CEFO_OK)
-                    *st = cefo_result_write_summary(res, stdout, prefix, 0, err);
+                    *st = cefo_result_write_summary(res, sw->fp, prefix, 0, err);
             }
         }
         point_free(&pt);
@@ -274,21 +293,32 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
     return all_optimal ? 0 : EXIT_NOT_OPTIMAL;
 }
 
-int cmd_sweep(int argc, char **argv)
+static int cmd_sweep(int argc, char **argv)
 {
     sweep_args a = {0};
-    a.src.edits = calloc((size_t)argc + 2, sizeof(cefo_edit));
+    cli_args c;
     sweeper sw = {.a = &a};
     sw.edits = calloc((size_t)argc + 2, sizeof(cefo_edit));
-    int rc = a.src.edits && sw.edits ? parse(argc, argv, &a) : EXIT_SOFTWARE;
+    int rc = parse(argc, argv, &a, &c);
+    rc = rc == 0 && !sw.edits ? EXIT_SOFTWARE : rc;
     cefo_error err = {0};
     cefo_status st = CEFO_OK;
+    cli_out o = {0};
     if (rc == 0) {
         memcpy(sw.edits, a.src.edits, a.src.nedits * sizeof *sw.edits);
         rc = setup(&sw, &err, &st);
     }
+    if (rc == 0 && st == CEFO_OK && !a.out_dir)
+        st = cli_out_open(&o, a.out, 1, &err);
+    sw.fp = o.fp;
     if (rc == 0 && st == CEFO_OK)
         rc = run_points(&sw, &err, &st);
+    if (o.path) { /* an error before the writing keeps its own place */
+        cefo_error keep = err;
+        cefo_status c_st = cli_out_close(&o, st, &keep);
+        if (st == CEFO_OK)
+            st = c_st, err = keep;
+    }
     if (rc >= 0 && st != CEFO_OK)
         rc = cli_report(&err, st);
     cefo_problem_free(sw.prob);
@@ -296,6 +326,6 @@ int cmd_sweep(int argc, char **argv)
     cefo_scenarios_free(sw.s);
     free(sw.targets);
     free(sw.edits);
-    free(a.src.edits);
+    cli_args_free(&c);
     return rc < 0 ? 0 : rc;
 }

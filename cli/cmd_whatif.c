@@ -1,27 +1,47 @@
 /* cmd_whatif.c - `cefo whatif FILE S`: the base and every scenario of S side by side. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "usage: cefo whatif FILE SCENARIOS [--format text|json|csv] [-o OUT] [edits]\n\n"
-    "Solves the network as it is and under every scenario of SCENARIOS (docs/scenarios.md),\n"
-    "and shows them side by side: total cost and its terms, emissions against caps,\n"
-    "indicators, and the processes and links whose activity or flow changed most.\n"
-    "Edits given with --set, --scale or --remove apply to the base and every scenario.\n\n"
-    "  -f, --format F      text (default), json or csv\n"
-    "  -o, --output OUT    write to OUT atomically instead of stdout\n"
-    "      --out-dir DIR   a batch: each run's summary line to DIR/run-NNNNNN.csv, atomically\n"
-    "                      (0 the base, then the scenarios in order); a rerun skips the runs\n"
-    "                      already there; join them with cefo merge\n"
-    "      --set SEL=VALUE, --scale SEL=F, --remove SEL   edits (repeatable)\n"
-    CLI_SOLVER_HELP
-    "  -h, --help          this text\n\n"
-    "Exit: 0 when every run is optimal; 1 when some run has no optimal plan (all are still\n"
-    "written); 64 usage; 65 invalid input or a selector matching nothing; 66 no FILE.\n";
+static int cmd_whatif(int argc, char **argv);
+
+enum { OPT_OUT_DIR = 1 };
+static const cli_option options[] = {
+    {OPT_OUT_DIR, 0, "out-dir", "DIR",
+     "a batch: each run's summary line to DIR/run-NNNNNN.csv,\natomically (0 the base, then "
+     "the scenarios in order); a rerun\nskips the runs already there; join them with cefo merge",
+     NULL, 0},
+    {0},
+};
+
+const cli_spec spec_whatif = {
+    .name = "whatif",
+    .summary = "solve the base and every scenario of a scenarios file, side by side",
+    .operands = "FILE SCENARIOS",
+    .min_operands = 2,
+    .max_operands = 2,
+    .operands_error = "expects FILE and SCENARIOS",
+    .about = "Solves the network as it is and under every scenario of SCENARIOS\n"
+             "(docs/scenarios.md), and shows them side by side: total cost and its terms,\n"
+             "emissions against caps, indicators, and the processes and links whose activity or\n"
+             "flow changed most. Edits given with --set, --scale or --remove apply to the base\n"
+             "and every scenario.",
+    .common = CLI_O_TABLE | CLI_O_EDITS | CLI_O_ENGINE,
+    .opts = options,
+    .exits = "Exit: 0 when every run is optimal; 1 when some run has no optimal plan (all are\n"
+             "still written); 64 usage; 65 invalid input or a selector matching nothing; 66 no\n"
+             "FILE.",
+    .run = cmd_whatif,
+};
+
+static int own_option(void *ctx, cli_args *a, int id, char *arg)
+{
+    (void)a, (void)id;
+    *(const char **)ctx = arg;
+    return 0;
+}
 
 /* "i,LABEL" with the label as a CSV cell (malloc'd; NULL when out of memory). */
 static char *batch_prefix(size_t i, const char *label)
@@ -86,50 +106,26 @@ static int whatif_batch(const cli_source *src, const char *path, const char *sce
     return optimal ? 0 : EXIT_NOT_OPTIMAL;
 }
 
-int cmd_whatif(int argc, char **argv)
+static int cmd_whatif(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"out-dir", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
-        CLI_SOURCE_OPTIONS, CLI_SOLVER_OPTIONS, {0}};
-    cefo_format format = CEFO_FORMAT_TEXT;
-    const char *out = NULL, *out_dir = NULL;
-    cli_source src = {.edits = calloc((size_t)argc + 1, sizeof(cefo_edit))};
-    int c, rc = src.edits ? 0 : EXIT_SOFTWARE;
-    optind = 1;
-    opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":f:o:h", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            free(src.edits);
-            return 0;
-        } else if (c == 'f' && cli_parse_format(optarg, &format) != 0) {
-            rc = cli_usage_error("whatif", "unknown format '%s'", optarg);
-        } else if (c == 'o') {
-            out = optarg;
-        } else if (c == 'd') {
-            out_dir = optarg;
-        } else if (c == OPT_SET || c == OPT_SCALE || c == OPT_REMOVE || c == OPT_SOLVER
-                   || c == OPT_SOLVER_LOG) {
-            rc = cli_source_option(&src, c, optarg, "whatif");
-        } else if (c != 'f') {
-            rc = cli_option_error("whatif", c, argv[optind - 1]);
-        }
-    }
-    if (rc == 0 && optind != argc - 2)
-        rc = cli_usage_error("whatif", "expects FILE and SCENARIOS");
+    const char *out_dir = NULL;
+    cli_args a;
+    int rc = cli_parse(&spec_whatif, argc, argv, &a, own_option, &out_dir);
     if (rc != 0) {
-        free(src.edits);
-        return rc;
+        cli_args_free(&a);
+        return rc == CLI_HELP ? 0 : rc;
     }
+    const cli_source src = a.src;
+    const char *out = a.out, *path = a.operand[0], *scenarios = a.operand[1];
+    cefo_format format = a.format;
     if (out_dir) {
-        rc = whatif_batch(&src, argv[optind], argv[optind + 1], out_dir);
-        free(src.edits);
+        rc = whatif_batch(&src, path, scenarios, out_dir);
+        cli_args_free(&a);
         return rc;
     }
     cefo_error err = {0};
     cli_runs runs;
-    cefo_status st = cli_runs_solve(&runs, &src, argv[optind], argv[optind + 1], &err);
+    cefo_status st = cli_runs_solve(&runs, &src, path, scenarios, &err);
     if (st == CEFO_OK && !cli_runs_all_optimal(&runs))
         rc = EXIT_NOT_OPTIMAL;
     const cefo_result *const *results = (const cefo_result *const *)runs.res;
@@ -140,6 +136,6 @@ int cmd_whatif(int argc, char **argv)
     if (st != CEFO_OK)
         rc = cli_report(&err, st);
     cli_runs_free(&runs);
-    free(src.edits);
+    cli_args_free(&a);
     return rc;
 }

@@ -1,5 +1,4 @@
 /* common.c - diagnostics and exit codes shared by the cefo commands. */
-#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -68,18 +67,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry 'cefo %s --help'.\n", cmd);
     return EXIT_USAGE;
-}
-
-int cli_parse_format(const char *s, cefo_format *out)
-{
-    static const char *names[] = {"text", "json", "csv"};
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(s, names[i]) == 0) {
-            *out = (cefo_format)i;
-            return 0;
-        }
-    }
-    return -1;
 }
 
 int cli_plan_found(cefo_solve_status s)
@@ -203,69 +190,31 @@ cefo_status cli_batch_write(const cefo_result *res, const char *file, const char
     return cli_out_close(&out, st, err);
 }
 
-int cli_source_option(cli_source *src, int code, char *arg, const char *cmd)
+static const char *scenario_id(const void *s, size_t i)
 {
-    char *eq = strrchr(arg, '=');
-    cefo_edit *e = &src->edits[src->nedits];
-    switch (code) {
-    case OPT_SCENARIOS: src->scenarios = arg; return 0;
-    case OPT_SCENARIO: src->scenario = arg; return 0;
-    case OPT_REMOVE: *e = (cefo_edit){CEFO_EDIT_REMOVE, arg, NULL, NAN}; break;
-    case OPT_SOLVER_LOG: src->solver_log = arg; return 0;
-    case OPT_SOLVER:
-        if (strcmp(arg, "glpk") == 0)
-            src->solver = CEFO_SOLVER_GLPK;
-        else if (strcmp(arg, "cbc") == 0)
-            src->solver = CEFO_SOLVER_CBC;
-        else if (strcmp(arg, "clp") == 0)
-            src->solver = CEFO_SOLVER_CLP;
-        else
-            return cli_usage_error(cmd, "--solver must be glpk, cbc or clp, not '%s'", arg);
-        return 0;
-    case OPT_SET:
-    case OPT_SCALE:
-        /* Split at the last '=': XPath predicates such as [@id='COD'] contain '=' too. */
-        if (!eq || eq == arg || !eq[1])
-            return cli_usage_error(cmd, "%s needs SEL=VALUE", code == OPT_SET ? "--set"
-                                                                               : "--scale");
-        *eq = '\0';
-        *e = (cefo_edit){code == OPT_SET ? CEFO_EDIT_SET : CEFO_EDIT_SCALE, arg, eq + 1, NAN};
-        if (code == OPT_SCALE && cli_double_arg(cmd, "--scale factor", eq + 1, 0, DBL_MAX, 0,
-                                                &e->factor))
-            return EXIT_USAGE;
-        break;
-    default: return EXIT_USAGE;
+    return cefo_scenarios_id(s, i);
+}
+
+cefo_status cli_find_scenario(const cefo_scenarios *s, const char *file, const char *id,
+                              size_t *index, cefo_error *err)
+{
+    size_t n = cefo_scenarios_count(s);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(cefo_scenarios_id(s, i), id) == 0) {
+            *index = i;
+            return CEFO_OK;
+        }
     }
-    src->nedits++;
-    return 0;
-}
-
-void cli_apply_solver(const cli_source *src, cefo_options *opt)
-{
-    opt->solver = src->solver;
-    opt->solver_log = src->solver_log;
-}
-
-cefo_options cli_options(const cli_source *src)
-{
-    cefo_options opt;
-    cefo_options_init(&opt);
-    cli_apply_solver(src, &opt);
-    return opt;
-}
-
-int cli_other_option(cli_source *src, int code, char *arg, const char *cmd, const char *seen)
-{
-    if (code >= OPT_SCENARIOS && code < OPT_NEXT)
-        return cli_source_option(src, code, arg, cmd);
-    return cli_option_error(cmd, code, seen);
-}
-
-int cli_option_error(const char *cmd, int code, const char *seen)
-{
-    if (code == ':')
-        return cli_usage_error(cmd, "option '%s' needs a value", seen);
-    return cli_usage_error(cmd, "unknown option '%s'", seen);
+    const char *near = cli_nearest(id, scenario_id, s, n);
+    *err = (cefo_error){.code = CEFO_ERR_ARG};
+    snprintf(err->file, sizeof err->file, "%s", file);
+    if (near)
+        snprintf(err->message, sizeof err->message, "no scenario '%s'; did you mean '%s'?", id,
+                 near);
+    else
+        snprintf(err->message, sizeof err->message, "no scenario '%s' (there are %zu: %s%s)",
+                 id, n, n ? cefo_scenarios_id(s, 0) : "", n > 1 ? ", ..." : "");
+    return CEFO_ERR_ARG;
 }
 
 cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const char **id,
@@ -280,6 +229,9 @@ cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const
     cli_input(src->scenarios);
     cefo_status st = cefo_scenarios_load_file(s, src->scenarios, err);
     *id = src->scenario;
+    size_t k;
+    if (st == CEFO_OK && *id)
+        st = cli_find_scenario(*s, src->scenarios, *id, &k, err);
     if (st == CEFO_OK && !*id) {
         if (cefo_scenarios_count(*s) != 1)
             st = cli_arg_error(err, "--scenarios needs --scenario ID (the file has several)");
@@ -316,4 +268,30 @@ void cli_number(char *buf, size_t n, double v)
     snprintf(buf, n, "%.15g", v);
     if (strtod(buf, NULL) != v)
         snprintf(buf, n, "%.17g", v);
+}
+
+void cli_json_string(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(fp, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(fp, "\\u%04x", c);
+        else
+            fputc(c, fp);
+    }
+    fputc('"', fp);
+}
+
+void cli_csv_string(FILE *fp, const char *s)
+{
+    size_t n = cefo_csv_cell(NULL, 0, s) + 1;
+    char *cell = malloc(n);
+    if (cell) {
+        cefo_csv_cell(cell, n, s);
+        fputs(cell, fp);
+    }
+    free(cell);
 }

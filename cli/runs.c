@@ -61,7 +61,16 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
         st = cli_runs_check_labels(r->scenarios, scenarios, err);
     if (st != CEFO_OK)
         return st;
-    size_t n = 1 + cefo_scenarios_count(r->scenarios);
+    /* --scenario ID (report): the base and that scenario only. */
+    size_t only = 0, n = 1 + cefo_scenarios_count(r->scenarios);
+    if (src->scenario && !scenarios)
+        return cli_arg_error(err, "--scenario needs --scenarios FILE");
+    if (src->scenario) {
+        st = cli_find_scenario(r->scenarios, scenarios, src->scenario, &only, err);
+        if (st != CEFO_OK)
+            return st;
+        n = 2;
+    }
     r->net = calloc(n, sizeof *r->net);
     r->prob = calloc(n, sizeof *r->prob);
     r->res = calloc(n, sizeof *r->res);
@@ -74,7 +83,8 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
         if (tty) /* progress only for a person watching */
             fprintf(stderr, "\rcefo: solving %zu of %zu", i + 1, n);
         /* The base, then each scenario; the command line's edits apply to all of them. */
-        r->labels[i] = i ? cefo_scenarios_id(r->scenarios, i - 1) : CLI_BASE_LABEL;
+        r->labels[i] = i ? cefo_scenarios_id(r->scenarios, src->scenario ? only : i - 1)
+                         : CLI_BASE_LABEL;
         st = cli_run_one(src, path, i ? r->scenarios : NULL, i ? r->labels[i] : NULL,
                          &r->net[i], &r->prob[i], &r->res[i], err);
     }
