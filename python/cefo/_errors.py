@@ -1,4 +1,6 @@
 """_errors.py - cefo.Error, the one exception the package raises, and C strings."""
+import contextlib
+
 from ._ffi import ffi, lib
 
 ERR_ARG = lib.CEFO_ERR_ARG
@@ -50,3 +52,14 @@ def check(status, err=ffi.NULL):
 
 def new_error():
     return ffi.new("cefo_error *")
+
+
+@contextlib.contextmanager
+def using(owned, what):
+    """The live C handle of an _ffi.Owned, its lock held; cefo.Error once it was closed."""
+    if owned is None:
+        raise Error("the %s is closed" % what)
+    with owned.lock:
+        if owned.h is None:
+            raise Error("the %s is closed" % what)
+        yield owned.h

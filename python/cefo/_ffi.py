@@ -1,7 +1,9 @@
 """_ffi.py - libcefo through cffi's ABI mode: the public header as the declarations, the
 shared library found at run time (no compiler needed at import)."""
+import collections
 import os
 import re
+import threading
 
 import cffi
 
@@ -96,3 +98,32 @@ ffi.cdef("""
 """)
 lib = _open_library(ffi)
 libc = ffi.dlopen(None)
+
+_LIVE = collections.Counter()
+
+
+class Owned:
+    """A C object owned by the package: `h`, freed by `free` when the last Python reference to
+    this holder goes, or at once by release(); `lock` serialises the calls on it (the C API
+    takes one call on a handle at a time, and Python threads run C calls without the GIL)."""
+
+    def __init__(self, ptr, free, kind):
+        _LIVE[kind] += 1
+
+        def release(p):
+            free(p)
+            _LIVE[kind] -= 1
+
+        self.h = ffi.gc(ptr, release)
+        self.lock = threading.RLock()
+
+    def release(self):
+        with self.lock:
+            if self.h is not None:
+                ffi.release(self.h)
+                self.h = None
+
+
+def live():
+    """How many C objects of each kind ("network", "problem", "result") are alive now."""
+    return {kind: n for kind, n in _LIVE.items() if n}

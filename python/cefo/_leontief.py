@@ -4,7 +4,7 @@ import os
 import numpy as np
 import pandas as pd
 
-from ._errors import Error, check, new_error, text
+from ._errors import Error, check, new_error, text, using
 from ._ffi import ffi, lib
 from ._network import Network, is_xml_text, source_bytes
 
@@ -62,7 +62,8 @@ def _load_table(source, name, src_anywhere):
     err = new_error()
     flags = lib.CEFO_LOAD_SRC_ANYWHERE if src_anywhere else 0
     if isinstance(source, Network):
-        status = lib.cefo_iotable_from_network(out, source._handle(), err)
+        with using(source._owned(), "network") as net:
+            status = lib.cefo_iotable_from_network(out, net, err)
     elif is_xml_text(source):
         data = source_bytes(source)
         status = lib.cefo_iotable_load_memory_flags(out, data, len(data),

@@ -2,8 +2,8 @@
 import math
 import os
 
-from ._errors import ERR_ARG, ERR_INVALID, Error, check, new_error, text
-from ._ffi import ffi, lib
+from ._errors import ERR_ARG, ERR_INVALID, Error, check, new_error, text, using
+from ._ffi import Owned, ffi, lib
 from ._result import Result
 
 KINDS = {"material": lib.CEFO_MATERIAL, "pollutant": lib.CEFO_POLLUTANT,
@@ -73,7 +73,7 @@ def load(source, *, name=None, scenarios=None, scenario=None, set=None, scale=No
         status = _load_edited(out, os.fsencode(source), scenarios, scenario, set, scale,
                               remove, err)
     check(status, err)
-    return Network(ffi.gc(out[0], lib.cefo_network_free))
+    return Network(Owned(out[0], lib.cefo_network_free, "network"))
 
 
 def _load_edited(out, path, scenarios, scenario, set, scale, remove, err):
@@ -108,16 +108,17 @@ class Network:
     """A loaded network. close() (or the end of a `with` block) lets it go; the C network is
     freed once the problems and results taken from it are gone too."""
 
-    def __init__(self, handle):
-        self._h = handle
+    def __init__(self, owned):
+        self._own = owned
 
-    def _handle(self):
-        if self._h is None:
+    def _owned(self):
+        """The C network's holder, for those that borrow it (problems, results, tables)."""
+        if self._own is None:
             raise Error("the network is closed")
-        return self._h
+        return self._own
 
     def close(self):
-        self._h = None
+        self._own = None
 
     def __enter__(self):
         return self
@@ -128,21 +129,24 @@ class Network:
     def count(self, kind):
         """How many items of a kind ("process", "material", "pollutant", "link", "group",
         "resource") the network has."""
-        return lib.cefo_network_count(self._handle(), _choice(KINDS, kind, "kind"))
+        code = _choice(KINDS, kind, "kind")
+        with using(self._own, "network") as h:
+            return lib.cefo_network_count(h, code)
 
     def index(self, kind, item):
         """The index of an item given by id (or already an index, checked)."""
-        return find(self._handle(), kind, item)
+        with using(self._own, "network") as h:
+            return find(h, kind, item)
 
     @property
     def warnings(self):
         """What was accepted but may not be meant, as cefo.Error objects (never printed)."""
-        h = self._handle()
         found = []
-        for i in range(lib.cefo_network_warning_count(h)):
-            w = lib.cefo_network_warning(h, i)
-            found.append(Error(text(w.message), w.code, text(w.file) or None, w.line,
-                               w.column, text(w.element) or None))
+        with using(self._own, "network") as h:
+            for i in range(lib.cefo_network_warning_count(h)):
+                w = lib.cefo_network_warning(h, i)
+                found.append(Error(text(w.message), w.code, text(w.file) or None, w.line,
+                                   w.column, text(w.element) or None))
         return found
 
     def problem(self):
@@ -185,22 +189,19 @@ class Problem:
     cost or a resource's bounds in place, and solve again from the last basis."""
 
     def __init__(self, network):
-        self._net = network._handle()
+        self._own = None
+        self._net = network._owned()        # the problem borrows the network
         out = ffi.new("cefo_problem **")
         err = new_error()
-        check(lib.cefo_problem_build(out, self._net, err), err)
-        self._h = ffi.gc(out[0], lib.cefo_problem_free)
-
-    def _handle(self):
-        if self._h is None:
-            raise Error("the problem is closed")
-        return self._h
+        with using(self._net, "network") as net:
+            check(lib.cefo_problem_build(out, net, err), err)
+        self._own = Owned(out[0], lib.cefo_problem_free, "problem")
 
     def close(self):
-        """Frees the C problem (results taken from it stay valid). Safe to call twice."""
-        if self._h is not None:
-            ffi.release(self._h)
-            self._h = None
+        """Frees the C problem (results taken from it stay valid). Safe to call twice; waits
+        for a solve running on another thread."""
+        if self._own is not None:
+            self._own.release()
             self._net = None
 
     def __enter__(self):
@@ -218,19 +219,20 @@ class Problem:
         opt, _keep = _options(solver, time_limit, gap, **more)
         out = ffi.new("cefo_result **")
         err = new_error()
-        check(lib.cefo_problem_solve(self._handle(), opt, out, err), err)
-        return Result(ffi.gc(out[0], lib.cefo_result_free), self._net)
+        with using(self._own, "problem") as prob:
+            check(lib.cefo_problem_solve(prob, opt, out, err), err)
+            return Result(Owned(out[0], lib.cefo_result_free, "result"), self._net)
 
     def update(self, kind, item, attribute, value):
         """Sets one attribute in place (cefo_problem_update): "capacity" of a process,
         "damage-cost" or "cap" of a pollutant, "demand" of a material, "min", "max" or
         "price" of a resource. None means no limit (inf) for a capacity or a cap."""
-        prob = self._handle()
-        index = find(self._net, kind, item)
         value = math.inf if value is None else float(value)
         err = new_error()
-        check(lib.cefo_problem_update(prob, KINDS[kind], index,
-                                      attribute.encode(), value, err), err)
+        with using(self._own, "problem") as prob:
+            index = find(self._net.h, kind, item)
+            check(lib.cefo_problem_update(prob, KINDS[kind], index,
+                                          attribute.encode(), value, err), err)
 
     def set_cap(self, pollutant, cap):
         """A pollutant's cap (None: no cap)."""
@@ -266,6 +268,7 @@ class Problem:
 
     def write(self, path, format="mps"):
         """Writes the model as GLPK would solve it: "mps" or "lp" (CPLEX LP)."""
+        code = _choice(MODEL_FORMATS, format, "format")
         err = new_error()
-        check(lib.cefo_problem_write(self._handle(), _choice(MODEL_FORMATS, format, "format"),
-                                     os.fsencode(path), err), err)
+        with using(self._own, "problem") as prob:
+            check(lib.cefo_problem_write(prob, code, os.fsencode(path), err), err)

@@ -1,10 +1,11 @@
 """_result.py - a solved plan read through the public accessors, as pandas objects whose
 columns are the keys of the JSON contract (docs/results.md)."""
 import functools
+import os
 
 import pandas as pd
 
-from ._errors import Error, check, new_error, text
+from ._errors import Error, check, new_error, text, using
 from ._ffi import ffi, lib, libc
 
 FORMATS = {"text": lib.CEFO_FORMAT_TEXT, "json": lib.CEFO_FORMAT_JSON,
@@ -50,8 +51,8 @@ def _table(method):
     def wrapper(self):
         key = method.__name__
         if key not in self._cache:
-            self._handle()
-            self._cache[key] = method(self)
+            with using(self._own, "result"):
+                self._cache[key] = method(self)
         return self._cache[key]
     return property(wrapper)
 
@@ -62,25 +63,23 @@ class Result:
     NaN where a number does not exist (no plan, no cap), inf for an unbounded capacity, cap or
     max and -inf for no min (JSON writes null for all of these)."""
 
-    def __init__(self, handle, network_handle):
-        self._h = handle
-        self._net = network_handle      # strings of the result point into the network
+    def __init__(self, owned, network):
+        self._own = owned
+        self._net = network     # an _ffi.Owned: the result's strings point into the network
         self._cache = {}
-        self.status = text(lib.cefo_solve_status_name(lib.cefo_result_status(handle)))
-        self.objective = float(lib.cefo_result_objective(handle))
-        self.gap = float(lib.cefo_result_gap(handle))
+        h = owned.h
+        self.status = text(lib.cefo_solve_status_name(lib.cefo_result_status(h)))
+        self.objective = float(lib.cefo_result_objective(h))
+        self.gap = float(lib.cefo_result_gap(h))
 
-    def _handle(self):
-        if self._h is None:
-            raise Error("the result is closed")
-        return self._h
+    @property
+    def _h(self):
+        return self._own.h
 
     def close(self):
         """Frees the C result (tables already read stay usable). Safe to call twice."""
-        if self._h is not None:
-            ffi.release(self._h)
-            self._h = None
-            self._net = None
+        self._own.release()
+        self._net = None
 
     def __enter__(self):
         return self
@@ -227,7 +226,8 @@ class Result:
             raise Error("out of memory", lib.CEFO_ERR_NOMEM)
         err = new_error()
         try:
-            status = lib.cefo_result_write(self._handle(), fp, code, err)
+            with using(self._own, "result") as h:
+                status = lib.cefo_result_write(h, fp, code, err)
         finally:
             libc.fclose(fp)
             out = ffi.unpack(buf[0], size[0]).decode("utf-8") if buf[0] != ffi.NULL else ""
@@ -237,6 +237,7 @@ class Result:
 
     def write(self, path, format="json"):
         """Writes the result atomically to `path`, as `cefo solve -o PATH` does."""
+        code = format_code(format)
         err = new_error()
-        check(lib.cefo_result_write_file(self._handle(), str(path).encode(), format_code(format),
-                                         err), err)
+        with using(self._own, "result") as h:
+            check(lib.cefo_result_write_file(h, os.fsencode(path), code, err), err)

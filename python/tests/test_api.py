@@ -2,6 +2,7 @@
 columns, and the lifetimes of the C objects behind the Python ones."""
 import gc
 import json
+import threading
 
 import pandas as pd
 import pytest
@@ -171,3 +172,53 @@ def test_nothing_is_printed_on_any_path(capfd, tmp_path):
         cefo.leontief("<iotable version='1'/>")
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+def test_every_c_object_is_freed():
+    """Each network, problem and result the package made is freed once its Python objects
+    are gone or closed, on the error paths too (counted as they are freed)."""
+    gc.collect()
+    before = cefo._ffi.live()
+    net = cefo.load(GOLDEN / "pollutant-cap.xml")
+    prob = net.problem()
+    first = prob.solve()
+    prob.set_cap("CO2", 150)
+    second = prob.solve()
+    third = net.solve()                     # its own problem, freed on return
+    with cefo.load(GOLDEN / "rectify.xml") as other, other.problem() as p2, p2.solve():
+        pass
+    grown = {k: cefo._ffi.live().get(k, 0) - before.get(k, 0)
+             for k in ("network", "problem", "result")}
+    assert grown == {"network": 1, "problem": 1, "result": 3}
+    net.close()                             # the results still hold it
+    assert cefo._ffi.live().get("network", 0) - before.get("network", 0) == 1
+    with pytest.raises(cefo.Error):
+        prob.solve(solver="nope")
+    with pytest.raises(cefo.Error):
+        cefo.load(GOLDEN / "pollutant-cap.xml", set={"//nothing/@x": "1"})
+    with pytest.raises(cefo.Error):
+        cefo.load(BAD_LINK).problem()
+    del net, prob, first, second, third
+    gc.collect()
+    assert cefo._ffi.live() == before
+
+
+def test_threads_share_one_problem():
+    """Calls on one problem from several threads take turns (the C API takes one call on a
+    handle at a time); a close from another thread waits for the solve in progress."""
+    prob = cefo.load(GOLDEN / "pollutant-cap.xml").problem()
+    objectives = []
+
+    def work():
+        for _ in range(4):
+            res = prob.solve()
+            objectives.append(res.objective)
+            res.close()
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(objectives) == 12 and all(close(o, 1375) for o in objectives)
+    prob.close()
