@@ -63,3 +63,13 @@ def using(owned, what):
         if owned.h is None:
             raise Error("the %s is closed" % what)
         yield owned.h
+
+
+class Closing:
+    """Objects that own a C object: a `with` block ends with close()."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

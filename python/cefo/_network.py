@@ -2,7 +2,7 @@
 import math
 import os
 
-from ._errors import ERR_ARG, ERR_INVALID, Error, check, new_error, text, using
+from ._errors import ERR_ARG, ERR_INVALID, Closing, Error, check, new_error, text, using
 from ._ffi import Owned, ffi, lib
 from ._result import Result
 
@@ -104,7 +104,7 @@ def find(net, kind, item):
     return idx[0]
 
 
-class Network:
+class Network(Closing):
     """A loaded network. close() (or the end of a `with` block) lets it go; the C network is
     freed once the problems and results taken from it are gone too."""
 
@@ -119,12 +119,6 @@ class Network:
 
     def close(self):
         self._own = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def count(self, kind):
         """How many items of a kind ("process", "material", "pollutant", "link", "group",
@@ -184,7 +178,7 @@ def _options(solver=None, time_limit=None, gap=None, method=None, presolve=None,
     return opt, keep
 
 
-class Problem:
+class Problem(Closing):
     """A network's linear programme. Solve it, change a cap, a demand, a capacity, a damage
     cost or a resource's bounds in place, and solve again from the last basis."""
 
@@ -203,12 +197,6 @@ class Problem:
         if self._own is not None:
             self._own.release()
             self._net = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def solve(self, solver=None, time_limit=None, gap=None, **more):
         """Solves (again from the last basis after an edit) and returns a Result. `solver`:

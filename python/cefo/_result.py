@@ -5,7 +5,7 @@ import os
 
 import pandas as pd
 
-from ._errors import Error, check, new_error, text, using
+from ._errors import Closing, Error, check, new_error, text, using
 from ._ffi import ffi, lib, libc
 
 FORMATS = {"text": lib.CEFO_FORMAT_TEXT, "json": lib.CEFO_FORMAT_JSON,
@@ -57,7 +57,7 @@ def _table(method):
     return property(wrapper)
 
 
-class Result:
+class Result(Closing):
     """One solve's plan. Tables are read on first use and kept; close() (or the end of a
     `with` block, or garbage collection) frees the C result. Numbers follow the C API:
     NaN where a number does not exist (no plan, no cap), inf for an unbounded capacity, cap or
@@ -80,12 +80,6 @@ class Result:
         """Frees the C result (tables already read stay usable). Safe to call twice."""
         self._own.release()
         self._net = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def __repr__(self):
         return "<cefo.Result %s objective=%r>" % (self.status, self.objective)
