@@ -26,7 +26,7 @@ def is_xml_text(source):
     """A str or bytes holding a document rather than naming a file."""
     if isinstance(source, bytes):
         return True
-    return isinstance(source, str) and source.lstrip().startswith("<")
+    return isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<")
 
 
 def source_bytes(source):
