@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "models/network.h"
 #include "models/result.h"
-#include "solver/dense.h"
+#include "solver/blocks.h"
 
 /*
  * The construction (docs/footprint.md). Unknowns: T_p, the whole-chain burden of process p
@@ -21,7 +21,10 @@
  * links where the waste is linked, pooled shares otherwise; untreated discharge carries its
  * emissions. Waste taken as an input by a production or recycling process is free (the
  * recycler's burden goes with its products), so a recycling loop is counted once.
- * Then T = C + M T, (I - M) T = C, solved with one LU factorisation. Every column of M
+ * Then T = C + M T, (I - M) T = C, kept sparse (one entry per flow between two running
+ * processes) and solved block by block in triangular order (solver/blocks.c): most chains
+ * are triangular, and only a loop of the plan's flows (a recycling loop, treatment that uses
+ * the products it serves) is a block factorised densely. Every column of M
  * distributes all of a process's burden, so the final demands and exports, plus the
  * treatment of wastes imported from outside, receive exactly the plan's totals.
  */
@@ -52,9 +55,20 @@ typedef struct fp_work {
     int *by_mass;           /* per process: market weights all zero, mass used */
     double *supply;         /* per material: production + import */
     double *rem;            /* per material (linked wastes): production not sent by link */
-    double *a;              /* I - M, n x n column-major */
+    size_t *lstart;         /* links by source process: lorder[lstart[p] .. lstart[p + 1]) */
+    size_t *lorder;
+    cefo__triplet a;        /* I - M, sparse (entries at one place add up) */
+    int nomem;              /* an entry of `a` could not be stored */
     double *c;              /* C, then T: n x next column-major */
+    cefo__block_stats stats;
 } fp_work;
+
+/* I - M gets -v at (i, column of process q). */
+static void minus(fp_work *w, size_t i, size_t q, double v)
+{
+    if (v != 0 && cefo__triplet_push(&w->a, (int)i, (int)w->col[q], -v) != 0)
+        w->nomem = 1;
+}
 
 static int is_waste(const cefo_network *net, size_t m)
 {
@@ -159,9 +173,9 @@ static cefo_status setup(fp_work *w, cefo_error *err)
             if (!is_waste(net, m) || !net->materials[m].linked)
                 continue;
             double r = pr->outputs.v[i].amount * res->activity[p];
-            for (size_t l = 0; l < net->nlinks; l++)
-                if (net->links[l].from == p && net->links[l].material == m)
-                    r -= nz(res->flow[l]);
+            for (size_t k = w->lstart[p]; k < w->lstart[p + 1]; k++)
+                if (net->links[w->lorder[k]].material == m)
+                    r -= nz(res->flow[w->lorder[k]]);
             w->rem[m] += fmax(0.0, r);
         }
     }
@@ -179,7 +193,7 @@ static void add_product(fp_work *w, size_t i, size_t m, double f, double *rhs, s
         size_t q = net->users[k];
         if (w->col[q] < 0 || cefo__terms_find(&net->processes[q].outputs, m) == CEFO__NO_TERM)
             continue;
-        w->a[i + (size_t)w->col[q] * w->n] -= u * share(w, q, m);
+        minus(w, i, q, u * share(w, q, m));
     }
     rhs[(w->next - NEXT_EXTRA) * ld] += u * nz(w->res->import[m]);
 }
@@ -214,7 +228,7 @@ static void add_waste(fp_work *w, size_t p, size_t m, double g, long i, double *
                 continue;
             double c = s * in * res->activity[t] * service_per_unit(w, t);
             if (i >= 0)
-                w->a[(size_t)i + (size_t)w->col[t] * w->n] -= c;
+                minus(w, (size_t)i, t, c);
             else
                 for (size_t e = 0; e < w->next; e++)
                     tvec[e] += c * w->c[(size_t)w->col[t] + e * w->n];
@@ -223,14 +237,14 @@ static void add_waste(fp_work *w, size_t p, size_t m, double g, long i, double *
         return;
     }
     double sent = 0;
-    for (size_t l = 0; l < net->nlinks; l++) {
+    for (size_t k = w->lstart[p]; k < w->lstart[p + 1]; k++) {
+        size_t l = w->lorder[k];
         const cefo__link *lk = &net->links[l];
-        if (lk->from != p || lk->material != m || !(nz(res->flow[l]) > 0))
+        if (lk->material != m || !(nz(res->flow[l]) > 0))
             continue;
         sent += res->flow[l];
         if (w->col[lk->to] >= 0 && serves(&net->processes[lk->to]))
-            w->a[(size_t)i + (size_t)w->col[lk->to] * w->n]
-                -= res->flow[l] * service_per_unit(w, lk->to);
+            minus(w, (size_t)i, lk->to, res->flow[l] * service_per_unit(w, lk->to));
     }
     if (w->rem[m] > 0)
         add_discharge(w, m, fmax(0.0, g - sent) / w->rem[m], rhs, ld);
@@ -246,7 +260,8 @@ static void build(fp_work *w)
         const cefo__process *pr = &net->processes[p];
         double x = res->activity[p];
         double *rhs = w->c + i;
-        w->a[i + i * n] += 1.0;
+        if (cefo__triplet_push(&w->a, (int)i, (int)i, 1.0) != 0)
+            w->nomem = 1;
         for (size_t e = 0; e < pr->emissions.n; e++)
             rhs[pr->emissions.v[e].item * n] += pr->emissions.v[e].amount * x;
         rhs[(w->next - 1) * n] += nz(pr->labour) * x;
@@ -310,14 +325,10 @@ static cefo_status solve(fp_work *w, cefo_error *err)
 {
     if (w->n == 0)
         return CEFO_OK;
-    cefo__lu lu = {0};
     int bad = -1;
-    double *a = w->a;
-    w->a = NULL; /* the factorisation owns it now */
-    cefo_status st = cefo__lu_factor(&lu, (int)w->n, a, &bad);
-    if (st == CEFO_OK)
-        st = cefo__lu_solve(&lu, 0, (int)w->next, w->c);
-    cefo__lu_free(&lu);
+    cefo_status st = w->nomem ? CEFO_ERR_NOMEM
+                              : cefo__block_solve((int)w->n, &w->a, (int)w->next, w->c, &bad,
+                                                  &w->stats);
     if (st == CEFO_ERR_INVALID) {
         const cefo__process *pr = &w->net->processes[w->proc[bad >= 0 ? (size_t)bad : 0]];
         return cefo__error(err, st, w->net->file, pr->line, pr->id,
@@ -390,7 +401,9 @@ static void work_free(fp_work *w)
     cefo__free(w->by_mass);
     cefo__free(w->supply);
     cefo__free(w->rem);
-    cefo__free(w->a);
+    cefo__free(w->lstart);
+    cefo__free(w->lorder);
+    cefo__triplet_free(&w->a);
     cefo__free(w->c);
 }
 
@@ -404,13 +417,21 @@ static cefo_status alloc_all(cefo_footprint *fp, fp_work *w)
     w->by_mass = cefo__calloc(np + 1, sizeof *w->by_mass);
     w->supply = cefo__calloc(nm + 1, sizeof *w->supply);
     w->rem = cefo__calloc(nm + 1, sizeof *w->rem);
+    w->lstart = cefo__calloc(np + 2, sizeof *w->lstart);
+    w->lorder = cefo__calloc(net->nlinks + 1, sizeof *w->lorder);
     fp->prod = cefo__calloc(nm + 1, sizeof *fp->prod);
     fp->intensity = cefo__calloc((nm + 1) * next, sizeof *fp->intensity);
     fp->footprint = cefo__calloc((nm + 1) * next, sizeof *fp->footprint);
     fp->totals = cefo__calloc(3 * next, sizeof *fp->totals);
-    if (!w->col || !w->proc || !w->wsum || !w->by_mass || !w->supply || !w->rem || !fp->prod
-        || !fp->intensity || !fp->footprint || !fp->totals)
+    if (!w->col || !w->proc || !w->wsum || !w->by_mass || !w->supply || !w->rem || !w->lstart
+        || !w->lorder || !fp->prod || !fp->intensity || !fp->footprint || !fp->totals)
         return CEFO_ERR_NOMEM;
+    for (size_t l = 0; l < net->nlinks; l++)
+        w->lstart[net->links[l].from + 2]++;
+    for (size_t p = 0; p < np; p++)
+        w->lstart[p + 2] += w->lstart[p + 1];
+    for (size_t l = 0; l < net->nlinks; l++)
+        w->lorder[w->lstart[net->links[l].from + 1]++] = l;
     fp->imported = fp->totals + next;
     fp->plan = fp->totals + 2 * next;
     return CEFO_OK;
@@ -420,12 +441,10 @@ static cefo_status alloc_system(fp_work *w)
 {
     if (w->n == 0)
         return CEFO_OK;
-    /* Dense: n^2 doubles for the n running processes (docs/footprint.md, limits). */
-    if (w->n > (size_t)INT32_MAX || w->n > SIZE_MAX / sizeof(double) / w->n)
+    if (w->n > (size_t)INT32_MAX || w->next > SIZE_MAX / sizeof(double) / w->n)
         return CEFO_ERR_NOMEM;
-    w->a = cefo__calloc(w->n * w->n, sizeof *w->a);
     w->c = cefo__calloc(w->n * w->next, sizeof *w->c);
-    return w->a && w->c ? CEFO_OK : CEFO_ERR_NOMEM;
+    return w->c ? CEFO_OK : CEFO_ERR_NOMEM;
 }
 
 cefo_status cefo_footprint_compute(cefo_footprint **out, const cefo_result *res,

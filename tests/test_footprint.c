@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json_valid.h"
+#include "solver/blocks.h"
 #include "testutil.h"
 
 /* A network solved and its footprints, freed together. */
@@ -337,7 +338,66 @@ static void test_writers_and_errors(void)
     run_free(&r);
 }
 
+/*
+ * The sparse solve behind footprints. Rows 0 and 1 depend on each other (a loop), row 1 on
+ * row 2, row 2 on row 3:  x0 - 0.5 x1 = b0,  -0.2 x0 + x1 - 0.1 x2 = b1,  x2 - 0.3 x3 = b2,
+ * 2 x3 = b3 (the -0.5 given as two entries that add up). By hand, for b = (1, 2, 3, 4):
+ * x3 = 2, x2 = 3.6, then x0 = 1 + 0.5 x1 and 0.9 x1 = 2.36 + 0.2 = 2.56; for b = (0, 0, 0, 2):
+ * x3 = 1, x2 = 0.3, x0 = 0.5 x1 and 0.9 x1 = 0.03.
+ */
+static void test_block_solve(void)
+{
+    cefo__triplet a = {0};
+    const int rows[] = {0, 0, 0, 1, 1, 1, 2, 2, 3}, cols[] = {0, 1, 1, 0, 1, 2, 2, 3, 3};
+    const double vals[] = {1, -0.25, -0.25, -0.2, 1, -0.1, 1, -0.3, 2};
+    for (int e = 0; e < 9; e++)
+        CU_ASSERT_EQUAL_FATAL(cefo__triplet_push(&a, rows[e], cols[e], vals[e]), 0);
+    double b[8] = {1, 2, 3, 4, 0, 0, 0, 2};
+    int bad = 0;
+    cefo__block_stats st = {0};
+    CU_ASSERT_EQUAL(cefo__block_solve(4, &a, 2, b, &bad, &st), CEFO_OK);
+    const double x1 = 2.56 / 0.9, y1 = 0.03 / 0.9;
+    const double want[8] = {1 + 0.5 * x1, x1, 3.6, 2, 0.5 * y1, y1, 0.3, 1};
+    for (int k = 0; k < 8; k++)
+        ASSERT_CLOSE(b[k], want[k]);
+    CU_ASSERT_EQUAL(bad, -1);
+    CU_ASSERT_EQUAL(st.blocks, 3);
+    CU_ASSERT_EQUAL(st.largest, 2);
+    CU_ASSERT_EQUAL(st.nnz, 8);
+    /* The loop made singular: x0 - x1 = 1, -x0 + x1 = ... has no unique solution. */
+    a.val[1] = a.val[2] = -0.5;
+    a.val[3] = -1;
+    a.val[5] = 0;
+    CU_ASSERT_EQUAL(cefo__block_solve(4, &a, 2, b, &bad, NULL), CEFO_ERR_INVALID);
+    CU_ASSERT(bad == 0 || bad == 1);
+    a.row[0] = 4;
+    CU_ASSERT_EQUAL(cefo__block_solve(4, &a, 2, b, &bad, NULL), CEFO_ERR_ARG);
+    cefo__triplet_free(&a);
+    /* A chain of 200,000 rows, x_i - 0.5 x_(i+1) = 1, x_last = 1: x_i = 2 - 0.5^(last - i),
+     * solved without recursion and without n^2 memory. */
+    int n = 200000;
+    cefo__triplet c = {0};
+    double *x = calloc((size_t)n, sizeof *x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    for (int i = 0; i < n; i++) {
+        x[i] = 1;
+        cefo__triplet_push(&c, i, i, 1.0);
+        if (i + 1 < n)
+            cefo__triplet_push(&c, i, i + 1, -0.5);
+    }
+    CU_ASSERT_EQUAL(cefo__block_solve(n, &c, 1, x, &bad, &st), CEFO_OK);
+    CU_ASSERT_EQUAL(st.blocks, n);
+    CU_ASSERT_EQUAL(st.largest, 1);
+    ASSERT_CLOSE(x[n - 1], 1);
+    ASSERT_CLOSE(x[n - 3], 1.75);
+    ASSERT_CLOSE(x[0], 2);
+    free(x);
+    cefo__triplet_free(&c);
+}
+
 static CU_TestInfo footprint_tests[] = {
+    {"the sparse solve by blocks: a loop, a chain, duplicates, a singular loop",
+     test_block_solve},
     {"two producers of a part at market shares", test_two_producers},
     {"a co-product by market value and by mass", test_coproduct},
     {"a waste treated by two plants, pooled and linked", test_waste_two_plants},
