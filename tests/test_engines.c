@@ -158,23 +158,15 @@ static void glpk_bounds(int type, double lb, double ub, double *l, double *u)
     *u = type == GLP_FR || type == GLP_LO ? INFINITY : ub;
 }
 
-/* The column of GLPK's problem P named like cefo's column j in `format` (1: '-' as '~'). */
-static int rt_col(glp_prob *P, int j, int format)
+/* The row (is_row) or column k of GLPK's problem P, found by its cefo name in `format`
+ * (1: LP, where '-' is written '~'). */
+static int rt_find(glp_prob *P, int is_row, int k, int format)
 {
     char name[64];
-    snprintf(name, sizeof name, "%s", rt_cols[j]);
+    snprintf(name, sizeof name, "%s", is_row ? rt_rows[k] : rt_cols[k]);
     for (char *c = name; format == 1 && *c; c++)
         *c = *c == '-' ? '~' : *c;
-    return glp_find_col(P, name);
-}
-
-static int rt_row(glp_prob *P, int i, int format)
-{
-    char name[64];
-    snprintf(name, sizeof name, "%s", rt_rows[i]);
-    for (char *c = name; format == 1 && *c; c++)
-        *c = *c == '-' ? '~' : *c;
-    return glp_find_row(P, name);
+    return is_row ? glp_find_row(P, name) : glp_find_col(P, name);
 }
 
 /* Every number of `k` is in P bit for bit (the range row as the LP file writes it). */
@@ -184,7 +176,7 @@ static void rt_compare(glp_prob *P, const rt_lp *k, int format)
     CU_ASSERT_EQUAL(glp_get_num_cols(P), RT_N + (format == 1)); /* LP: + the range's column */
     CU_ASSERT_EQUAL(glp_get_num_rows(P), RT_M);
     for (int j = 0; j < RT_N; j++) {
-        int c = rt_col(P, j, format);
+        int c = rt_find(P, 0, j, format);
         CU_ASSERT_FATAL(c > 0);
         CU_ASSERT_EQUAL(glp_get_obj_coef(P, c), k->obj[j]);
         glpk_bounds(glp_get_col_type(P, c), glp_get_col_lb(P, c), glp_get_col_ub(P, c), &l, &u);
@@ -193,7 +185,7 @@ static void rt_compare(glp_prob *P, const rt_lp *k, int format)
         CU_ASSERT_EQUAL(glp_get_col_kind(P, c) != GLP_CV, k->bin[j]);
     }
     for (size_t e = 0; e < k->a.nnz; e++) {
-        int r = rt_row(P, k->a.row[e], format), c = rt_col(P, k->a.col[e], format);
+        int r = rt_find(P, 1, k->a.row[e], format), c = rt_find(P, 0, k->a.col[e], format);
         int ind[RT_N + 2], n = glp_get_mat_row(P, r, ind, NULL), hit = 0;
         double val[RT_N + 2];
         glp_get_mat_row(P, r, ind, val);
@@ -203,12 +195,12 @@ static void rt_compare(glp_prob *P, const rt_lp *k, int format)
         CU_ASSERT(hit);
     }
     for (int i = 1; i < RT_M; i++) { /* rows 1, 2 exactly; the free row as >= -1e30 */
-        int r = rt_row(P, i, format);
+        int r = rt_find(P, 1, i, format);
         glpk_bounds(glp_get_row_type(P, r), glp_get_row_lb(P, r), glp_get_row_ub(P, r), &l, &u);
         CU_ASSERT_EQUAL(l, i == 3 ? -1e30 : k->rlb[i]);
         CU_ASSERT_EQUAL(u, k->rub[i]);
     }
-    int r = rt_row(P, 0, format);
+    int r = rt_find(P, 1, 0, format);
     glpk_bounds(glp_get_row_type(P, r), glp_get_row_lb(P, r), glp_get_row_ub(P, r), &l, &u);
     if (format == 1) { /* range-row: terms - ~r_1 = 0, ~r_1 in [0.1, 0.7] exactly */
         int c = glp_find_col(P, "~r_1");
