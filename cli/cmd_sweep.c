@@ -10,7 +10,7 @@
 
 static int cmd_sweep(int argc, char **argv);
 
-enum { OPT_PARAM = 1, OPT_SHARD, OPT_OUT_DIR, OPT_COLD };
+enum { OPT_PARAM = 1, OPT_SHARD, OPT_OUT_DIR, OPT_COLD, OPT_WARM_PREVIOUS };
 static const char *const csv_only[] = {"csv", NULL};
 static const cli_option options[] = {
     {OPT_PARAM, 0, "param", "SEL=FROM:TO:N",
@@ -21,6 +21,9 @@ static const cli_option options[] = {
      "one file per point, DIR/point-NNNNNN.csv, written atomically;\na rerun skips the points "
      "already there (then cefo merge)", NULL, 0},
     {OPT_COLD, 0, "cold", NULL, "rebuild and solve from scratch at every point", NULL, 0},
+    {OPT_WARM_PREVIOUS, 0, "warm-previous", NULL,
+     "re-optimise each point from the previous point's basis:\nfaster, but the last digits then "
+     "depend on the shard layout", NULL, 0},
     {0},
 };
 
@@ -34,10 +37,11 @@ const cli_spec spec_sweep = {
     .about = "Solves the network for N values of the attributes XPath SEL picks, evenly from\n"
              "FROM to TO, and prints one CSV line per point (docs/scenarios.md). Process\n"
              "capacities, pollutant damage costs and caps, and demands are updated in the loaded\n"
-             "problem and re-optimised from the previous basis; any other attribute rebuilds the\n"
-             "problem at each point. Every number is checked before the first point, and the\n"
-             "network with the grid's two ends written in: a value its attribute refuses (below\n"
-             "a min) is exit 65, nothing written.",
+             "problem and re-optimised from the base's basis (so that a point's row is the same\n"
+             "in every shard layout); any other attribute rebuilds the problem at each point.\n"
+             "Every number is checked before the first point, and the network with the grid's\n"
+             "two ends written in: a value its attribute refuses (below a min) is exit 65,\n"
+             "nothing written.",
     .common = CLI_O_TABLE | CLI_O_SOURCE | CLI_O_ENGINE,
     .formats = csv_only,
     .opts = options,
@@ -52,7 +56,7 @@ typedef struct sweep_args {
     const char *path, *sel, *out_dir, *out;
     double from, to;
     long npoints, shard, nshards;
-    int cold;
+    int cold, warm_previous;
 } sweep_args;
 
 /* Points and shards: at most this many (a point file name has room for seven digits). */
@@ -94,6 +98,7 @@ static int own_option(void *ctx, cli_args *c, int id, char *arg)
     case OPT_PARAM: return parse_param(a, arg);
     case OPT_OUT_DIR: a->out_dir = arg; return 0;
     case OPT_COLD: a->cold = 1; return 0;
+    case OPT_WARM_PREVIOUS: a->warm_previous = 1; return 0;
     default: return cli_shard_arg("sweep", arg, MAX_POINTS, &a->shard, &a->nshards);
     }
 }
@@ -189,6 +194,8 @@ static cefo_status load_point(sweeper *sw, long i, double v, cefo_network **net,
 static cefo_status solve_point(sweeper *sw, long i, double v, point *pt, cefo_error *err)
 {
     cefo_options opt = cli_options(&sw->a->src);
+    if (!sw->a->warm_previous) /* from the base's basis: the same in every shard layout */
+        opt.warm = CEFO_WARM_FIRST;
     if (sw->warm) {
         cefo_status st = set_targets(sw, v);
         if (st != CEFO_OK) {
@@ -202,6 +209,22 @@ static cefo_status solve_point(sweeper *sw, long i, double v, point *pt, cefo_er
         st = cefo_problem_build(&pt->prob, pt->net, err);
     if (st == CEFO_OK)
         st = cefo_problem_solve(pt->prob, &opt, &pt->res, err);
+    return st;
+}
+
+/*
+ * Every point re-optimises from the basis of the network's own solve, made here once, never
+ * from the point before it: which points a shard runs before a point cannot change its
+ * digits (docs/scenarios.md). The base's own plan is not written.
+ */
+static cefo_status solve_base(sweeper *sw, cefo_error *err)
+{
+    cefo_options opt = cli_options(&sw->a->src);
+    cefo_result *res = NULL;
+    opt.warm = CEFO_WARM_FIRST;
+    opt.diagnose = 0;
+    cefo_status st = cefo_problem_solve(sw->prob, &opt, &res, err);
+    cefo_result_free(res);
     return st;
 }
 
@@ -249,6 +272,8 @@ static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
     sw->warm = !a->cold && *st == CEFO_OK;
     if (*st == CEFO_OK && sw->warm)
         *st = cefo_problem_build(&sw->prob, sw->net, err);
+    if (*st == CEFO_OK && sw->warm && !a->warm_previous)
+        *st = solve_base(sw, err);
     if (*st == CEFO_OK)
         *st = check_ends(sw, err);
     return 0;

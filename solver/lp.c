@@ -290,7 +290,8 @@ cefo_status cefo__lp_solve(cefo__lp *lp, const cefo_options *opt, cefo__lp_solut
     budget b = {opt->time_limit > 0 ? now() + opt->time_limit : INFINITY,
                 opt->iteration_limit > 0 ? opt->iteration_limit : LONG_MAX};
     cefo__lp_request req = {.method = opt->method, .presolve = opt->presolve != 0,
-                            .mip_gap = opt->mip_gap, .log_path = opt->solver_log};
+                            .mip_gap = opt->mip_gap, .log_path = opt->solver_log,
+                            .warm_first = opt->warm == CEFO_WARM_FIRST};
     long iterations = 0;
     engine e;
     st = pick_engine(lp, opt->solver, &e, err);

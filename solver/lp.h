@@ -54,6 +54,8 @@ typedef struct cefo__lp_request {
     cefo_lp_method method; /* LP: simplex variant; AUTO leaves the choice to the back-end */
     int presolve;       /* 1: the back-end may presolve */
     const char *log_path; /* external engines: append the engine's output here (NULL: drop it) */
+    int warm_first;     /* a back-end that keeps its basis starts from the one its first
+                           solve with warm_first ended with, not from its last (cefo_warm) */
 } cefo__lp_request;
 
 /*

@@ -33,6 +33,7 @@ typedef struct glpk_lp {
     glp_prob *P;
     int lost;           /* a GLPK fatal error freed the environment, and P with it */
     int has_basis;
+    int *first_basis;   /* warm_first: row then column statuses the first such solve left */
     int scaled;         /* glp_scale_prob has run (before the first solve, not at load) */
     int bounds_moved;   /* since the last solve: re-optimise with the dual simplex */
     int costs_moved;    /* since the last solve: re-optimise with the primal simplex */
@@ -182,6 +183,7 @@ static void glpk_free(void *impl)
     pthread_cond_broadcast(&lp->cv);
     pthread_mutex_unlock(&lp->mu);
     pthread_join(lp->thread, NULL);
+    cefo__free(lp->first_basis);
     pthread_cond_destroy(&lp->cv);
     pthread_mutex_destroy(&lp->mu);
     cefo__free(lp);
@@ -412,9 +414,33 @@ static void read_lp(glpk_lp *lp, cefo__lp_solution *s)
         s->row_dual[i - 1] = glp_get_row_dual(lp->P, i);
 }
 
-/* The LP (binaries relaxed): warm from the last basis when there is one. */
+/* warm_first: the basis of the first such solve, kept once, put back before every later one
+ * (GLPK turns a status that no longer fits a bound into one that does). */
+static void first_basis(glpk_lp *lp, const cefo__lp_request *req)
+{
+    int m = glp_get_num_rows(lp->P), n = glp_get_num_cols(lp->P);
+    if (!req->warm_first)
+        return;
+    if (lp->first_basis) {
+        for (int i = 1; i <= m; i++)
+            glp_set_row_stat(lp->P, i, lp->first_basis[i - 1]);
+        for (int j = 1; j <= n; j++)
+            glp_set_col_stat(lp->P, j, lp->first_basis[m + j - 1]);
+        lp->has_basis = 1;
+    } else if (lp->has_basis && (lp->first_basis = cefo__calloc((size_t)(m + n) + 1,
+                                                                 sizeof *lp->first_basis))) {
+        for (int i = 1; i <= m; i++)
+            lp->first_basis[i - 1] = glp_get_row_stat(lp->P, i);
+        for (int j = 1; j <= n; j++)
+            lp->first_basis[m + j - 1] = glp_get_col_stat(lp->P, j);
+    }
+}
+
+/* The LP (binaries relaxed): warm from the last basis when there is one (or the first's). */
 static void solve_lp(glpk_lp *lp, const cefo__lp_request *req, cefo__lp_solution *s, int *retp)
 {
+    if (lp->first_basis)
+        first_basis(lp, req);
     int warm = lp->has_basis;
     if (!warm && !req->presolve)
         glp_adv_basis(lp->P, 0);
@@ -429,6 +455,8 @@ static void solve_lp(glpk_lp *lp, const cefo__lp_request *req, cefo__lp_solution
     *retp = ret;
     s->status = status_of(lp, ret);
     lp->has_basis = glp_get_status(lp->P) != GLP_UNDEF;
+    if (!lp->first_basis)
+        first_basis(lp, req);
     lp->bounds_moved = lp->costs_moved = 0;
     s->has_point = s->status == CEFO_SOLVE_OPTIMAL;
     read_lp(lp, s);

@@ -145,6 +145,16 @@ typedef enum cefo_solver {
     CEFO_SOLVER_CLP = 2
 } cefo_solver;
 
+/* Where a solve after an update starts (cefo_options.warm). */
+typedef enum cefo_warm {
+    CEFO_WARM_LAST = 0,     /* from the basis the last solve ended with (default): fastest */
+    CEFO_WARM_FIRST = 1     /* from the basis the problem's first solve (with this option)
+                               ended with: a solve's result does not depend on the solves
+                               made in between (sweeps split into shards agree digit for
+                               digit). Engines run as programs (CBC, CLP) always start
+                               afresh. */
+} cefo_warm;
+
 /*
  * Solver options: a transparent struct; always initialise it with cefo_options_init so that
  * fields added later get their defaults.
@@ -160,7 +170,8 @@ typedef struct cefo_options {
     cefo_solver solver;     /* the engine (default CEFO_SOLVER_GLPK; docs/engines.md) */
     const char *solver_log; /* CBC/CLP: keep the engine's output in this file (default NULL:
                                discarded); the caller owns the string */
-    int reserved[14];       /* room to grow; set to zero by cefo_options_init */
+    cefo_warm warm;         /* where a re-solve starts (default CEFO_WARM_LAST) */
+    int reserved[13];       /* room to grow; set to zero by cefo_options_init */
 } cefo_options;
 
 CEFO_API void cefo_options_init(cefo_options *opt);
