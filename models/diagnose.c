@@ -127,25 +127,85 @@ static int is_violation(cefo__var_kind k)
     return k >= CEFO__VAR_SHORT && k <= CEFO__VAR_RES_UNDER;
 }
 
-cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
-                           const cefo_options *opt, cefo__diag_item **items, size_t *n,
-                           cefo_error *err)
+/* ------------------------------------------------------------------ no outlet */
+
+/*
+ * An output with no way out: what process p makes of m can go nowhere, so p cannot run.
+ * Export, discharge and a demand take any producer's output; a linked material otherwise
+ * leaves its producer only over its links, a pooled one reaches any process that takes it in.
+ */
+static int has_outlet(const cefo_network *net, const cefo__params *par, size_t p, size_t m)
 {
+    const cefo__material *mat = &net->materials[m];
+    if (!isnan(mat->export_price) || !isnan(mat->discharge_cost) || par->demand[m] > 0)
+        return 1;
+    if (mat->linked) {
+        for (size_t l = 0; l < net->nlinks; l++)
+            if (net->links[l].from == p && net->links[l].material == m)
+                return 1;
+        return 0;
+    }
+    for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++)
+        if (net->users[u] != p && cefo__terms_amount(&net->processes[net->users[u]].inputs, m) > 0)
+            return 1;
+    return 0;
+}
+
+/* blocked[m] = 1 for each material some process makes with no outlet; their number. */
+static size_t find_blocked(const cefo_network *net, const cefo__params *par,
+                           unsigned char *blocked)
+{
+    size_t count = 0;
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__terms *out = &net->processes[p].outputs;
+        for (size_t t = 0; t < out->n; t++) {
+            size_t m = out->v[t].item;
+            if (out->v[t].amount > 0 && !blocked[m] && !has_outlet(net, par, p, m))
+                count += blocked[m] = 1;
+        }
+    }
+    return count;
+}
+
+/* The elastic model of `net` solved: its formulation, LP and solution (free with done()). */
+typedef struct elastic {
     cefo__formulation f;
-    cefo__lp *lp = NULL;
-    double *buf = NULL;
-    *items = NULL;
-    *n = 0;
-    cefo_status st = cefo__formulate(net, par, 1, &f, err);
+    cefo__lp *lp;
+    double *buf;
+    cefo__lp_solution sol;
+    int formulated;
+} elastic;
+
+static void done(elastic *e)
+{
+    cefo__free(e->buf);
+    cefo__lp_free(e->lp);
+    if (e->formulated)
+        cefo__formulation_free(&e->f);
+}
+
+/* Solves the elastic model; with `blocked`, every blocked material may also be discharged at
+ * a price far below any violation's, free of emissions: the least each blocked producer must
+ * get rid of. */
+static cefo_status solve_elastic(const cefo_network *net, const cefo__params *par,
+                                 const cefo_options *opt, const unsigned char *blocked,
+                                 elastic *e, cefo_error *err)
+{
+    cefo_status st = cefo__formulate(net, par, 1, &e->f, err);
     if (st != CEFO_OK)
         return st;
-    cefo__lp_data d = cefo__formulation_data(&f);
-    st = cefo__lp_load(&lp, NULL, &d, err);
-    buf = st == CEFO_OK ? cefo__calloc(2 * (size_t)f.ncols + (size_t)f.nrows, sizeof *buf) : NULL;
-    if (st == CEFO_OK && !buf)
+    e->formulated = 1;
+    for (int j = 0; blocked && j < e->f.ncols; j++)
+        if (e->f.cols[j].kind == CEFO__VAR_DISCHARGE && blocked[e->f.cols[j].item])
+            e->f.obj[j] = 1e-6;
+    cefo__lp_data d = cefo__formulation_data(&e->f);
+    st = cefo__lp_load(&e->lp, NULL, &d, err);
+    size_t n = 2 * (size_t)e->f.ncols + (size_t)e->f.nrows;
+    e->buf = st == CEFO_OK ? cefo__calloc(n, sizeof *e->buf) : NULL;
+    if (st == CEFO_OK && !e->buf)
         st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    cefo__lp_solution sol = {.x = buf, .col_dual = buf + f.ncols,
-                             .row_dual = buf + 2 * (size_t)f.ncols};
+    e->sol = (cefo__lp_solution){.x = e->buf, .col_dual = e->buf + e->f.ncols,
+                                 .row_dual = e->buf + 2 * (size_t)e->f.ncols};
     cefo_options o;
     cefo_options_init(&o);
     if (opt) { /* the caller's limits, not its method: the elastic model is always feasible */
@@ -153,21 +213,129 @@ cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
         o.iteration_limit = opt->iteration_limit;
     }
     if (st == CEFO_OK)
-        st = cefo__lp_solve(lp, &o, &sol, err);
-    size_t count = 0;
-    for (int j = 0; st == CEFO_OK && sol.has_point && j < f.ncols; j++)
-        count += is_violation(f.cols[j].kind) && sol.x[j] > TINY;
-    if (st == CEFO_OK && count) {
-        *items = cefo__calloc(count, sizeof **items);
-        if (!*items)
-            st = cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        st = cefo__lp_solve(e->lp, &o, &e->sol, err);
+    return st;
+}
+
+/* The network with every blocked material dischargeable, free of emissions: a copy of the
+ * handle sharing everything but its materials (which the caller frees). */
+static cefo_status open_outlets(const cefo_network *net, const unsigned char *blocked,
+                                cefo_network *copy, cefo_error *err)
+{
+    *copy = *net;
+    copy->materials = cefo__calloc(net->nmaterials + 1, sizeof *copy->materials);
+    if (!copy->materials)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    for (size_t m = 0; m < net->nmaterials; m++) {
+        copy->materials[m] = net->materials[m];
+        if (blocked[m]) {
+            copy->materials[m].discharge_cost = 0;
+            copy->materials[m].emissions.n = 0;
+        }
     }
-    ctx c = {net, par, &f, sol.x};
-    for (int j = 0; st == CEFO_OK && *items && j < f.ncols; j++)
-        if (is_violation(f.cols[j].kind) && sol.x[j] > TINY)
-            describe(&c, &f.cols[j], sol.x[j], &(*items)[(*n)++]);
-    cefo__free(buf);
-    cefo__lp_free(lp);
-    cefo__formulation_free(&f);
+    return CEFO_OK;
+}
+
+/* "waste 'x' made by 'p' has no outlet: ..." for a discharge the opened model needed. */
+static void no_outlet(const cefo_network *net, size_t m, size_t p, double v, cefo__diag_item *d)
+{
+    const cefo__material *mat = &net->materials[m];
+    int waste = mat->kind == CEFO__WASTE;
+    *d = (cefo__diag_item){.kind = "no-outlet", .id = mat->id, .unit = mat->unit, .amount = v};
+    snprintf(d->message, sizeof d->message,
+             "%s '%s' made by '%s' has no outlet: no link, %s, export or discharge (the least "
+             "plan makes %g %s of it there)", waste ? "waste" : mat->kind == CEFO__PRODUCT
+                                                                ? "product" : "material",
+             mat->id, net->processes[p].id, waste ? "treatment" : "consumer", v, mat->unit);
+}
+
+/* The producer of blocked material m whose output the opened model had to discharge: the
+ * discharge column's own process (linked) or the active blocked producers (pooled). */
+static size_t describe_blocked(const cefo_network *net, const cefo__params *par,
+                               const elastic *e, const unsigned char *blocked,
+                               cefo__diag_item *items)
+{
+    size_t n = 0;
+    for (int j = 0; j < e->f.ncols; j++) {
+        const cefo__slot *s = &e->f.cols[j];
+        if (s->kind != CEFO__VAR_DISCHARGE || !blocked[s->item] || e->sol.x[j] <= TINY)
+            continue;
+        for (size_t p = 0; p < net->nprocesses; p++) {
+            double made = cefo__terms_amount(&net->processes[p].outputs, s->item)
+                          * e->sol.x[e->f.activity_col[p]];
+            if ((s->proc == CEFO__NONE || s->proc == p) && made > TINY
+                && !has_outlet(net, par, p, s->item) && items)
+                no_outlet(net, s->item, p, made, &items[n]);
+            n += (s->proc == CEFO__NONE || s->proc == p) && made > TINY
+                 && !has_outlet(net, par, p, s->item);
+        }
+    }
+    return n;
+}
+
+/* The violations of a solved elastic model into *items (allocated with room for `extra`
+ * items first); their number in *n. */
+static cefo_status describe_all(const cefo_network *net, const cefo__params *par,
+                                const elastic *e, size_t extra, cefo__diag_item **items,
+                                size_t *n, cefo_error *err)
+{
+    size_t count = extra;
+    for (int j = 0; e->sol.has_point && j < e->f.ncols; j++)
+        count += is_violation(e->f.cols[j].kind) && e->sol.x[j] > TINY;
+    *n = 0;
+    if (!count)
+        return CEFO_OK;
+    *items = cefo__calloc(count, sizeof **items);
+    if (!*items)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    *n = extra;
+    ctx c = {net, par, &e->f, e->sol.x};
+    for (int j = 0; e->sol.has_point && j < e->f.ncols; j++)
+        if (is_violation(e->f.cols[j].kind) && e->sol.x[j] > TINY)
+            describe(&c, &e->f.cols[j], e->sol.x[j], &(*items)[(*n)++]);
+    return CEFO_OK;
+}
+
+/*
+ * A process whose output has no outlet (a waste whose sewer link was left out) cannot run;
+ * the least violation of the elastic model then points elsewhere (a demand, a cap). So when
+ * some output has no outlet, the model is solved again with an outlet opened for it: if that
+ * model needs the outlet, the missing outlet is the cause, named first, followed by whatever
+ * that model still violates; otherwise the plain diagnosis stands.
+ */
+cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
+                           const cefo_options *opt, cefo__diag_item **items, size_t *n,
+                           cefo_error *err)
+{
+    *items = NULL;
+    *n = 0;
+    unsigned char *blocked = cefo__calloc(net->nmaterials + 1, 1);
+    if (!blocked)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    elastic e = {0};
+    cefo_network opened;
+    cefo_status st = CEFO_OK;
+    size_t nblocked = 0;
+    if (find_blocked(net, par, blocked)) {
+        st = open_outlets(net, blocked, &opened, err);
+        if (st == CEFO_OK)
+            st = solve_elastic(&opened, par, opt, blocked, &e, err);
+        nblocked = st == CEFO_OK && e.sol.has_point
+                       ? describe_blocked(net, par, &e, blocked, NULL) : 0;
+        if (nblocked)
+            st = describe_all(net, par, &e, nblocked, items, n, err);
+        if (nblocked && st == CEFO_OK)
+            describe_blocked(net, par, &e, blocked, *items);
+        cefo__free(opened.materials);
+        done(&e);
+        e = (elastic){0};
+    }
+    if (st == CEFO_OK && !nblocked) {
+        st = solve_elastic(net, par, opt, NULL, &e, err);
+        if (st == CEFO_OK)
+            st = describe_all(net, par, &e, 0, items, n, err);
+        done(&e);
+    }
+    cefo__free(blocked);
     return st;
 }
