@@ -74,8 +74,8 @@ static int no_plan(const cefo_result *res, const char *path)
     cefo_solve_status status = cefo_result_status(res);
     if (cli_plan_found(status))
         return 0;
-    fprintf(stderr, "%s: no least-cost plan to start the frontier from: the model is %s\n",
-            path, cefo_solve_status_name(status));
+    fprintf(stderr, "%s: no least-cost plan to start the frontier from: %s\n", path,
+            cefo_solve_status_words(status));
     for (size_t i = 0; i < cefo_result_diagnosis_count(res); i++) {
         cefo_diagnosis_item d;
         if (cefo_result_diagnosis(res, i, &d) == CEFO_OK)

@@ -79,7 +79,7 @@ int cli_no_plan(const char *path, const cefo_result *res)
     cefo_solve_status s = cefo_result_status(res);
     if (cli_plan_found(s))
         return 0;
-    fprintf(stderr, "%s: no optimal plan: the model is %s\n", path, cefo_solve_status_name(s));
+    fprintf(stderr, "%s: no optimal plan: %s\n", path, cefo_solve_status_words(s));
     return EXIT_NOT_OPTIMAL;
 }
 

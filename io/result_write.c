@@ -406,7 +406,7 @@ static void write_text(const cefo_result *r, FILE *fp)
     cefo__text_str(fp, net->file);
     fprintf(fp, "\nStatus: %s\n", cefo_solve_status_name(r->status));
     if (isnan(r->objective)) {
-        fprintf(fp, "No optimal plan: the model is %s.\n", cefo_solve_status_name(r->status));
+        fprintf(fp, "No optimal plan: %s.\n", cefo_solve_status_words(r->status));
         if (r->ndiag)
             fprintf(fp, "\nThe least change that would make a plan possible:\n");
         for (size_t i = 0; i < r->ndiag; i++)

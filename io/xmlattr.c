@@ -142,8 +142,12 @@ cefo_status cefo__attr_choice(const cefo__xctx *x, const cefo__attrs *a, const c
             return CEFO_OK;
         }
     }
-    return cefo__xfail(x, a->line, a->element, "%s=\"%s\" is not one of the allowed values",
-                       name, s);
+    char allowed[160] = "";
+    for (int i = 0, len = 0; names[i] && len < (int)sizeof allowed; i++)
+        len += snprintf(allowed + len, sizeof allowed - (size_t)len, "%s%s", i == 0 ? ""
+                        : names[i + 1] ? ", " : " or ", names[i]);
+    return cefo__xfail(x, a->line, a->element, "%s=\"%s\" is not one of the allowed values: %s",
+                       name, s, allowed);
 }
 
 cefo_status cefo__attr_string(const cefo__xctx *x, const cefo__attrs *a, const char *name,

@@ -320,6 +320,20 @@ const char *cefo_solve_status_name(cefo_solve_status s)
     return "undefined";
 }
 
+const char *cefo_solve_status_words(cefo_solve_status s)
+{
+    switch (s) {
+    case CEFO_SOLVE_OPTIMAL: return "optimal";
+    case CEFO_SOLVE_INFEASIBLE: return "the model is infeasible";
+    case CEFO_SOLVE_UNBOUNDED: return "the model is unbounded";
+    case CEFO_SOLVE_ITERATION_LIMIT: return "stopped at the iteration limit";
+    case CEFO_SOLVE_TIME_LIMIT: return "stopped at the time limit";
+    case CEFO_SOLVE_GAP_LIMIT: return "stopped within the requested gap";
+    case CEFO_SOLVE_UNDEFINED: break;
+    }
+    return "the solver stopped without a verdict";
+}
+
 size_t cefo_result_count(const cefo_result *res, cefo_item kind)
 {
     return res ? cefo_network_count(res->net, kind) : 0;

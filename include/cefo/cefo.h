@@ -279,6 +279,8 @@ typedef enum cefo_solve_status {
 
 /* Contract name of a solve status ("optimal", "infeasible", ...; static string). */
 CEFO_API const char *cefo_solve_status_name(cefo_solve_status s);
+/* The same in words for a person ("the model is infeasible", "stopped at the time limit"). */
+CEFO_API const char *cefo_solve_status_words(cefo_solve_status s);
 
 /* One point of a cost-emission frontier. */
 typedef struct cefo_pareto_point {
