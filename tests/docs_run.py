@@ -32,7 +32,7 @@ import sys
 import tempfile
 
 MARK = re.compile(r"<!--\s*docs-test:\s*(skip|file|table)\s*(.*?)\s*-->")
-TIMEOUT = 120
+TIMEOUT = 300
 
 
 def blocks(path):
