@@ -150,62 +150,104 @@ done:
     cefo__free(out);
 }
 
-/* Depth-first search marking the links that close a cycle (recycling loops) as backward. */
-static int mark_backward(cefo__sankey *s)
+/* A stable sort of (key, value) pairs by key: merge sort, so that ties keep their order. */
+typedef struct keyed {
+    double key;
+    size_t v;
+} keyed;
+
+static void sort_keyed(keyed *a, keyed *tmp, size_t n)
 {
-    unsigned char *state = cefo__calloc(s->nnodes, 1); /* 0 new, 1 on the stack, 2 done */
-    size_t *stack = cefo__calloc(s->nnodes + 1, sizeof *stack);
-    size_t *next = cefo__calloc(s->nnodes + 1, sizeof *next); /* next link to look at */
-    if (!state || !stack || !next) {
-        cefo__free(state);
-        cefo__free(stack);
-        cefo__free(next);
-        return -1;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = a[j].key < a[i].key ? a[j++] : a[i++];
+            while (i < mid)
+                tmp[k++] = a[i++];
+            while (j < hi)
+                tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
     }
+}
+
+/* Each node's outgoing and incoming links, in link order (compressed rows). */
+typedef struct adjacency {
+    size_t *out_start, *out, *in_start, *in;
+} adjacency;
+
+static void adjacency_free(adjacency *a)
+{
+    cefo__free(a->out_start);
+    cefo__free(a->out);
+    cefo__free(a->in_start);
+    cefo__free(a->in);
+}
+
+static int adjacency_build(const cefo__sankey *s, adjacency *a)
+{
+    a->out_start = cefo__calloc(s->nnodes + 2, sizeof(size_t));
+    a->in_start = cefo__calloc(s->nnodes + 2, sizeof(size_t));
+    a->out = cefo__calloc(s->nlinks + 1, sizeof(size_t));
+    a->in = cefo__calloc(s->nlinks + 1, sizeof(size_t));
+    if (!a->out_start || !a->in_start || !a->out || !a->in)
+        return -1;
+    for (size_t l = 0; l < s->nlinks; l++) {
+        a->out_start[s->links[l].from + 2]++;
+        a->in_start[s->links[l].to + 2]++;
+    }
+    for (size_t i = 2; i < s->nnodes + 2; i++) {
+        a->out_start[i] += a->out_start[i - 1];
+        a->in_start[i] += a->in_start[i - 1];
+    }
+    for (size_t l = 0; l < s->nlinks; l++) { /* start[i + 1] is node i's fill cursor */
+        a->out[a->out_start[s->links[l].from + 1]++] = l;
+        a->in[a->in_start[s->links[l].to + 1]++] = l;
+    }
+    return 0;
+}
+
+/* Depth-first search marking the links that close a cycle (recycling loops) as backward. */
+static int mark_backward(cefo__sankey *s, const adjacency *a)
+{
+    unsigned char *state = cefo__calloc(s->nnodes + 1, 1); /* 0 new, 1 on the stack, 2 done */
+    size_t *stack = cefo__calloc(s->nnodes + 1, sizeof *stack);
+    size_t *next = cefo__calloc(s->nnodes + 1, sizeof *next); /* next out-link to look at */
+    size_t *roots = cefo__calloc(s->nnodes + 1, sizeof *roots);
+    int rc = state && stack && next && roots ? 0 : -1;
     /* Roots: first the nodes nothing flows into (imports, sources), so that primary flows run
      * forward and only the edges that close a loop (recycling) come out backward. */
-    size_t *indegree = next; /* reused as scratch before the search */
-    for (size_t l = 0; l < s->nlinks; l++)
-        indegree[s->links[l].to]++;
     size_t nroots = 0;
-    for (size_t i = 0; i < s->nnodes; i++)
-        if (!indegree[i])
-            stack[nroots++] = i;
-    for (size_t i = 0; i < s->nnodes; i++)
-        if (indegree[i])
-            stack[nroots++] = i;
-    size_t *roots = cefo__calloc(s->nnodes + 1, sizeof *roots);
-    if (!roots) {
-        cefo__free(state);
-        cefo__free(stack);
-        cefo__free(next);
-        return -1;
-    }
-    memcpy(roots, stack, s->nnodes * sizeof *roots);
-    for (size_t r = 0; r < s->nnodes; r++) {
+    for (size_t i = 0; rc == 0 && i < s->nnodes; i++)
+        if (a->in_start[i + 1] == a->in_start[i])
+            roots[nroots++] = i;
+    for (size_t i = 0; rc == 0 && i < s->nnodes; i++)
+        if (a->in_start[i + 1] != a->in_start[i])
+            roots[nroots++] = i;
+    for (size_t r = 0; rc == 0 && r < s->nnodes; r++) {
         size_t root = roots[r];
         if (state[root])
             continue;
         size_t top = 0;
         stack[top++] = root;
         state[root] = 1;
-        next[root] = 0;
+        next[root] = a->out_start[root];
         while (top) {
             size_t u = stack[top - 1];
-            size_t l = next[u]++;
-            if (l >= s->nlinks) {
+            if (next[u] >= a->out_start[u + 1]) {
                 state[u] = 2;
                 top--;
                 continue;
             }
-            if (s->links[l].from != u)
-                continue;
+            size_t l = a->out[next[u]++];
             size_t v = s->links[l].to;
             if (state[v] == 1)
                 s->links[l].backward = 1;
             else if (state[v] == 0) {
                 state[v] = 1;
-                next[v] = 0;
+                next[v] = a->out_start[v];
                 stack[top++] = v;
             }
         }
@@ -214,23 +256,41 @@ static int mark_backward(cefo__sankey *s)
     cefo__free(state);
     cefo__free(stack);
     cefo__free(next);
-    return 0;
+    return rc;
 }
 
-/* Longest path from the sources over forward links; terminal sinks go to the last layer. */
-static int assign_layers(cefo__sankey *s)
+/* Longest path from the sources over forward links (a topological order: forward links make
+ * no cycle); terminal sinks go to the last layer. Returns the last layer, or -1 (memory). */
+static int assign_layers(cefo__sankey *s, const adjacency *a)
 {
-    int last = 0, changed = 1;
-    for (size_t pass = 0; changed && pass <= s->nnodes; pass++) {
-        changed = 0;
-        for (size_t l = 0; l < s->nlinks; l++) {
-            cefo__slink *k = &s->links[l];
-            if (!k->backward && s->nodes[k->to].layer < s->nodes[k->from].layer + 1) {
-                s->nodes[k->to].layer = s->nodes[k->from].layer + 1;
-                changed = 1;
-            }
+    size_t *pending = cefo__calloc(s->nnodes + 1, sizeof *pending);
+    size_t *queue = cefo__calloc(s->nnodes + 1, sizeof *queue);
+    int last = 0;
+    if (!pending || !queue) {
+        cefo__free(pending);
+        cefo__free(queue);
+        return -1;
+    }
+    for (size_t l = 0; l < s->nlinks; l++)
+        pending[s->links[l].to] += !s->links[l].backward;
+    size_t head = 0, tail = 0;
+    for (size_t i = 0; i < s->nnodes; i++)
+        if (!pending[i])
+            queue[tail++] = i;
+    while (head < tail) {
+        size_t u = queue[head++];
+        for (size_t e = a->out_start[u]; e < a->out_start[u + 1]; e++) {
+            const cefo__slink *k = &s->links[a->out[e]];
+            if (k->backward)
+                continue;
+            if (s->nodes[k->to].layer < s->nodes[u].layer + 1)
+                s->nodes[k->to].layer = s->nodes[u].layer + 1;
+            if (--pending[k->to] == 0)
+                queue[tail++] = k->to;
         }
     }
+    cefo__free(pending);
+    cefo__free(queue);
     for (size_t i = 0; i < s->nnodes; i++)
         last = s->nodes[i].layer > last ? s->nodes[i].layer : last;
     for (size_t i = 0; i < s->nnodes; i++)
@@ -244,41 +304,72 @@ static double centre(const cefo__snode *n)
     return n->y + n->h / 2;
 }
 
-/* Pushes overlapping nodes of one layer apart, then back inside the height. */
-static void resolve(cefo__sankey *s, int layer, size_t *order, size_t n)
+/* Nodes by layer, each layer in node order (compressed rows), and scratch for sorting. */
+typedef struct layers {
+    size_t *start, *node;
+    keyed *key, *tmp;
+} layers;
+
+static void layers_free(layers *g)
 {
-    for (size_t i = 1; i < n; i++) /* insertion sort by y: layers are small */
-        for (size_t j = i; j > 0 && s->nodes[order[j]].y < s->nodes[order[j - 1]].y; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    cefo__free(g->start);
+    cefo__free(g->node);
+    cefo__free(g->key);
+    cefo__free(g->tmp);
+}
+
+static int layers_build(const cefo__sankey *s, int last, layers *g)
+{
+    size_t n = (size_t)last + 1, big = s->nnodes > s->nlinks ? s->nnodes : s->nlinks;
+    g->start = cefo__calloc(n + 2, sizeof *g->start);
+    g->node = cefo__calloc(s->nnodes + 1, sizeof *g->node);
+    g->key = cefo__calloc(big + 1, sizeof *g->key);
+    g->tmp = cefo__calloc(big + 1, sizeof *g->tmp);
+    if (!g->start || !g->node || !g->key || !g->tmp)
+        return -1;
+    for (size_t i = 0; i < s->nnodes; i++)
+        g->start[s->nodes[i].layer + 2]++;
+    for (size_t k = 2; k < n + 2; k++)
+        g->start[k] += g->start[k - 1];
+    for (size_t i = 0; i < s->nnodes; i++)
+        g->node[g->start[s->nodes[i].layer + 1]++] = i;
+    return 0;
+}
+
+/* Pushes overlapping nodes of one layer apart, then back inside the height. */
+static void resolve(cefo__sankey *s, const layers *g, int layer)
+{
+    size_t first = g->start[layer], n = g->start[layer + 1] - first;
+    keyed *order = g->key;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (keyed){s->nodes[g->node[first + i]].y, g->node[first + i]};
+    sort_keyed(order, g->tmp, n);
     double y = 0;
     for (size_t i = 0; i < n; i++) {
-        cefo__snode *nd = &s->nodes[order[i]];
+        cefo__snode *nd = &s->nodes[order[i].v];
         if (nd->y < y)
             nd->y = y;
         y = nd->y + nd->h + NODE_PAD;
     }
     double bottom = s->height;
     for (size_t i = n; i-- > 0;) {
-        cefo__snode *nd = &s->nodes[order[i]];
+        cefo__snode *nd = &s->nodes[order[i].v];
         if (nd->y + nd->h > bottom)
             nd->y = bottom - nd->h;
         bottom = nd->y - NODE_PAD;
     }
-    (void)layer;
 }
 
 /* Moves each node towards the value-weighted centre of its neighbours on one side. */
-static void relax(cefo__sankey *s, int incoming, double alpha)
+static void relax(cefo__sankey *s, const adjacency *a, int incoming, double alpha)
 {
+    const size_t *start = incoming ? a->in_start : a->out_start, *list = incoming ? a->in : a->out;
     for (size_t i = 0; i < s->nnodes; i++) {
         double sum = 0, weight = 0;
-        for (size_t l = 0; l < s->nlinks; l++) {
-            const cefo__slink *k = &s->links[l];
-            size_t self = incoming ? k->to : k->from, other = incoming ? k->from : k->to;
-            if (self != i || k->backward)
+        for (size_t e = start[i]; e < start[i + 1]; e++) {
+            const cefo__slink *k = &s->links[list[e]];
+            size_t other = incoming ? k->from : k->to;
+            if (k->backward)
                 continue;
             sum += centre(&s->nodes[other]) * k->value;
             weight += k->value;
@@ -288,28 +379,22 @@ static void relax(cefo__sankey *s, int incoming, double alpha)
     }
 }
 
-static int place_nodes(cefo__sankey *s, int last)
+static void place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, int last)
 {
-    size_t *order = cefo__calloc(s->nnodes + 1, sizeof *order);
-    if (!order)
-        return -1;
     double ky = INFINITY;
     for (int layer = 0; layer <= last; layer++) {
         double total = 0;
         size_t n = 0;
-        for (size_t i = 0; i < s->nnodes; i++)
-            if (s->nodes[i].layer == layer)
-                total += s->nodes[i].value, n++;
+        for (size_t e = g->start[layer]; e < g->start[layer + 1]; e++)
+            total += s->nodes[g->node[e]].value, n++;
         if (total > 0)
             ky = fmin(ky, (s->height - (double)(n ? n - 1 : 0) * NODE_PAD) / total);
     }
     ky = isfinite(ky) && ky > 0 ? ky : 1;
     for (int layer = 0; layer <= last; layer++) {
         double y = 0;
-        for (size_t i = 0; i < s->nnodes; i++) {
-            cefo__snode *nd = &s->nodes[i];
-            if (nd->layer != layer)
-                continue;
+        for (size_t e = g->start[layer]; e < g->start[layer + 1]; e++) {
+            cefo__snode *nd = &s->nodes[g->node[e]];
             nd->h = fmax(1.0, nd->value * ky);
             nd->x = last ? (s->width - s->node_width) * layer / last : 0;
             nd->y = y;
@@ -318,55 +403,36 @@ static int place_nodes(cefo__sankey *s, int last)
     }
     for (int it = 0; it < ITERATIONS; it++) {
         double alpha = pow(0.99, it);
-        relax(s, 1, alpha);
-        relax(s, 0, alpha);
-        for (int layer = 0; layer <= last; layer++) {
-            size_t n = 0;
-            for (size_t i = 0; i < s->nnodes; i++)
-                if (s->nodes[i].layer == layer)
-                    order[n++] = i;
-            resolve(s, layer, order, n);
-        }
+        relax(s, a, 1, alpha);
+        relax(s, a, 0, alpha);
+        for (int layer = 0; layer <= last; layer++)
+            resolve(s, g, layer);
     }
     for (size_t l = 0; l < s->nlinks; l++)
         s->links[l].w = fmax(1.0, s->links[l].value * ky);
-    cefo__free(order);
-    return 0;
 }
 
 /* Stacks links along each node, ordered by the y of their other end (fewer crossings). */
-static void place_links(cefo__sankey *s)
+static void place_links(cefo__sankey *s, const adjacency *a, const layers *g)
 {
     for (size_t i = 0; i < s->nnodes; i++) {
-        double out = s->nodes[i].y, in = s->nodes[i].y;
-        for (int pass = 0; pass < 2; pass++) {
-            int outgoing = pass == 0;
-            double *cursor = outgoing ? &out : &in;
-            /* Repeatedly take the unplaced link whose other end is highest. */
-            for (;;) {
-                size_t best = NONE;
-                for (size_t l = 0; l < s->nlinks; l++) {
-                    const cefo__slink *k = &s->links[l];
-                    if ((outgoing ? k->from : k->to) != i)
-                        continue;
-                    double placed = outgoing ? k->sy : k->ty;
-                    if (placed != 0)
-                        continue;
-                    size_t other = outgoing ? k->to : k->from;
-                    if (best == NONE
-                        || s->nodes[other].y < s->nodes[outgoing ? s->links[best].to
-                                                                 : s->links[best].from].y)
-                        best = l;
-                }
-                if (best == NONE)
-                    break;
-                cefo__slink *k = &s->links[best];
-                double y = *cursor + k->w / 2;
+        for (int outgoing = 1; outgoing >= 0; outgoing--) {
+            const size_t *start = outgoing ? a->out_start : a->in_start;
+            const size_t *list = outgoing ? a->out : a->in;
+            size_t n = 0;
+            for (size_t e = start[i]; e < start[i + 1]; e++) {
+                const cefo__slink *k = &s->links[list[e]];
+                g->key[n++] = (keyed){s->nodes[outgoing ? k->to : k->from].y, list[e]};
+            }
+            sort_keyed(g->key, g->tmp, n);
+            double cursor = s->nodes[i].y;
+            for (size_t e = 0; e < n; e++) {
+                cefo__slink *k = &s->links[g->key[e].v];
                 if (outgoing)
-                    k->sy = y;
+                    k->sy = cursor + k->w / 2;
                 else
-                    k->ty = y;
-                *cursor += k->w;
+                    k->ty = cursor + k->w / 2;
+                cursor += k->w;
             }
         }
     }
@@ -374,13 +440,16 @@ static void place_links(cefo__sankey *s)
 
 int cefo__sankey_busiest_layer(const cefo__sankey *s)
 {
-    int most = 0;
-    for (size_t i = 0; i < s->nnodes; i++) {
-        int n = 0;
-        for (size_t j = 0; j < s->nnodes; j++)
-            n += s->nodes[j].layer == s->nodes[i].layer;
-        most = n > most ? n : most;
-    }
+    int last = 0, most = 0;
+    for (size_t i = 0; i < s->nnodes; i++)
+        last = s->nodes[i].layer > last ? s->nodes[i].layer : last;
+    int *count = cefo__calloc((size_t)last + 1, sizeof *count);
+    if (!count) /* an estimate that still leaves room: every node in one layer */
+        return (int)s->nnodes;
+    for (size_t i = 0; i < s->nnodes; i++)
+        if (++count[s->nodes[i].layer] > most)
+            most = count[s->nodes[i].layer];
+    cefo__free(count);
     return most;
 }
 
@@ -403,29 +472,31 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
     if (!b.oom)
         collect(&b, r);
     cefo__free(b.material_node);
-    if (b.oom || mark_backward(s) != 0) {
+    adjacency a = {0};
+    layers g = {0};
+    int last = -1;
+    if (!b.oom && adjacency_build(s, &a) == 0 && mark_backward(s, &a) == 0) {
+        double *into = cefo__calloc(s->nnodes + 1, sizeof *into); /* as tall as its larger side */
+        for (size_t l = 0; into && l < s->nlinks; l++) {
+            s->nodes[s->links[l].from].value += s->links[l].value;
+            into[s->links[l].to] += s->links[l].value;
+        }
+        for (size_t i = 0; into && i < s->nnodes; i++)
+            s->nodes[i].value = fmax(s->nodes[i].value, into[i]);
+        if (into)
+            last = assign_layers(s, &a);
+        cefo__free(into);
+    }
+    int rc = last >= 0 && layers_build(s, last, &g) == 0 ? 0 : -1;
+    if (rc == 0) {
+        place_nodes(s, &a, &g, last);
+        place_links(s, &a, &g);
+    }
+    adjacency_free(&a);
+    layers_free(&g);
+    if (rc != 0)
         cefo__sankey_free(s);
-        return -1;
-    }
-    for (size_t l = 0; l < s->nlinks; l++) { /* a node is as tall as its larger side */
-        s->nodes[s->links[l].from].value += s->links[l].value;
-    }
-    double *in = cefo__calloc(s->nnodes + 1, sizeof *in);
-    if (!in) {
-        cefo__sankey_free(s);
-        return -1;
-    }
-    for (size_t l = 0; l < s->nlinks; l++)
-        in[s->links[l].to] += s->links[l].value;
-    for (size_t i = 0; i < s->nnodes; i++)
-        s->nodes[i].value = fmax(s->nodes[i].value, in[i]);
-    cefo__free(in);
-    if (place_nodes(s, assign_layers(s)) != 0) {
-        cefo__sankey_free(s);
-        return -1;
-    }
-    place_links(s);
-    return 0;
+    return rc;
 }
 
 void cefo__sankey_free(cefo__sankey *s)
