@@ -43,7 +43,7 @@ typedef struct dot_ctx {
 } dot_ctx;
 
 static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, const char *tp,
-                 const char *to, const cefo__material *m, double amount)
+                 const char *to, const cefo__material *m, double amount, double distance)
 {
     char b[32];
     int planned = !isnan(amount);
@@ -59,7 +59,11 @@ static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, 
                 1 + 6 * fabs(amount) / (c->biggest > 0 ? c->biggest : 1),
                 cefo__fmt_human(b, amount));
         dot_text(fp, m->unit);
+        if (!isnan(distance))
+            fprintf(fp, ", %s", cefo__fmt_human(b, distance));
         fputc('"', fp);
+    } else if (!isnan(distance)) {
+        fprintf(fp, ", label=\"%s\"", cefo__fmt_human(b, distance));
     }
     fputs("];\n", fp);
 }
@@ -86,6 +90,11 @@ static void write_dot(const void *ctx, FILE *fp)
         }
     }
     fputs("digraph cefo {\n  rankdir=LR;\n  node [fontname=\"sans\"];\n", fp);
+    if (net->name) { /* the network's name as the graph's title */
+        fputs("  labelloc=t;\n  label=\"", fp);
+        dot_text(fp, net->name);
+        fputs("\";\n", fp);
+    }
     fputs("  \"outside\" [shape=doublecircle, label=\"outside the cluster\"];\n", fp);
     static const char *const shapes[] = {"box", "box3d", "hexagon", "invtriangle"};
     for (size_t p = 0; p < net->nprocesses; p++) {
@@ -94,8 +103,10 @@ static void write_dot(const void *ctx, FILE *fp)
         fputs("  ", fp);
         dot_id(fp, "p:", pr->id);
         fprintf(fp, " [shape=%s, label=\"", shapes[pr->kind]);
+        dot_text(fp, pr->name && *pr->name ? pr->name : pr->id);
+        fprintf(fp, "\\n%s\", tooltip=\"", cefo__fmt_human(b, r->activity[p]));
         dot_text(fp, pr->id);
-        fprintf(fp, "\\n%s\"];\n", cefo__fmt_human(b, r->activity[p]));
+        fputs("\"];\n", fp);
     }
     for (size_t m = 0; m < net->nmaterials; m++) {
         const cefo__material *mat = &net->materials[m];
@@ -111,9 +122,9 @@ static void write_dot(const void *ctx, FILE *fp)
             const cefo__process *pr = &net->processes[p];
             double made = term_flow(r, p, &pr->outputs, m), used = term_flow(r, p, &pr->inputs, m);
             if (made != 0) /* NAN without a plan: the edge is drawn, unlabelled */
-                edge(&c, fp, "p:", pr->id, "m:", mat->id, mat, made);
+                edge(&c, fp, "p:", pr->id, "m:", mat->id, mat, made, NAN);
             if (used != 0)
-                edge(&c, fp, "m:", mat->id, "p:", pr->id, mat, used);
+                edge(&c, fp, "m:", mat->id, "p:", pr->id, mat, used, NAN);
         }
     }
     for (size_t m = 0; m < net->nmaterials; m++) {
@@ -121,14 +132,14 @@ static void write_dot(const void *ctx, FILE *fp)
         const char *where = mat->linked ? "outside" : mat->id;
         const char *pre = mat->linked ? "" : "m:";
         if (r->import[m] > 0 && !mat->linked)
-            edge(&c, fp, "", "outside", pre, where, mat, r->import[m]);
+            edge(&c, fp, "", "outside", pre, where, mat, r->import[m], NAN);
         if (r->export[m] + r->discharge[m] > 0 && !mat->linked)
-            edge(&c, fp, pre, where, "", "outside", mat, r->export[m] + r->discharge[m]);
+            edge(&c, fp, pre, where, "", "outside", mat, r->export[m] + r->discharge[m], NAN);
     }
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
         edge(&c, fp, "p:", net->processes[ln->from].id, "p:", net->processes[ln->to].id,
-             &net->materials[ln->material], r->flow[l]);
+             &net->materials[ln->material], r->flow[l], ln->distance);
     }
     fputs("}\n", fp);
 }

@@ -291,6 +291,7 @@ static cefo_status load_root(loader *ld, xmlNode *root)
     if (st == CEFO_OK && (!version || strcmp(version, "1") != 0))
         st = cefo__xfail(&ld->x, a.line, "network", "<network> needs version=\"1\"");
     if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "currency", &ld->net->currency);
+    if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "name", &ld->net->name);
     cefo__attrs_free(&a);
     if (st == CEFO_OK)
         st = cefo__xml_sort(&ld->x, root, kinds, groups, NKINDS, 8, ld->nodes, ld->count,

@@ -12,4 +12,13 @@ void cefo__xml_text(FILE *fp, const char *s);
 /* The Sankey diagram of a plan as an <svg> element (no XML declaration). */
 void cefo__svg_sankey(const cefo_result *r, FILE *fp);
 
+/* The name of process p for people: its name, else its id. */
+const char *cefo__process_label(const cefo_network *net, size_t p);
+
+/* report_plan.c: tables of the plan (activities, links, materials), the largest emitters per
+ * pollutant by firm and sector, the footprints of the final products. */
+void cefo__html_plan(FILE *fp, const cefo_result *r);
+void cefo__html_emitters(FILE *fp, const cefo_result *r);
+void cefo__html_footprints(FILE *fp, const cefo_result *r);
+
 #endif

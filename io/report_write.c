@@ -219,12 +219,21 @@ static void write_report(const void *ctx, FILE *fp)
     const report *rp = ctx;
     const cefo_result *r = rp->r[0];
     char b[32];
+    const char *name = r->net->name ? r->net->name : r->net->file;
     fprintf(fp, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 "<title>cefo plan: ");
-    cefo__xml_text(fp, r->net->file);
-    fprintf(fp, "</title><style>%s</style></head>\n<body>\n<h1>Plan for ", style);
-    cefo__xml_text(fp, r->net->file);
-    fprintf(fp, "</h1>\n<p>Status: <span class=\"status\">%s</span>",
+    cefo__xml_text(fp, name);
+    fprintf(fp, "</title><style>%s</style></head>\n<body>\n<h1>", style);
+    if (!r->net->name)
+        fputs("Plan for ", fp);
+    cefo__xml_text(fp, name);
+    fputs("</h1>\n", fp);
+    if (r->net->name) {
+        fputs("<p>Plan for ", fp);
+        cefo__xml_text(fp, r->net->file);
+        fputs("</p>\n", fp);
+    }
+    fprintf(fp, "<p>Status: <span class=\"status\">%s</span>",
             cefo_solve_status_name(r->status));
     if (!isnan(r->objective)) {
         fprintf(fp, " &mdash; total cost %s ", cefo__fmt_human(b, r->objective));
@@ -237,6 +246,9 @@ static void write_report(const void *ctx, FILE *fp)
         resources_table(r, fp);
         indicators_table(r, fp);
         cefo__html_areas(fp, r);
+        cefo__html_emitters(fp, r);
+        cefo__html_plan(fp, r);
+        cefo__html_footprints(fp, r);
     }
     decisions_and_diagnosis(r, fp);
     fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"

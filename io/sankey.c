@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "io/report.h"
 
 #define MIN_FLOW 1e-9
 #define NODE_PAD 14.0
@@ -48,7 +49,7 @@ static size_t hub(builder *b, const cefo_network *net, size_t m)
     return b->material_node[m];
 }
 
-static void add_link(builder *b, size_t from, size_t to, size_t m, int chain, double v)
+static void add_link(builder *b, size_t from, size_t to, size_t m, size_t link, double v)
 {
     cefo__sankey *s = b->s;
     if (b->oom || from == NONE || to == NONE || !(v > MIN_FLOW))
@@ -57,7 +58,8 @@ static void add_link(builder *b, size_t from, size_t to, size_t m, int chain, do
         b->oom = 1;
         return;
     }
-    s->links[s->nlinks++] = (cefo__slink){.from = from, .to = to, .material = m, .chain = chain,
+    s->links[s->nlinks++] = (cefo__slink){.from = from, .to = to, .material = m,
+                                          .chain = link != CEFO__NO_LINK, .link = link,
                                           .value = v};
 }
 
@@ -108,11 +110,11 @@ static void collect(builder *b, const cefo_result *r)
     }
     for (size_t p = 0; p < net->nprocesses; p++)
         proc_node[p] = r->activity[p] > MIN_FLOW
-                           ? add_node(b, CEFO__SNODE_PROCESS, p, net->processes[p].id)
+                           ? add_node(b, CEFO__SNODE_PROCESS, p, cefo__process_label(net, p))
                            : NONE;
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
-        add_link(b, proc_node[ln->from], proc_node[ln->to], ln->material, 1, r->flow[l]);
+        add_link(b, proc_node[ln->from], proc_node[ln->to], ln->material, l, r->flow[l]);
     }
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__process *pr = &net->processes[p];
@@ -123,23 +125,23 @@ static void collect(builder *b, const cefo_result *r)
         for (size_t t = 0; t < pr->outputs.n; t++) {
             size_t m = pr->outputs.v[t].item;
             double v = pr->outputs.v[t].amount * r->activity[p] - out[base[1][p] + t];
-            add_link(b, proc_node[p], v > MIN_FLOW ? hub(b, net, m) : NONE, m, 0, v);
+            add_link(b, proc_node[p], v > MIN_FLOW ? hub(b, net, m) : NONE, m, CEFO__NO_LINK, v);
         }
         for (size_t t = 0; t < pr->inputs.n; t++) {
             size_t m = pr->inputs.v[t].item;
             double v = pr->inputs.v[t].amount * r->activity[p] - in[base[0][p] + t];
-            add_link(b, v > MIN_FLOW ? hub(b, net, m) : NONE, proc_node[p], m, 0, v);
+            add_link(b, v > MIN_FLOW ? hub(b, net, m) : NONE, proc_node[p], m, CEFO__NO_LINK, v);
         }
     }
     for (size_t m = 0; m < net->nmaterials; m++) {
         if (r->import[m] > MIN_FLOW)
-            add_link(b, terminal(b, CEFO__SNODE_IMPORT), hub(b, net, m), m, 0, r->import[m]);
+            add_link(b, terminal(b, CEFO__SNODE_IMPORT), hub(b, net, m), m, CEFO__NO_LINK, r->import[m]);
         if (r->demand[m] > MIN_FLOW && b->material_node[m] != NONE)
-            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DEMAND), m, 0, r->demand[m]);
+            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DEMAND), m, CEFO__NO_LINK, r->demand[m]);
         if (r->export[m] > MIN_FLOW)
-            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_EXPORT), m, 0, r->export[m]);
+            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_EXPORT), m, CEFO__NO_LINK, r->export[m]);
         if (r->discharge[m] > MIN_FLOW)
-            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DISCHARGE), m, 0,
+            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DISCHARGE), m, CEFO__NO_LINK,
                      r->discharge[m]);
     }
 done:

@@ -24,10 +24,13 @@ typedef struct cefo__snode {
     double x, y, h;         /* placed: left edge, top, height */
 } cefo__snode;
 
+#define CEFO__NO_LINK ((size_t)-1)
+
 typedef struct cefo__slink {
     size_t from, to;        /* node indices */
     size_t material;
     int chain;              /* 1: a <link> of a product or waste chain */
+    size_t link;            /* that <link>'s index, or CEFO__NO_LINK */
     double value;
     int backward;           /* part of a cycle (a recycling loop): drawn as a loop */
     double sy, ty, w;       /* placed: y at source and target (centre), width */

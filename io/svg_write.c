@@ -71,17 +71,20 @@ static void write_link(const cefo_result *r, const cefo__sankey *s, const cefo__
     cefo__xml_text(fp, m->id);
     fprintf(fp, " %s ", cefo__fmt_human(b1, k->value));
     cefo__xml_text(fp, m->unit);
+    if (k->link != CEFO__NO_LINK && !isnan(r->net->links[k->link].distance))
+        fprintf(fp, ", distance %s", cefo__fmt_human(b1, r->net->links[k->link].distance));
     fputs("</title></path>\n", fp);
 }
 
-static void write_node(const cefo__sankey *s, const cefo__snode *n, FILE *fp)
+static void write_node(const cefo_result *r, const cefo__sankey *s, const cefo__snode *n,
+                       FILE *fp)
 {
     static const char *const fills[] = {"#4a4a4a", "#9a9a9a", "#2e8b57", "#1f4e9c", "#6a5acd",
                                         "#b22222"};
     char b1[32];
     int right = n->x > s->width / 2;
     fputs("<g class=\"node\" data-node=\"", fp);
-    cefo__xml_text(fp, n->label);
+    cefo__xml_text(fp, n->kind == CEFO__SNODE_PROCESS ? r->net->processes[n->item].id : n->label);
     fprintf(fp, "\" data-kind=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                 "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" dy=\"0.35em\" text-anchor=\"%s\">",
             node_kind(n->kind), n->x, n->y, s->node_width, n->h, fills[n->kind],
@@ -89,7 +92,21 @@ static void write_node(const cefo__sankey *s, const cefo__snode *n, FILE *fp)
     cefo__xml_text(fp, n->label);
     fputs("</text><title>", fp);
     cefo__xml_text(fp, n->label);
-    fprintf(fp, ": %s through</title></g>\n", cefo__fmt_human(b1, n->value));
+    if (n->kind == CEFO__SNODE_PROCESS && strcmp(n->label, r->net->processes[n->item].id)) {
+        fputs(" (", fp);
+        cefo__xml_text(fp, r->net->processes[n->item].id);
+        fputc(')', fp);
+    }
+    if (n->kind == CEFO__SNODE_PROCESS) {
+        fprintf(fp, ": activity %s", cefo__fmt_human(b1, r->activity[n->item]));
+    } else if (n->kind == CEFO__SNODE_MATERIAL) {
+        fprintf(fp, ": %s ", cefo__fmt_human(b1, n->value));
+        cefo__xml_text(fp, r->net->materials[n->item].unit);
+        fputs(" through", fp);
+    } else { /* a terminal gathers several materials: their amounts are on its flows */
+        fprintf(fp, ": %s in all (units as on its flows)", cefo__fmt_human(b1, n->value));
+    }
+    fputs("</title></g>\n", fp);
 }
 
 void cefo__svg_sankey(const cefo_result *r, FILE *fp)
@@ -107,8 +124,14 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp)
         loops = s.links[l].backward ? fmax(loops, 24 + 2 * s.links[l].w) : loops;
     fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sankey\" viewBox=\"0 0 %.0f "
                 "%.0f\" width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" "
-                "font-size=\"11\" role=\"img\">\n<title>Material flows of the plan</title>\n",
+                "font-size=\"11\" role=\"img\">\n<title>",
             WIDTH, height + 60 + loops, WIDTH, height + 60 + loops);
+    if (r && r->net->name) {
+        cefo__xml_text(fp, r->net->name);
+        fputs(": material flows of the plan</title>\n", fp);
+    } else {
+        fputs("Material flows of the plan</title>\n", fp);
+    }
     if (!ok || s.nnodes == 0) {
         fputs("<text x=\"20\" y=\"40\">No plan to draw.</text>\n</svg>\n", fp);
         cefo__sankey_free(&s);
@@ -119,7 +142,7 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp)
         write_link(r, &s, &s.links[l], fp);
     fputs("</g>\n<g class=\"nodes\">\n", fp);
     for (size_t i = 0; i < s.nnodes; i++)
-        write_node(&s, &s.nodes[i], fp);
+        write_node(r, &s, &s.nodes[i], fp);
     fputs("</g>\n</g>\n</svg>\n", fp);
     cefo__sankey_free(&s);
 }

@@ -499,6 +499,7 @@ void cefo_network_free(cefo_network *net)
     cefo__strmap_free(&net->resource_ids);
     cefo__free(net->file);
     cefo__free(net->currency);
+    cefo__free(net->name);
     cefo__free(net);
 }
 

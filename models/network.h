@@ -188,6 +188,7 @@ typedef struct cefo__group_decl {
 struct cefo_network {
     char *file;
     char *currency;         /* NULL when not given */
+    char *name;             /* the network's name attribute: a label, NULL when not given */
     cefo__material *materials;
     cefo__pollutant *pollutants;
     cefo__process *processes;

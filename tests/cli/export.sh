@@ -23,7 +23,7 @@ for name in pooled-reuse linked-chain pollutant-cap rectify recycler; do
 done
 grep -q 'x_tannery' "$dir/pooled-reuse.lp" || fail "LP names"
 "$cefo" export tests/golden/pooled-reuse.xml --dot "$dir/plan.dot" || fail "dot"
-grep -q '"p:recycler" \[shape=hexagon, label="recycler\\n20"\]' "$dir/plan.dot" || fail "dot: recycler node"
+grep -q '"p:recycler" \[shape=hexagon, label="recycler\\n20", tooltip="recycler"\]' "$dir/plan.dot" || fail "dot: recycler node"
 grep -q '"m:scrap" -> "p:recycler" \[color=sienna, style=dashed' "$dir/plan.dot" || fail "dot: waste edge"
 "$cefo" export tests/golden/pooled-reuse.xml --mps /nonexistent-dir/m.mps 2>/dev/null
 [ $? -eq 73 ] || fail "unwritable path"

@@ -32,5 +32,44 @@ done
 grep -q '<svg xmlns="http://www.w3.org/2000/svg" class="sankey"' "$dir/report.html" || fail "no Sankey"
 "$cefo" report tests/golden/infeasible.xml -o "$dir/infeasible.html"
 grep -q "exceeds what the cluster can supply by 40 t" "$dir/infeasible.html" || fail "no diagnosis"
-[ -z "$(ls "$dir" | grep -v -e '\.svg$' -e '\.html$')" ] || fail "temporary files left"
+
+# The plan itself, with its labels and units (tests/cli/data/report-labels.xml gives the values by
+# hand): activities with name, sector and zone; link flows with distance; materials with
+# imports and shadow prices in currency per unit; the largest emitters by firm and sector;
+# the footprint of each final product.
+l=tests/cli/data/report-labels.xml
+"$cefo" report $l -o "$dir/labels.html" || fail "report of labels.xml"
+has() { grep -q -- "$1" "$dir/labels.html" || fail "report: no $2"; }
+has '<title>cefo plan: Test valley</title>' "network name in the title"
+has '<h1>Test valley</h1>' "network name as the heading"
+has '<tr><td>Valley Smelter</td><td>smelter</td><td>metals</td><td>north</td><td>production</td><td>100</td>' "activity row"
+has '<tr><td>Slag Kiln</td><td>kiln</td><td>building</td><td>south</td><td>treatment</td><td>50</td>' "kiln row"
+has '<tr><td>Valley Smelter</td><td>Slag Kiln</td><td>slag</td><td>50 t</td><td>12.5</td>' "link row with distance"
+has '<tr><td>ore</td><td>resource</td><td>200 t</td><td>0 t</td><td>0 t</td><td>0 t</td><td>2 kCNY/t</td></tr>' "ore row"
+has '<tr><td>metal</td><td>product</td><td>0 t</td><td>0 t</td><td>0 t</td><td>100 t</td><td>14.5 kCNY/t</td></tr>' "metal row"
+has '<h3>CO2 (350 t)</h3>' "emitters of CO2"
+has '<tr><td>Valley Smelter</td><td>metals</td><td>north</td><td>300 t</td><td>85.7%</td></tr>' "largest emitter"
+has '<tr><td>Slag Kiln</td><td>building</td><td>south</td><td>50 t</td><td>14.3%</td></tr>' "second emitter"
+has '<tr><td>metals</td><td>300 t</td><td>85.7%</td></tr>' "largest sector"
+has '<tr><td>metal</td><td>100 t</td><td>0 t</td><td>3.5 t/t</td><td>350 t</td><td>2 t/t</td>' "footprint of metal"
+"$cefo" report tests/golden/pooled-reuse.xml -o "$dir/pooled.html" || fail "report pooled-reuse"
+grep -q '<tr><td>discharged scrap</td><td></td><td></td><td>20 kg</td><td>100.0%</td></tr>' \
+    "$dir/pooled.html" || fail "report: discharges are not among the emitters"
+grep -q '<tr><td>scrap</td><td>waste</td><td>0 t</td><td>0 t</td><td>10 t</td><td>0 t</td><td>-56 CNY/t</td></tr>' \
+    "$dir/pooled.html" || fail "report: scrap row"
+
+# The pictures carry the labels: process names as node labels, the id in the tooltip, the
+# distance of a link; emissions drawn as flows to one terminal per pollutant; amounts written
+# on the larger bands.
+"$cefo" export $l --svg "$dir/labels.svg" --dot "$dir/labels.dot" || fail "export labels"
+svg() { grep -q -- "$1" "$dir/labels.svg" || fail "svg: no $2"; }
+svg '>Valley Smelter</text>' "process name as label"
+svg '<title>Valley Smelter (smelter): activity 100</title>' "id in the tooltip"
+svg '<title>Valley Smelter → Slag Kiln: slag 50 t, distance 12.5</title>' "link tooltip with distance"
+svg '<title>Test valley: material flows of the plan</title>' "network name"
+grep -q '"p:smelter" \[shape=box, label="Valley Smelter\\n100", tooltip="smelter"\]' "$dir/labels.dot" \
+    || fail "dot: the process name: $(grep smelter "$dir/labels.dot" | head -1)"
+grep -q 'label="Test valley"' "$dir/labels.dot" || fail "dot: the network name"
+grep -q '"p:smelter" -> "p:kiln" .*label="50 t, 12.5"' "$dir/labels.dot" || fail "dot: the distance"
+[ -z "$(ls "$dir" | grep -v -e '\.svg$' -e '\.html$' -e '\.dot$')" ] || fail "temporary files left"
 echo "report: ok"

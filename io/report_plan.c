@@ -1,0 +1,272 @@
+/* report_plan.c - the plan itself in the HTML report: activities, link flows, materials, the
+ * largest emitters by firm and sector, the footprint of each final product; every number
+ * with its unit (materials' and pollutants' units, the network's currency). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "io/fmt.h"
+#include "io/report.h"
+
+#define TOP 10 /* emitters listed per pollutant */
+
+static void td(FILE *fp, const char *s)
+{
+    fputs("<td>", fp);
+    cefo__xml_text(fp, s);
+    fputs("</td>", fp);
+}
+
+/* A number and its unit in one cell ("-" alone where the number does not exist). */
+static void td_unit(FILE *fp, double v, const char *unit, const char *per)
+{
+    char b[32];
+    fprintf(fp, "<td>%s", cefo__fmt_human(b, v));
+    if (!isnan(v) && !isinf(v) && unit && *unit) {
+        fputc(' ', fp);
+        cefo__xml_text(fp, unit);
+        if (per) {
+            fputc('/', fp);
+            cefo__xml_text(fp, per);
+        }
+    }
+    fputs("</td>", fp);
+}
+
+static void th_row(FILE *fp, const char *const *heads, size_t n)
+{
+    fputs("<tr>", fp);
+    for (size_t i = 0; i < n; i++)
+        fprintf(fp, "<th>%s</th>", heads[i]);
+    fputs("</tr>\n", fp);
+}
+
+const char *cefo__process_label(const cefo_network *net, size_t p)
+{
+    const cefo__process *pr = &net->processes[p];
+    return pr->name && *pr->name ? pr->name : pr->id;
+}
+
+static const char *currency(const cefo_network *net)
+{
+    return net->currency ? net->currency : "currency units";
+}
+
+static void activities(FILE *fp, const cefo_result *r)
+{
+    const cefo_network *net = r->net;
+    static const char *const heads[] = {"firm or plant", "id", "sector", "zone", "kind",
+                                        "activity", "capacity", "cost", "labour"};
+    fputs("<h2>Activities</h2>\n<table id=\"activities\">", fp);
+    th_row(fp, heads, 9);
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__process *pr = &net->processes[p];
+        char b[32];
+        fputs("<tr>", fp);
+        td(fp, cefo__process_label(net, p));
+        td(fp, pr->id);
+        td(fp, pr->sector ? pr->sector : "");
+        td(fp, pr->zone ? pr->zone : "");
+        td(fp, cefo__process_kind_name(pr->kind));
+        fprintf(fp, "<td>%s</td>", cefo__fmt_human(b, r->activity[p]));
+        fprintf(fp, "<td>%s</td>", cefo__fmt_human(b, pr->capacity));
+        td_unit(fp, pr->cost * r->activity[p], currency(net), NULL);
+        fprintf(fp, "<td>%s</td></tr>\n", cefo__fmt_human(b, pr->labour * r->activity[p]));
+    }
+    fputs("</table>\n", fp);
+}
+
+static void links(FILE *fp, const cefo_result *r)
+{
+    const cefo_network *net = r->net;
+    static const char *const heads[] = {"from", "to", "material", "flow", "distance", "cost"};
+    if (!net->nlinks)
+        return;
+    fputs("<h2>Link flows</h2>\n<table id=\"links\">", fp);
+    th_row(fp, heads, 6);
+    for (size_t l = 0; l < net->nlinks; l++) {
+        const cefo__link *ln = &net->links[l];
+        const cefo__material *m = &net->materials[ln->material];
+        char b[32];
+        fputs("<tr>", fp);
+        td(fp, cefo__process_label(net, ln->from));
+        td(fp, cefo__process_label(net, ln->to));
+        td(fp, m->id);
+        td_unit(fp, r->flow[l], m->unit, NULL);
+        fprintf(fp, "<td>%s</td>", isnan(ln->distance) ? "" : cefo__fmt_human(b, ln->distance));
+        td_unit(fp, ln->cost * r->flow[l], currency(net), NULL);
+        fputs("</tr>\n", fp);
+    }
+    fputs("</table>\n", fp);
+}
+
+static void materials(FILE *fp, const cefo_result *r)
+{
+    const cefo_network *net = r->net;
+    static const char *const heads[] = {"material", "kind", "import", "export", "discharge",
+                                        "demand", "shadow price"};
+    fputs("<h2>Materials</h2>\n<p>A material's shadow price is what one more unit of its demand "
+          "would cost the cluster.</p>\n<table id=\"materials\">",
+          fp);
+    th_row(fp, heads, 7);
+    for (size_t m = 0; m < net->nmaterials; m++) {
+        const cefo__material *mat = &net->materials[m];
+        fputs("<tr>", fp);
+        td(fp, mat->id);
+        td(fp, cefo__material_kind_name(mat->kind));
+        td_unit(fp, r->import[m], mat->unit, NULL);
+        td_unit(fp, r->export[m], mat->unit, NULL);
+        td_unit(fp, r->discharge[m], mat->unit, NULL);
+        td_unit(fp, r->demand[m], mat->unit, NULL);
+        td_unit(fp, r->shadow[m], currency(net), mat->unit);
+        fputs("</tr>\n", fp);
+    }
+    fputs("</table>\n", fp);
+}
+
+void cefo__html_plan(FILE *fp, const cefo_result *r)
+{
+    activities(fp, r);
+    links(fp, r);
+    materials(fp, r);
+}
+
+/* An emitter: process p (src < nprocesses) or the discharges of material src - nprocesses. */
+typedef struct emitter {
+    size_t src;
+    double amount;
+} emitter;
+
+/* Keeps the TOP largest in `top` (sorted, largest first; ties keep the first met). */
+static void keep_top(emitter *top, size_t *n, size_t src, double amount)
+{
+    if (!(amount > 0) || (*n == TOP && amount <= top[TOP - 1].amount))
+        return;
+    size_t i = *n < TOP ? (*n)++ : TOP - 1;
+    for (; i > 0 && top[i - 1].amount < amount; i--)
+        top[i] = top[i - 1];
+    top[i] = (emitter){src, amount};
+}
+
+static void share(FILE *fp, double v, double total)
+{
+    fprintf(fp, "<td>%.1f%%</td></tr>\n", total > 0 ? 100 * v / total : 0.0);
+}
+
+static void emitters_of(FILE *fp, const cefo_result *r, size_t k)
+{
+    const cefo_network *net = r->net;
+    const char *unit = net->pollutants[k].unit;
+    emitter top[TOP];
+    size_t n = 0;
+    for (size_t p = 0; p < net->nprocesses; p++)
+        keep_top(top, &n, p, cefo_result_process_emission(r, p, k));
+    for (size_t m = 0; m < net->nmaterials; m++)
+        keep_top(top, &n, net->nprocesses + m,
+                 r->discharge[m] * cefo__terms_amount(&net->materials[m].emissions, k));
+    char b[32];
+    fputs("<h3>", fp);
+    cefo__xml_text(fp, net->pollutants[k].id);
+    fprintf(fp, " (%s ", cefo__fmt_human(b, r->emission[k]));
+    cefo__xml_text(fp, unit);
+    fputs(")</h3>\n<table class=\"emitters\"><tr><th>firm or plant</th><th>sector</th>"
+          "<th>zone</th><th>emission</th><th>share</th></tr>\n", fp);
+    for (size_t i = 0; i < n; i++) {
+        fputs("<tr>", fp);
+        if (top[i].src < net->nprocesses) {
+            const cefo__process *pr = &net->processes[top[i].src];
+            td(fp, cefo__process_label(net, top[i].src));
+            td(fp, pr->sector ? pr->sector : "");
+            td(fp, pr->zone ? pr->zone : "");
+        } else {
+            fputs("<td>discharged ", fp);
+            cefo__xml_text(fp, net->materials[top[i].src - net->nprocesses].id);
+            fputs("</td><td></td><td></td>", fp);
+        }
+        td_unit(fp, top[i].amount, unit, NULL);
+        share(fp, top[i].amount, r->emission[k]);
+    }
+    fputs("</table>\n", fp);
+    size_t nsec = cefo_result_area_count(r, CEFO_SECTOR);
+    n = 0;
+    for (size_t s = 0; s < nsec; s++)
+        keep_top(top, &n, s, cefo_result_area_emission(r, CEFO_SECTOR, s, k));
+    if (!n)
+        return;
+    fputs("<table class=\"emitters\"><tr><th>sector</th><th>emission</th><th>share</th></tr>\n",
+          fp);
+    for (size_t i = 0; i < n; i++) {
+        cefo_area_result a;
+        cefo_result_area(r, CEFO_SECTOR, top[i].src, &a);
+        fputs("<tr>", fp);
+        td(fp, a.id);
+        td_unit(fp, top[i].amount, unit, NULL);
+        share(fp, top[i].amount, r->emission[k]);
+    }
+    fputs("</table>\n", fp);
+}
+
+void cefo__html_emitters(FILE *fp, const cefo_result *r)
+{
+    const cefo_network *net = r->net;
+    if (!net->npollutants)
+        return;
+    fprintf(fp, "<h2>Largest emitters</h2>\n<p>Per pollutant, the %d largest sources (firms, "
+                "plants and untreated discharges), then the sectors.</p>\n",
+            TOP);
+    for (size_t k = 0; k < net->npollutants; k++)
+        emitters_of(fp, r, k);
+}
+
+void cefo__html_footprints(FILE *fp, const cefo_result *r)
+{
+    const cefo_network *net = r->net;
+    cefo_footprint *f = NULL;
+    cefo_error err = {0};
+    fputs("<h2>Footprints of the final products</h2>\n", fp);
+    if (cefo_footprint_compute(&f, r, CEFO_ALLOCATION_MARKET, &err) != CEFO_OK) {
+        fputs("<p>Not computed: ", fp);
+        cefo__xml_text(fp, err.message);
+        fputs("</p>\n", fp);
+        return;
+    }
+    /* Virgin import adds the imported materials as their units are written: it has a unit
+     * only when they all share one. */
+    const char *import_unit = NULL;
+    for (size_t m = 0; m < net->nmaterials; m++)
+        if (r->import[m] > 0)
+            import_unit = !import_unit || !strcmp(import_unit, net->materials[m].unit)
+                              ? net->materials[m].unit
+                              : "";
+    fputs("<p>What each product carries along its whole chain in the cluster, waste treatment "
+          "included (co-products by market value; imported materials enter and exported ones "
+          "leave the cluster: their chains outside are not counted; docs/footprint.md).</p>\n"
+          "<table id=\"footprints\"><tr><th>product</th><th>demand</th><th>export</th>",
+          fp);
+    for (size_t k = 0; k < net->npollutants; k++) {
+        for (int h = 0; h < 2; h++) {
+            fputs("<th>", fp);
+            cefo__xml_text(fp, net->pollutants[k].id);
+            fputs(h ? " footprint</th>" : " per unit</th>", fp);
+        }
+    }
+    fputs("<th>virgin import per unit</th><th>labour per unit</th></tr>\n", fp);
+    for (size_t i = 0; i < cefo_footprint_count(f); i++) {
+        cefo_footprint_row row;
+        char b[32];
+        cefo_footprint_product(f, i, &row);
+        fputs("<tr>", fp);
+        td(fp, row.id);
+        td_unit(fp, row.demand, row.unit, NULL);
+        td_unit(fp, row.export, row.unit, NULL);
+        for (size_t k = 0; k < net->npollutants; k++) {
+            td_unit(fp, row.intensity[k], net->pollutants[k].unit, row.unit);
+            td_unit(fp, row.footprint[k], net->pollutants[k].unit, NULL);
+        }
+        td_unit(fp, row.virgin_import_intensity, import_unit, row.unit);
+        fprintf(fp, "<td>%s</td></tr>\n", cefo__fmt_human(b, row.labour_intensity));
+    }
+    fputs("</table>\n", fp);
+    cefo_footprint_free(f);
+}
