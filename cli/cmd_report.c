@@ -22,10 +22,12 @@ const cli_spec spec_report = {
     .max_operands = 1,
     .operands_error = "expects FILE and -o OUT.html",
     .about = "Writes one self-contained HTML page (no scripts, fonts or network access): the\n"
-             "plan's status and total cost, cost breakdown, emissions against caps, indicators,\n"
-             "decisions, the diagnosis of an infeasible model, and a Sankey diagram of the\n"
-             "material flows (product and waste chains in their colours, imports, exports and\n"
-             "discharges at the edges, recycling loops drawn, amounts on hover); with\n"
+             "plan's status and total cost, a Sankey diagram of the material flows (processes by\n"
+             "name, product and waste chains in their colours, imports, exports, discharges and\n"
+             "each pollutant at the edges, recycling loops drawn, amounts on the larger flows),\n"
+             "cost breakdown, emissions against caps, indicators, the largest emitters by firm\n"
+             "and sector, activities, link flows, materials with shadow prices, the footprints\n"
+             "of the final products, decisions, the diagnosis of an infeasible model; with\n"
              "--scenarios, every scenario (or the one --scenario names) compared with the base\n"
              "(docs/report.md).",
     .common = CLI_O_OUTPUT | CLI_O_SOURCE | CLI_O_ENGINE,

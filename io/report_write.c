@@ -22,7 +22,8 @@ static const char style[] =
     "border-bottom:1px solid #eee}th:first-child,td:first-child{text-align:left}"
     ".status{font-weight:bold}.bind{color:#b22222}.legend span{display:inline-block;"
     "margin-right:1.2em}.legend i{display:inline-block;width:1.6em;height:.6em;margin-right:.3em;"
-    "vertical-align:middle}svg{max-width:100%;height:auto}";
+    "vertical-align:middle}.figure{width:96vw;position:relative;left:50%;margin-left:-48vw;"
+    "overflow-x:auto;text-align:center}";
 
 static void cell(FILE *fp, double v)
 {
@@ -240,6 +241,15 @@ static void write_report(const void *ctx, FILE *fp)
         cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
     }
     fputs("</p>\n", fp);
+    fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"
+          "</i>product chain</span><span><i style=\"background:#a0522d\"></i>waste chain</span>"
+          "<span><i style=\"background:#9db8e0\"></i>pooled product</span><span><i style=\""
+          "background:#d9a67e\"></i>pooled waste</span><span><i style=\"background:#86b886\">"
+          "</i>resource</span><span><i style=\"background:#6e6e6e\"></i>emission</span> (hover for "
+          "every amount)</p>\n<div class=\"figure\">",
+          fp);
+    cefo__svg_sankey(r, fp);
+    fputs("</div>\n", fp);
     if (!isnan(r->objective)) {
         costs_table(r, fp);
         emissions_table(r, fp);
@@ -251,13 +261,6 @@ static void write_report(const void *ctx, FILE *fp)
         cefo__html_footprints(fp, r);
     }
     decisions_and_diagnosis(r, fp);
-    fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"
-          "</i>product chain</span><span><i style=\"background:#a0522d\"></i>waste chain</span>"
-          "<span><i style=\"background:#9db8e0\"></i>pooled product</span><span><i style=\""
-          "background:#d9a67e\"></i>pooled waste</span><span><i style=\"background:#86b886\">"
-          "</i>resource</span> (hover for amounts)</p>\n",
-          fp);
-    cefo__svg_sankey(r, fp);
     comparison(rp, fp);
     fprintf(fp, "<p><small>cefo %s</small></p>\n</body></html>\n", cefo_version());
 }

@@ -11,12 +11,15 @@
 #define MIN_FLOW 1e-9
 #define NODE_PAD 14.0
 #define ITERATIONS 32
+#define EMISSION_MAX 60.0 /* px: the tallest a pollutant's emissions draw (flow_widths) */
+#define LOOP_GAP 6.0
 
 typedef struct builder {
     cefo__sankey *s;
     size_t cap_nodes, cap_links;
     size_t *material_node;      /* per material: its hub, or NONE */
     size_t terminal[4];         /* import, demand, export, discharge, or NONE */
+    size_t *pollutant_node;     /* per pollutant: its terminal, or NONE */
     int oom;
 } builder;
 
@@ -49,6 +52,13 @@ static size_t hub(builder *b, const cefo_network *net, size_t m)
     return b->material_node[m];
 }
 
+static size_t pollutant_terminal(builder *b, const cefo_network *net, size_t k)
+{
+    if (b->pollutant_node[k] == NONE)
+        b->pollutant_node[k] = add_node(b, CEFO__SNODE_EMISSION, k, net->pollutants[k].id);
+    return b->pollutant_node[k];
+}
+
 static void add_link(builder *b, size_t from, size_t to, size_t m, size_t link, double v)
 {
     cefo__sankey *s = b->s;
@@ -61,6 +71,14 @@ static void add_link(builder *b, size_t from, size_t to, size_t m, size_t link, 
     s->links[s->nlinks++] = (cefo__slink){.from = from, .to = to, .material = m,
                                           .chain = link != CEFO__NO_LINK, .link = link,
                                           .value = v};
+}
+
+static void emission_link(builder *b, size_t from, size_t to, size_t k, double v)
+{
+    size_t before = b->s->nlinks;
+    add_link(b, from, to, k, CEFO__NO_LINK, v);
+    if (b->s->nlinks > before)
+        b->s->links[before].emission = 1;
 }
 
 /*
@@ -143,6 +161,23 @@ static void collect(builder *b, const cefo_result *r)
         if (r->discharge[m] > MIN_FLOW)
             add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DISCHARGE), m, CEFO__NO_LINK,
                      r->discharge[m]);
+    }
+    /* Emissions as outflows: each process's, and each discharged waste's, to its pollutant. */
+    for (size_t p = 0; p < net->nprocesses; p++) {
+        const cefo__terms *em = &net->processes[p].emissions;
+        for (size_t t = 0; proc_node[p] != NONE && t < em->n; t++) {
+            double v = em->v[t].amount * r->activity[p];
+            emission_link(b, proc_node[p], v > MIN_FLOW ? pollutant_terminal(b, net, em->v[t].item)
+                                                        : NONE, em->v[t].item, v);
+        }
+    }
+    for (size_t m = 0; m < net->nmaterials; m++) {
+        const cefo__terms *em = &net->materials[m].emissions;
+        for (size_t t = 0; r->discharge[m] > MIN_FLOW && t < em->n; t++) {
+            double v = em->v[t].amount * r->discharge[m];
+            emission_link(b, hub(b, net, m), v > MIN_FLOW ? pollutant_terminal(b, net, em->v[t].item)
+                                                          : NONE, em->v[t].item, v);
+        }
     }
 done:
     cefo__free(proc_node);
@@ -381,7 +416,42 @@ static void relax(cefo__sankey *s, const adjacency *a, int incoming, double alph
     }
 }
 
-static void place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, int last)
+/*
+ * Widths: material flows at the scale ky that fits the busiest layer; emissions, in their
+ * pollutants' own units, at that scale too unless a pollutant's total would then be taller
+ * than EMISSION_MAX (CO2 in tonnes dwarfs every material), in which case that pollutant's
+ * flows share EMISSION_MAX (said in the tooltips and docs/report.md). Every node is at least
+ * as tall as the flows on each of its sides, so no flow spills out of its node.
+ */
+static int flow_widths(cefo__sankey *s, const adjacency *a, double ky, size_t npollutants)
+{
+    double *total = cefo__calloc(npollutants + 1, sizeof *total);
+    if (!total)
+        return -1;
+    for (size_t l = 0; l < s->nlinks; l++)
+        if (s->links[l].emission)
+            total[s->links[l].material] += s->links[l].value;
+    for (size_t l = 0; l < s->nlinks; l++) {
+        cefo__slink *k = &s->links[l];
+        double scale = k->emission && total[k->material] * ky > EMISSION_MAX
+                           ? EMISSION_MAX / total[k->material]
+                           : ky;
+        k->w = fmax(1.0, k->value * scale);
+    }
+    cefo__free(total);
+    for (size_t i = 0; i < s->nnodes; i++) {
+        double in = 0, out = 0;
+        for (size_t e = a->in_start[i]; e < a->in_start[i + 1]; e++)
+            in += s->links[a->in[e]].w;
+        for (size_t e = a->out_start[i]; e < a->out_start[i + 1]; e++)
+            out += s->links[a->out[e]].w;
+        s->nodes[i].h = fmax(fmax(1.0, s->nodes[i].value * ky), fmax(in, out));
+    }
+    return 0;
+}
+
+static int place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, int last,
+                       size_t npollutants)
 {
     double ky = INFINITY;
     for (int layer = 0; layer <= last; layer++) {
@@ -393,15 +463,18 @@ static void place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, in
             ky = fmin(ky, (s->height - (double)(n ? n - 1 : 0) * NODE_PAD) / total);
     }
     ky = isfinite(ky) && ky > 0 ? ky : 1;
+    if (flow_widths(s, a, ky, npollutants) != 0)
+        return -1;
+    s->needed = 0;
     for (int layer = 0; layer <= last; layer++) {
         double y = 0;
         for (size_t e = g->start[layer]; e < g->start[layer + 1]; e++) {
             cefo__snode *nd = &s->nodes[g->node[e]];
-            nd->h = fmax(1.0, nd->value * ky);
             nd->x = last ? (s->width - s->node_width) * layer / last : 0;
             nd->y = y;
             y += nd->h + NODE_PAD;
         }
+        s->needed = fmax(s->needed, y - NODE_PAD);
     }
     for (int it = 0; it < ITERATIONS; it++) {
         double alpha = pow(0.99, it);
@@ -410,8 +483,45 @@ static void place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, in
         for (int layer = 0; layer <= last; layer++)
             resolve(s, g, layer);
     }
-    for (size_t l = 0; l < s->nlinks; l++)
-        s->links[l].w = fmax(1.0, s->links[l].value * ky);
+    return 0;
+}
+
+/*
+ * Loops (backward links) as d3-sankey-circular draws them: out of the source's right side,
+ * down just below the lowest node of the layers they span, back left and up into the
+ * target's left side; the shorter loops nearer the nodes, none over another.
+ */
+static int route_loops(cefo__sankey *s, const layers *g, int last)
+{
+    size_t n = (size_t)last + 1, nloops = 0;
+    double *floor_ = cefo__calloc(n + 1, sizeof *floor_);
+    if (!floor_)
+        return -1;
+    s->bottom = 0;
+    for (size_t i = 0; i < s->nnodes; i++) {
+        const cefo__snode *nd = &s->nodes[i];
+        floor_[nd->layer] = fmax(floor_[nd->layer], nd->y + nd->h);
+        s->bottom = fmax(s->bottom, nd->y + nd->h);
+    }
+    for (size_t l = 0; l < s->nlinks; l++) /* shorter spans first: key on the span */
+        if (s->links[l].backward) {
+            const cefo__slink *k = &s->links[l];
+            g->key[nloops++] = (keyed){s->nodes[k->from].layer - s->nodes[k->to].layer, l};
+        }
+    sort_keyed(g->key, g->tmp, nloops);
+    for (size_t i = 0; i < nloops; i++) {
+        cefo__slink *k = &s->links[g->key[i].v];
+        int lo = s->nodes[k->to].layer, hi = s->nodes[k->from].layer;
+        double y = 0;
+        for (int layer = lo; layer <= hi; layer++)
+            y = fmax(y, floor_[layer]);
+        k->loop_y = y + LOOP_GAP + k->w / 2;
+        for (int layer = lo; layer <= hi; layer++)
+            floor_[layer] = k->loop_y + k->w / 2;
+        s->bottom = fmax(s->bottom, k->loop_y + k->w / 2);
+    }
+    cefo__free(floor_);
+    return 0;
 }
 
 /* Stacks links along each node, ordered by the y of their other end (fewer crossings). */
@@ -464,22 +574,28 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
     if (!r || isnan(r->objective))
         return 0;
     builder b = {.s = s};
-    b.material_node = cefo__calloc(r->net->nmaterials, sizeof *b.material_node);
+    b.material_node = cefo__calloc(r->net->nmaterials + 1, sizeof *b.material_node);
+    b.pollutant_node = cefo__calloc(r->net->npollutants + 1, sizeof *b.pollutant_node);
     for (size_t m = 0; b.material_node && m < r->net->nmaterials; m++)
         b.material_node[m] = NONE;
+    for (size_t k = 0; b.pollutant_node && k < r->net->npollutants; k++)
+        b.pollutant_node[k] = NONE;
     for (int k = 0; k < 4; k++)
         b.terminal[k] = NONE;
-    if (!b.material_node)
+    if (!b.material_node || !b.pollutant_node)
         b.oom = 1;
     if (!b.oom)
         collect(&b, r);
     cefo__free(b.material_node);
+    cefo__free(b.pollutant_node);
     adjacency a = {0};
     layers g = {0};
     int last = -1;
     if (!b.oom && adjacency_build(s, &a) == 0 && mark_backward(s, &a) == 0) {
         double *into = cefo__calloc(s->nnodes + 1, sizeof *into); /* as tall as its larger side */
         for (size_t l = 0; into && l < s->nlinks; l++) {
+            if (s->links[l].emission) /* drawn to their own scale (place_nodes) */
+                continue;
             s->nodes[s->links[l].from].value += s->links[l].value;
             into[s->links[l].to] += s->links[l].value;
         }
@@ -490,9 +606,11 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
         cefo__free(into);
     }
     int rc = last >= 0 && layers_build(s, last, &g) == 0 ? 0 : -1;
+    if (rc == 0)
+        rc = place_nodes(s, &a, &g, last, r->net->npollutants);
     if (rc == 0) {
-        place_nodes(s, &a, &g, last);
         place_links(s, &a, &g);
+        rc = route_loops(s, &g, last);
     }
     adjacency_free(&a);
     layers_free(&g);

@@ -12,28 +12,36 @@ typedef enum cefo__snode_kind {
     CEFO__SNODE_IMPORT,     /* terminals: where flows enter and leave the cluster */
     CEFO__SNODE_DEMAND,
     CEFO__SNODE_EXPORT,
-    CEFO__SNODE_DISCHARGE
+    CEFO__SNODE_DISCHARGE,
+    CEFO__SNODE_EMISSION    /* one per pollutant: where its emissions go */
 } cefo__snode_kind;
 
 typedef struct cefo__snode {
     cefo__snode_kind kind;
-    size_t item;            /* process or material index */
+    size_t item;            /* process, material or pollutant index */
     const char *label;
     double value;           /* the larger of what enters and what leaves */
     int layer;
     double x, y, h;         /* placed: left edge, top, height */
+    double lx, ly;          /* its label: anchor point (centre line of the text) */
+    int anchor;             /* -1 end, 0 middle, 1 start */
+    size_t split;           /* byte where the label's second line starts, 0 for one line */
 } cefo__snode;
 
 #define CEFO__NO_LINK ((size_t)-1)
 
 typedef struct cefo__slink {
     size_t from, to;        /* node indices */
-    size_t material;
+    size_t material;        /* material index, or the pollutant's for an emission */
+    int emission;           /* 1: a pollutant emitted (by a process, or by a discharge) */
     int chain;              /* 1: a <link> of a product or waste chain */
     size_t link;            /* that <link>'s index, or CEFO__NO_LINK */
     double value;
     int backward;           /* part of a cycle (a recycling loop): drawn as a loop */
     double sy, ty, w;       /* placed: y at source and target (centre), width */
+    double loop_y;          /* a loop: the centre line of its lowest run */
+    int amount;             /* 1: its amount is written on it, at (ax, ay) */
+    double ax, ay;
 } cefo__slink;
 
 typedef struct cefo__sankey {
@@ -42,6 +50,9 @@ typedef struct cefo__sankey {
     cefo__slink *links;
     size_t nlinks;
     double width, height, node_width;
+    double needed;          /* the height the tallest layer took; more than height: redo */
+    double bottom;          /* the lowest point drawn: nodes, loops, labels */
+    double margin_left, margin_right; /* room for labels beside the first and last layers */
 } cefo__sankey;
 
 /*
@@ -54,5 +65,19 @@ void cefo__sankey_free(cefo__sankey *s);
 
 /* The number of nodes in the most crowded layer of a laid-out diagram. */
 int cefo__sankey_busiest_layer(const cefo__sankey *s);
+
+/* Font size of the labels, and the height of one line of them. */
+#define CEFO__SANKEY_FONT 11.0
+#define CEFO__SANKEY_LINE 13.0
+
+/*
+ * sankey_labels.c: places every node's label (right or left of its node, shifted up or down
+ * until it meets no other; a long label on two lines) and the amounts written on the larger
+ * flows where they meet no label, estimating text widths conservatively. The label of node i
+ * Returns 0, or -1 when out of memory.
+ */
+int cefo__sankey_place_labels(cefo__sankey *s, const char *const *amounts);
+/* The estimated width in pixels of `n` bytes of UTF-8 text at the labels' font size. */
+double cefo__sankey_text_width(const char *text, size_t n);
 
 #endif

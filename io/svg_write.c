@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/alloc.h"
 #include "io/fmt.h"
 #include "io/report.h"
 #include "io/sankey.h"
@@ -11,6 +12,7 @@
 #define WIDTH 1100.0
 #define HEIGHT 640.0
 #define MARGIN 110.0
+#define COLUMN 120.0 /* px between layers at least */
 
 void cefo__xml_text(FILE *fp, const char *s)
 {
@@ -28,6 +30,8 @@ void cefo__xml_text(FILE *fp, const char *s)
 
 static const char *link_colour(const cefo_network *net, const cefo__slink *k)
 {
+    if (k->emission)
+        return "#6e6e6e";
     cefo__material_kind kind = net->materials[k->material].kind;
     if (k->chain) /* product chains and waste chains stand out */
         return kind == CEFO__WASTE ? "#a0522d" : "#2f63b0";
@@ -37,60 +41,103 @@ static const char *link_colour(const cefo_network *net, const cefo__slink *k)
 static const char *node_kind(cefo__snode_kind k)
 {
     static const char *const names[] = {"process", "material", "import", "demand", "export",
-                                        "discharge"};
+                                        "discharge", "emission"};
     return names[k];
+}
+
+/* The amount and unit a flow carries, as written on it and in its tooltip. */
+static const char *flow_unit(const cefo_network *net, const cefo__slink *k)
+{
+    return k->emission ? net->pollutants[k->material].unit : net->materials[k->material].unit;
+}
+
+/* A loop: right out of its source, down below the nodes it passes, left, up into its target. */
+static void loop_path(const cefo__sankey *s, const cefo__slink *k, double x0, double x1, FILE *fp)
+{
+    double r = k->w / 2 + 6, xr = x0 + 4 + r, xl = x1 - 4 - r, y = k->loop_y;
+    (void)s;
+    fprintf(fp, "M%.1f,%.1fL%.1f,%.1fQ%.1f,%.1f %.1f,%.1fL%.1f,%.1fQ%.1f,%.1f %.1f,%.1f"
+                "L%.1f,%.1fQ%.1f,%.1f %.1f,%.1fL%.1f,%.1fQ%.1f,%.1f %.1f,%.1fL%.1f,%.1f",
+            x0, k->sy, xr - r, k->sy, xr, k->sy, xr, k->sy + r, xr, y - r, xr, y, xr - r, y, xl + r,
+            y, xl, y, xl, y - r, xl, k->ty + r, xl, k->ty, xl + r, k->ty, x1, k->ty);
 }
 
 static void write_link(const cefo_result *r, const cefo__sankey *s, const cefo__slink *k,
                        FILE *fp)
 {
     const cefo__snode *a = &s->nodes[k->from], *b = &s->nodes[k->to];
-    const cefo__material *m = &r->net->materials[k->material];
+    const char *id = k->emission ? r->net->pollutants[k->material].id
+                                 : r->net->materials[k->material].id;
+    int waste = !k->emission && r->net->materials[k->material].kind == CEFO__WASTE;
     double x0 = a->x + s->node_width, x1 = b->x;
     char b1[32];
-    fprintf(fp, "<path class=\"link%s%s\" fill=\"none\" stroke=\"%s\" stroke-opacity=\"0.5\" "
+    fprintf(fp, "<path class=\"link%s%s%s\" fill=\"none\" stroke=\"%s\" stroke-opacity=\"%s\" "
                 "stroke-width=\"%.2f\" d=\"",
-            k->chain ? (m->kind == CEFO__WASTE ? " waste-chain" : " product-chain") : "",
-            k->backward ? " loop" : "", link_colour(r->net, k), k->w);
+            k->chain ? (waste ? " waste-chain" : " product-chain") : "",
+            k->emission ? " emission" : "", k->backward ? " loop" : "", link_colour(r->net, k),
+            k->emission ? "0.3" : "0.5", k->w);
     if (!k->backward && x1 > x0) {
         double xm = (x0 + x1) / 2;
         fprintf(fp, "M%.1f,%.1fC%.1f,%.1f %.1f,%.1f %.1f,%.1f", x0, k->sy, xm, k->sy, xm, k->ty,
                 x1, k->ty);
-    } else { /* a recycling loop: out to the right, under the diagram, back in from the left */
-        double below = s->height + 24 + k->w;
-        fprintf(fp, "M%.1f,%.1fC%.1f,%.1f %.1f,%.1f %.1f,%.1f L%.1f,%.1f C%.1f,%.1f %.1f,%.1f "
-                    "%.1f,%.1f",
-                x0, k->sy, x0 + 60, k->sy, x0 + 60, below, x0, below, x1, below, x1 - 60, below,
-                x1 - 60, k->ty, x1, k->ty);
+    } else {
+        loop_path(s, k, x0, x1, fp);
     }
     fputs("\"><title>", fp);
     cefo__xml_text(fp, a->label);
     fputs(" \u2192 ", fp);
     cefo__xml_text(fp, b->label);
     fputs(": ", fp);
-    cefo__xml_text(fp, m->id);
+    cefo__xml_text(fp, id);
     fprintf(fp, " %s ", cefo__fmt_human(b1, k->value));
-    cefo__xml_text(fp, m->unit);
+    cefo__xml_text(fp, flow_unit(r->net, k));
     if (k->link != CEFO__NO_LINK && !isnan(r->net->links[k->link].distance))
         fprintf(fp, ", distance %s", cefo__fmt_human(b1, r->net->links[k->link].distance));
     fputs("</title></path>\n", fp);
+}
+
+static void write_amount(const cefo__slink *k, const char *amount, FILE *fp)
+{
+    fprintf(fp, "<text class=\"amount\" x=\"%.1f\" y=\"%.1f\" dy=\"0.35em\" "
+                "text-anchor=\"middle\">",
+            k->ax, k->ay);
+    cefo__xml_text(fp, amount);
+    fputs("</text>\n", fp);
+}
+
+static void write_label(const cefo__snode *n, FILE *fp)
+{
+    static const char *const anchors[] = {"end", "middle", "start"};
+    fprintf(fp, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" dy=\"0.35em\" text-anchor=\"%s\">",
+            n->lx, n->ly, anchors[n->anchor + 1]);
+    if (!n->split) {
+        cefo__xml_text(fp, n->label);
+    } else { /* two lines around the anchor point */
+        char first[256];
+        size_t len = n->split - 1 < sizeof first - 1 ? n->split - 1 : sizeof first - 1;
+        memcpy(first, n->label, len);
+        first[len] = '\0';
+        fprintf(fp, "<tspan x=\"%.1f\" dy=\"-0.25em\">", n->lx);
+        cefo__xml_text(fp, first);
+        fprintf(fp, "</tspan><tspan x=\"%.1f\" dy=\"1.2em\">", n->lx);
+        cefo__xml_text(fp, n->label + n->split);
+        fputs("</tspan>", fp);
+    }
+    fputs("</text>", fp);
 }
 
 static void write_node(const cefo_result *r, const cefo__sankey *s, const cefo__snode *n,
                        FILE *fp)
 {
     static const char *const fills[] = {"#4a4a4a", "#9a9a9a", "#2e8b57", "#1f4e9c", "#6a5acd",
-                                        "#b22222"};
+                                        "#b22222", "#6e6e6e"};
     char b1[32];
-    int right = n->x > s->width / 2;
     fputs("<g class=\"node\" data-node=\"", fp);
     cefo__xml_text(fp, n->kind == CEFO__SNODE_PROCESS ? r->net->processes[n->item].id : n->label);
     fprintf(fp, "\" data-kind=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" dy=\"0.35em\" text-anchor=\"%s\">",
-            node_kind(n->kind), n->x, n->y, s->node_width, n->h, fills[n->kind],
-            right ? n->x - 4 : n->x + s->node_width + 4, n->y + n->h / 2, right ? "end" : "start");
-    cefo__xml_text(fp, n->label);
-    fputs("</text><title>", fp);
+                "fill=\"%s\"/>",
+            node_kind(n->kind), n->x, n->y, s->node_width, n->h, fills[n->kind]);
+    fputs("<title>", fp);
     cefo__xml_text(fp, n->label);
     if (n->kind == CEFO__SNODE_PROCESS && strcmp(n->label, r->net->processes[n->item].id)) {
         fputs(" (", fp);
@@ -103,29 +150,71 @@ static void write_node(const cefo_result *r, const cefo__sankey *s, const cefo__
         fprintf(fp, ": %s ", cefo__fmt_human(b1, n->value));
         cefo__xml_text(fp, r->net->materials[n->item].unit);
         fputs(" through", fp);
+    } else if (n->kind == CEFO__SNODE_EMISSION) {
+        fprintf(fp, ": %s ", cefo__fmt_human(b1, r->emission[n->item]));
+        cefo__xml_text(fp, r->net->pollutants[n->item].unit);
+        fputs(" emitted", fp);
     } else { /* a terminal gathers several materials: their amounts are on its flows */
         fprintf(fp, ": %s in all (units as on its flows)", cefo__fmt_human(b1, n->value));
     }
     fputs("</title></g>\n", fp);
 }
 
+/* Lays the plan out: wide enough for a column of labels per layer, tall enough for its
+ * busiest layer and its tallest nodes; then places the labels. 0, or -1 (memory). */
+static int layout(const cefo_result *r, cefo__sankey *s, char ***amounts)
+{
+    double height = HEIGHT;
+    if (cefo__sankey_layout(r, WIDTH - 2 * MARGIN, height, s) != 0)
+        return -1;
+    if (s->nnodes && (cefo__sankey_busiest_layer(s) * 34.0 > height || s->needed > height)) {
+        height = fmax(cefo__sankey_busiest_layer(s) * 34.0, s->needed * 1.1);
+        cefo__sankey_free(s);
+        if (cefo__sankey_layout(r, WIDTH - 2 * MARGIN, height, s) != 0)
+            return -1;
+    }
+    int last = 0;
+    double right = 0;
+    for (size_t i = 0; i < s->nnodes; i++)
+        last = s->nodes[i].layer > last ? s->nodes[i].layer : last;
+    s->width = fmax(WIDTH - 2 * MARGIN, last * COLUMN + s->node_width);
+    for (size_t i = 0; i < s->nnodes; i++) { /* layers are columns: x is free to choose */
+        cefo__snode *n = &s->nodes[i];
+        n->x = last ? (s->width - s->node_width) * n->layer / last : 0;
+        if (n->layer == last)
+            right = fmax(right, cefo__sankey_text_width(n->label, strlen(n->label)));
+    }
+    s->margin_left = MARGIN - 10;
+    s->margin_right = fmax(MARGIN - 10, right + s->node_width + 10);
+    *amounts = cefo__calloc(s->nlinks + 1, sizeof **amounts);
+    if (!*amounts)
+        return -1;
+    for (size_t l = 0; l < s->nlinks; l++) {
+        const cefo__slink *k = &s->links[l];
+        char b1[32], text[96];
+        if (k->w < CEFO__SANKEY_LINE - 2 || k->backward)
+            continue;
+        snprintf(text, sizeof text, "%s %s", cefo__fmt_human(b1, k->value), flow_unit(r->net, k));
+        if (!((*amounts)[l] = cefo__strdup(text)))
+            return -1;
+    }
+    return cefo__sankey_place_labels(s, (const char *const *)*amounts);
+}
+
 void cefo__svg_sankey(const cefo_result *r, FILE *fp)
 {
     cefo__sankey s;
-    int ok = cefo__sankey_layout(r, WIDTH - 2 * MARGIN, HEIGHT, &s) == 0;
-    double height = HEIGHT;
-    if (ok && cefo__sankey_busiest_layer(&s) * 34.0 > HEIGHT) { /* room for every label */
-        height = cefo__sankey_busiest_layer(&s) * 34.0;
-        cefo__sankey_free(&s);
-        ok = cefo__sankey_layout(r, WIDTH - 2 * MARGIN, height, &s) == 0;
-    }
-    double loops = 0; /* recycling loops pass under the diagram */
-    for (size_t l = 0; ok && l < s.nlinks; l++)
-        loops = s.links[l].backward ? fmax(loops, 24 + 2 * s.links[l].w) : loops;
+    char **amounts = NULL;
+    int ok = layout(r, &s, &amounts) == 0;
+    double top = 0; /* relaxation may leave a node above 0, a label above its node */
+    for (size_t i = 0; ok && i < s.nnodes; i++)
+        top = fmin(top, fmin(s.nodes[i].y, s.nodes[i].ly - CEFO__SANKEY_LINE * 1.5));
+    double w = ok ? s.margin_left + s.width + s.margin_right : WIDTH;
+    double h = ok ? s.bottom - top + 60 : HEIGHT;
     fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sankey\" viewBox=\"0 0 %.0f "
                 "%.0f\" width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" "
-                "font-size=\"11\" role=\"img\">\n<title>",
-            WIDTH, height + 60 + loops, WIDTH, height + 60 + loops);
+                "font-size=\"%.0f\" role=\"img\">\n<title>",
+            w, h, w, h, CEFO__SANKEY_FONT);
     if (r && r->net->name) {
         cefo__xml_text(fp, r->net->name);
         fputs(": material flows of the plan</title>\n", fp);
@@ -134,16 +223,31 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp)
     }
     if (!ok || s.nnodes == 0) {
         fputs("<text x=\"20\" y=\"40\">No plan to draw.</text>\n</svg>\n", fp);
-        cefo__sankey_free(&s);
-        return;
+    } else {
+        fprintf(fp, "<g transform=\"translate(%.0f,%.0f)\">\n<g class=\"links\">\n", s.margin_left,
+                30 - top);
+        for (size_t l = 0; l < s.nlinks; l++)
+            write_link(r, &s, &s.links[l], fp);
+        fputs("</g>\n<g class=\"nodes\">\n", fp);
+        for (size_t i = 0; i < s.nnodes; i++)
+            write_node(r, &s, &s.nodes[i], fp);
+        /* labels over every node and flow, each on a white halo */
+        fputs("</g>\n<g class=\"labels\" stroke=\"#fff\" stroke-width=\"3\" "
+              "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n", fp);
+        for (size_t i = 0; i < s.nnodes; i++) {
+            write_label(&s.nodes[i], fp);
+            fputc('\n', fp);
+        }
+        fputs("</g>\n<g class=\"amounts\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" "
+              "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n", fp);
+        for (size_t l = 0; l < s.nlinks; l++)
+            if (s.links[l].amount)
+                write_amount(&s.links[l], amounts[l], fp);
+        fputs("</g>\n</g>\n</svg>\n", fp);
     }
-    fprintf(fp, "<g transform=\"translate(%.0f,30)\">\n<g class=\"links\">\n", MARGIN);
-    for (size_t l = 0; l < s.nlinks; l++)
-        write_link(r, &s, &s.links[l], fp);
-    fputs("</g>\n<g class=\"nodes\">\n", fp);
-    for (size_t i = 0; i < s.nnodes; i++)
-        write_node(r, &s, &s.nodes[i], fp);
-    fputs("</g>\n</g>\n</svg>\n", fp);
+    for (size_t l = 0; amounts && l < s.nlinks; l++)
+        cefo__free(amounts[l]);
+    cefo__free(amounts);
     cefo__sankey_free(&s);
 }
 

@@ -1,7 +1,10 @@
 #!/bin/sh
-# browser.sh CEFO SOURCE_DIR - Debian's headless Chromium renders the report of the bundled
-# example: no console error, every running process and the cluster's terminals present as
-# Sankey nodes in the DOM it builds, and a screenshot. Skips (77) without Chromium.
+# browser.sh CEFO SOURCE_DIR - Debian's headless Chromium renders the reports of the bundled
+# examples: no console error, every running process and the cluster's terminals present as
+# Sankey nodes in the DOM it builds, no label of the diagram (node labels, amounts on flows)
+# overlapping another as Chromium lays the text out, and screenshots (CEFO_SCREENSHOT=FILE
+# keeps the cluster's, CEFO_SCREENSHOT2=FILE the rectification case's). Skips (77) without
+# Chromium.
 set -u
 cefo=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$2" || exit 2
@@ -9,23 +12,58 @@ browser=$(command -v chromium || command -v chromium-browser) || { echo "browser
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "browser: $*"; exit 1; }
-"$cefo" report examples/zhenan-cluster.xml -o "$dir/report.html" || fail "report"
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync
   --user-data-dir=$dir/profile --hide-scrollbars"
-# shellcheck disable=SC2086 # flags are a word list
-timeout 120 "$browser" $flags --enable-logging=stderr --v=0 --dump-dom "file://$dir/report.html" \
-    >"$dir/dom.html" 2>"$dir/console.txt" || fail "chromium failed: $(tail -3 "$dir/console.txt")"
-grep -E "CONSOLE|Uncaught" "$dir/console.txt" && fail "console errors"
-"$cefo" solve examples/zhenan-cluster.xml -f csv >"$dir/plan.csv" || fail "solve"
-running=$(awk -F, '$1 == "process" && $6 == "activity" && $7 > 1e-9 { print $2 }' "$dir/plan.csv")
-[ -n "$running" ] || fail "no running process in the plan"
-for id in $running imports "final demand"; do
-    grep -q "data-node=\"$id\"" "$dir/dom.html" || fail "Sankey node '$id' missing from the DOM"
-done
-# shellcheck disable=SC2086
-timeout 120 "$browser" $flags --window-size=1200,2000 --screenshot="$dir/report.png" \
-    "file://$dir/report.html" >/dev/null 2>&1 || fail "screenshot"
-[ "$(wc -c <"$dir/report.png")" -gt 50000 ] || fail "the screenshot is nearly empty"
-[ -n "${CEFO_SCREENSHOT:-}" ] && cp "$dir/report.png" "$CEFO_SCREENSHOT"
-echo "browser: ok ($(echo $running | wc -w) process nodes)"
+# The report has no script; a copy gets one that measures every label's box in the DOM and
+# writes the overlapping pairs into it, for --dump-dom to show.
+measure='<script>
+addEventListener("load", () => {
+  const t = [...document.querySelectorAll("svg.sankey text")];
+  const b = t.map(e => e.getBoundingClientRect());
+  const bad = [];
+  for (let i = 0; i < b.length; i++)
+    for (let j = i + 1; j < b.length; j++)
+      if (b[i].left < b[j].right - 0.5 && b[j].left < b[i].right - 0.5 &&
+          b[i].top < b[j].bottom - 0.5 && b[j].top < b[i].bottom - 0.5)
+        bad.push(JSON.stringify(t[i].textContent) + " / " + JSON.stringify(t[j].textContent));
+  const p = document.createElement("pre");
+  p.id = "overlaps";
+  const nl = String.fromCharCode(10); /* no backslash: awk -v reads escapes */
+  p.textContent = "labels=" + b.length + nl + bad.join(nl);
+  document.body.appendChild(p);
+});
+</script>'
+check() { # check NAME EXAMPLE: report, DOM, overlaps, screenshot
+    "$cefo" report "examples/$2.xml" -o "$dir/$1.html"
+    [ $? -le 1 ] || fail "report of $2"
+    awk -v s="$measure" '/<\/body>/ { print s } { print }' "$dir/$1.html" >"$dir/$1-measure.html"
+    # shellcheck disable=SC2086 # flags are a word list
+    timeout 120 "$browser" $flags --window-size=1800,2000 --enable-logging=stderr --v=0 \
+        --dump-dom "file://$dir/$1-measure.html" >"$dir/$1-dom.html" 2>"$dir/console.txt" ||
+        fail "chromium failed: $(tail -3 "$dir/console.txt")"
+    grep -E "CONSOLE|Uncaught" "$dir/console.txt" && fail "console errors"
+    labels=$(sed -n 's/.*<pre id="overlaps">labels=\([0-9]*\).*/\1/p' "$dir/$1-dom.html")
+    [ "${labels:-0}" -gt 0 ] || fail "$2: no label measured"
+    overlaps=$(sed -n '/<pre id="overlaps">/,/<\/pre>/p' "$dir/$1-dom.html" | sed '1d; s/<\/pre>.*//' | grep -v '^$')
+    [ -z "$overlaps" ] || fail "$2: labels overlap in the Sankey diagram:
+$overlaps"
+    "$cefo" solve "examples/$2.xml" -f csv >"$dir/$1.csv"
+    running=$(awk -F, '$1 == "process" && $6 == "activity" && $7 > 1e-9 { print $2 }' "$dir/$1.csv")
+    [ -n "$running" ] || fail "$2: no running process in the plan"
+    for id in $running imports; do
+        grep -q "data-node=\"$id\"" "$dir/$1-dom.html" || fail "$2: Sankey node '$id' missing from the DOM"
+    done
+    # shellcheck disable=SC2086
+    timeout 120 "$browser" $flags --window-size=2000,${3:-1900} --screenshot="$dir/$1.png" \
+        "file://$dir/$1.html" >/dev/null 2>&1 || fail "screenshot"
+    [ "$(wc -c <"$dir/$1.png")" -gt 50000 ] || fail "the screenshot is nearly empty"
+    echo "browser: $2: $(echo $running | wc -w) process nodes, $labels labels, no overlap"
+}
+check cluster zhenan-cluster
+grep -q 'data-node="final demand"' "$dir/cluster-dom.html" || fail "no final demand node"
+grep -q 'data-kind="emission"' "$dir/cluster-dom.html" || fail "no emission drawn"
+check rect rectification
+[ -n "${CEFO_SCREENSHOT:-}" ] && cp "$dir/cluster.png" "$CEFO_SCREENSHOT"
+[ -n "${CEFO_SCREENSHOT2:-}" ] && cp "$dir/rect.png" "$CEFO_SCREENSHOT2"
+echo "browser: ok"
