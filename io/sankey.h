@@ -73,8 +73,8 @@ int cefo__sankey_busiest_layer(const cefo__sankey *s);
 /*
  * sankey_labels.c: places every node's label (right or left of its node, shifted up or down
  * until it meets no other; a long label on two lines) and the amounts written on the larger
- * flows where they meet no label, estimating text widths conservatively. The label of node i
- * Returns 0, or -1 when out of memory.
+ * flows where they meet no label (amounts[l]: the text for flow l, or NULL), estimating text
+ * widths conservatively. Returns 0, or -1 when out of memory.
  */
 int cefo__sankey_place_labels(cefo__sankey *s, const char *const *amounts);
 /* The estimated width in pixels of `n` bytes of UTF-8 text at the labels' font size. */
