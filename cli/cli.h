@@ -152,6 +152,9 @@ cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const
  * file, with the nearest id when one is a slip away. */
 cefo_status cli_find_scenario(const cefo_scenarios *s, const char *file, const char *id,
                               size_t *index, cefo_error *err);
+/* For a command-line edit whose selector matched nothing (err as the loader left it): a quoted
+ * id in it a slip away from one of the network of `path` is named after the message. */
+void cli_hint_selector(const cli_source *src, const char *path, cefo_error *err);
 /* Loads the network of `path` through the source's scenario and edits. */
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err);

@@ -84,6 +84,20 @@ static int no_plan(const cefo_result *res, const char *path)
     return 1;
 }
 
+static const char *pollutant_id(const void *net, size_t i)
+{
+    return cefo_network_id(net, CEFO_POLLUTANT, i);
+}
+
+static int no_pollutant(const cefo_network *net, const char *id, const char *path)
+{
+    const char *near = cli_nearest(id, pollutant_id, net, cefo_network_count(net, CEFO_POLLUTANT));
+    if (near)
+        return cli_usage_error("pareto", "no pollutant '%s' in %s; did you mean '%s'?", id, path,
+                               near);
+    return cli_usage_error("pareto", "no pollutant '%s' in %s", id, path);
+}
+
 typedef struct pareto_args {
     const char *pollutant;
     long n;
@@ -143,7 +157,7 @@ static int cmd_pareto(int argc, char **argv)
     cefo_options opt = cli_options(&a.src);
     cefo_status st = cli_load_network(&a.src, path, &net, &err);
     if (st == CEFO_OK && cefo_network_find(net, CEFO_POLLUTANT, p.pollutant, &k) != CEFO_OK)
-        rc = cli_usage_error("pareto", "no pollutant '%s' in %s", p.pollutant, path);
+        rc = no_pollutant(net, p.pollutant, path);
     if (rc == 0 && st == CEFO_OK)
         st = cefo_problem_build(&prob, net, &err);
     /* The least-cost plan first: without one there is no frontier, and the model's

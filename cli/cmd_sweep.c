@@ -265,6 +265,8 @@ static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
         sw->net = NULL;
         *st = cefo_network_select(a->path, sw->s, sw->scenario, a->src.edits, a->src.nedits,
                                   a->sel, sw->targets, room, &sw->ntargets, &sw->net, err);
+        if (*st != CEFO_OK)
+            cli_hint_selector(&a->src, a->path, err);
         if (*st != CEFO_OK || sw->ntargets <= room)
             break;
         room = sw->ntargets;

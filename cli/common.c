@@ -246,6 +246,48 @@ cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const
     return st;
 }
 
+/* Every id of the network, materials to resources, as one list for cli_nearest. */
+static const char *any_id(const void *net, size_t i)
+{
+    static const cefo_item kinds[] = {CEFO_MATERIAL, CEFO_POLLUTANT, CEFO_PROCESS, CEFO_GROUP,
+                                      CEFO_RESOURCE};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; i -= cefo_network_count(net, kinds[k++]))
+        if (i < cefo_network_count(net, kinds[k]))
+            return cefo_network_id(net, kinds[k], i);
+    return NULL;
+}
+
+void cli_hint_selector(const cli_source *src, const char *path, cefo_error *err)
+{
+    if (err->code != CEFO_ERR_INVALID || strcmp(err->file, "command line") != 0 || err->line < 1
+        || (size_t)err->line > src->nedits || !strstr(err->message, "matches nothing"))
+        return;
+    cefo_network *net = NULL;
+    cefo_error ignored = {0};
+    if (cefo_network_load_file(&net, path, &ignored) != CEFO_OK)
+        return;
+    size_t n = 0;
+    for (cefo_item k = CEFO_MATERIAL; k <= CEFO_RESOURCE; k++)
+        n += k == CEFO_LINK ? 0 : cefo_network_count(net, k);
+    /* Each quoted literal of the selector that is no id: the id a slip away from it. */
+    const char *sel = src->edits[err->line - 1].sel, *q = sel;
+    while ((q = strpbrk(q, "'\"")) != NULL) {
+        const char *end = strchr(q + 1, *q);
+        if (!end)
+            break;
+        char lit[128];
+        snprintf(lit, sizeof lit, "%.*s", (int)(end - q - 1), q + 1);
+        const char *near = cli_nearest(lit, any_id, net, n);
+        if (near && strcmp(near, lit) != 0) {
+            size_t len = strlen(err->message);
+            snprintf(err->message + len, sizeof err->message - len, "; did you mean '%s'?", near);
+            break;
+        }
+        q = end + 1;
+    }
+    cefo_network_free(net);
+}
+
 cefo_status cli_load_network(const cli_source *src, const char *path, cefo_network **out,
                              cefo_error *err)
 {
@@ -255,6 +297,8 @@ cefo_status cli_load_network(const cli_source *src, const char *path, cefo_netwo
     cefo_status st = cli_source_scenario(src, &s, &id, err);
     if (st == CEFO_OK)
         st = cefo_network_load_edited(out, path, s, id, src->edits, src->nedits, err);
+    if (st != CEFO_OK)
+        cli_hint_selector(src, path, err);
     cefo_scenarios_free(s);
     return st;
 }

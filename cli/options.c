@@ -19,7 +19,7 @@ static const cli_option common_options[] = {
     {CLI_O_SCENARIOS, 0, "scenarios", "S", "a scenarios file (docs/scenarios.md) ...", NULL, 0},
     {CLI_O_SCENARIO, 0, "scenario", "ID", "... and the scenario of it to apply", NULL, 0},
     {CLI_O_SET, 0, "set", "SEL=VALUE",
-     "set the attributes XPath SEL picks (repeatable)",
+     "set the attributes XPath SEL picks; \"SEL/@NAME=V\" adds\nNAME to the elements SEL picks when none has it (repeatable)",
      NULL, 0},
     {CLI_O_SCALE, 0, "scale", "SEL=F", "multiply the numeric attributes SEL picks by F\n(repeatable)",
      NULL, 0},

@@ -28,6 +28,8 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
     cli_input(path);
     cefo_status st = cefo_network_load_edited(net, path, s, scenario, src->edits, src->nedits,
                                               err);
+    if (st != CEFO_OK)
+        cli_hint_selector(src, path, err);
     if (st == CEFO_OK)
         st = cefo_problem_build(prob, *net, err);
     cefo_options opt = cli_options(src);

@@ -2,6 +2,7 @@
 #include "io/patch.h"
 
 #include <libxml/xpathInternals.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -302,11 +303,64 @@ static cefo_status apply_one(const cefo__patch *p, xmlNode *node, cefo__patch_ma
     return CEFO_ERR_ARG;
 }
 
+/* The attribute name NAME of a selector ending in "/@NAME", or NULL. */
+static const char *last_attribute(const char *sel)
+{
+    const char *at = strrchr(sel, '@');
+    if (!at || at - sel < 2 || at[-1] != '/' || !(isalpha((unsigned char)at[1]) || at[1] == '_'))
+        return NULL;
+    for (const char *c = at + 1; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '_' && *c != '-' && *c != '.')
+            return NULL;
+    return at + 1;
+}
+
+/*
+ * A --set "SEL/@NAME=VALUE" that matched nothing: when SEL picks elements (and only elements),
+ * none of which has NAME, NAME is added to each (a cap on a pollutant without one). Returns 1
+ * with the status in *st when it applied; 0 leaves the "matches nothing" error as it was.
+ */
+static int add_missing(xmlDoc *doc, const cefo__patch *p, cefo__patch_marks *marks,
+                       cefo_status *st, cefo_error *err)
+{
+    const char *name = last_attribute(p->sel);
+    if (!name || !err || !strstr(err->message, "matches nothing"))
+        return 0;
+    size_t len = (size_t)(name - 2 - p->sel);
+    char *elems = cefo__malloc(len + 1);
+    if (!elems) {
+        *st = cefo__error(err, CEFO_ERR_NOMEM, p->file, p->line, NULL, "out of memory");
+        return 1;
+    }
+    memcpy(elems, p->sel, len);
+    elems[len] = '\0';
+    xmlXPathObjectPtr res = NULL;
+    cefo_error quiet = {0};
+    int ok = cefo__xpath_select(doc, elems, p->file, p->line, &res, &quiet) == CEFO_OK;
+    for (int i = 0; ok && i < res->nodesetval->nodeNr; i++)
+        ok = res->nodesetval->nodeTab[i]->type == XML_ELEMENT_NODE;
+    cefo_status set = CEFO_OK;
+    for (int i = 0; ok && i < res->nodesetval->nodeNr && set == CEFO_OK; i++)
+        set = set_attr(p, res->nodesetval->nodeTab[i], (const xmlChar *)name, marks);
+    if (ok)
+        *st = set;
+    if (ok && set == CEFO_ERR_NOMEM)
+        cefo__error(err, CEFO_ERR_NOMEM, p->file, p->line, NULL, "out of memory");
+    else if (ok)
+        *err = (cefo_error){0};
+    xmlXPathFreeObject(res);
+    cefo__free(elems);
+    return ok;
+}
+
 cefo_status cefo__patch_apply(xmlDoc *doc, const cefo__patch *p, cefo__patch_marks *marks,
                               cefo_error *err)
 {
     xmlXPathObjectPtr res;
     cefo_status st = cefo__xpath_select(doc, p->sel, p->file, p->line, &res, err);
+    if (st == CEFO_ERR_INVALID && p->add_attr && p->kind == CEFO__PATCH_REPLACE && p->value
+        && add_missing(doc, p, marks, &st, err))
+        return st;
     xmlNodeSetPtr set = st == CEFO_OK ? res->nodesetval : NULL;
     for (int i = 0; set && i < set->nodeNr && st == CEFO_OK; i++)
         st = check_one(p, set->nodeTab[i], err);

@@ -24,6 +24,8 @@ typedef struct cefo__patch {
     const xmlNode *content; /* REPLACE of elements and ADD: the element whose children are used */
     const char *file;       /* where the edit was written, for errors */
     int line;
+    int add_attr;           /* REPLACE of "SEL/@NAME" (a --set): when no element SEL picks has
+                               NAME, it is added to each of them */
 } cefo__patch;
 
 /*

@@ -267,7 +267,8 @@ static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char 
                                "edit %zu is incomplete", k + 1);
         cefo__patch p = {.kind = kinds[edits[k].kind], .sel = edits[k].sel,
                          .value = edits[k].value, .factor = edits[k].factor,
-                         .file = "command line", .line = (int)k + 1};
+                         .file = "command line", .line = (int)k + 1,
+                         .add_attr = edits[k].kind == CEFO_EDIT_SET};
         st = cefo__patch_apply(doc, &p, marks, err);
     }
     return st;

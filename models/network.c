@@ -518,6 +518,21 @@ size_t cefo_network_count(const cefo_network *net, cefo_item kind)
     return 0;
 }
 
+const char *cefo_network_id(const cefo_network *net, cefo_item kind, size_t i)
+{
+    if (!net || i >= cefo_network_count(net, kind))
+        return NULL;
+    switch (kind) {
+    case CEFO_MATERIAL: return net->materials[i].id;
+    case CEFO_POLLUTANT: return net->pollutants[i].id;
+    case CEFO_PROCESS: return net->processes[i].id;
+    case CEFO_GROUP: return net->groups[i];
+    case CEFO_RESOURCE: return net->resources[i].id;
+    case CEFO_LINK: break;
+    }
+    return NULL;
+}
+
 cefo_status cefo_network_find(const cefo_network *net, cefo_item kind, const char *id,
                               size_t *index)
 {

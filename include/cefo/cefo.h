@@ -108,6 +108,10 @@ typedef enum cefo_item {
 /* Number of items of one kind (0 for a NULL network or an unknown kind). */
 CEFO_API size_t cefo_network_count(const cefo_network *net, cefo_item kind);
 
+/* The id of item i of `kind`, owned by the network; NULL for a link, a NULL network or an i
+ * out of range. */
+CEFO_API const char *cefo_network_id(const cefo_network *net, cefo_item kind, size_t i);
+
 /*
  * Index of the item of `kind` whose id is `id` (links have no id: CEFO_ERR_ARG).
  * Returns CEFO_OK, CEFO_ERR_ARG, or CEFO_ERR_INVALID when no such item exists.

@@ -68,5 +68,17 @@ grep -qx "$dir/kind.xml:2: kind=\"reuse\" is not one of the allowed values: prod
 [ $? -eq 1 ] || fail "time limit: exit not 1"
 grep -qx "tests/cli/data/knapsack-60.xml: no optimal plan: stopped at the time limit" "$dir/err" \
     || fail "time limit: $(cat "$dir/err")"
+# --set adds an attribute the elements it picks lack: the CO2 cap removed and set again gives
+# the plan of the network as it is.
+"$cefo" solve $net -f csv >"$dir/plain.csv"
+"$cefo" solve $net -f csv --remove "//pollutant/@cap" --set "//pollutant[@id='CO2']/@cap=125" \
+    >"$dir/readded.csv" || fail "--set of a missing cap: exit $?"
+cmp -s "$dir/plain.csv" "$dir/readded.csv" || fail "--set of a missing cap: another plan"
+# A selector whose id is a slip away from one of the network's.
+"$cefo" solve $net --set "//process[@id='dirtty']/@capacity=5" 2>"$dir/err" >/dev/null
+grep -qx "command line:1: selector \"//process\[@id='dirtty'\]/@capacity\" matches nothing (a typo?); did you mean 'dirty'?" \
+    "$dir/err" || fail "--set did-you-mean: $(cat "$dir/err")"
+"$cefo" pareto $net --pollutant C02 2>"$dir/err"
+grep -q "no pollutant 'C02' in $net; did you mean 'CO2'?" "$dir/err" || fail "pareto: $(cat "$dir/err")"
 [ $status -eq 0 ] && echo "command-line: ok"
 exit $status
