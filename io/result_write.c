@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "io/breakdown.h"
 #include "io/fmt.h"
+#include "io/plan.h"
 #include "models/result.h"
 
 void cefo__json_costs(FILE *fp, const cefo_result *r)
@@ -56,7 +57,8 @@ static void json_decisions(const cefo_result *r, FILE *fp)
         cefo__json_str_or_null(fp, row.chosen ? (row.variant ? row.variant : row.chosen)
                                               : isnan(r->objective) ? NULL : "closed");
         fputs(", ", fp);
-        cefo__json_num(fp, "fixed_cost", row.fixed_cost, 1);
+        cefo__json_num(fp, "fixed_cost", row.fixed_cost, r->nperiods == 0);
+        cefo__json_trajectory(fp, r, g);
         fputc('}', fp);
     }
     fprintf(fp, "%s],\n  \"diagnosis\": ", net->ngroups ? "\n  " : "");
@@ -110,10 +112,13 @@ static void json_resources(const cefo_result *r, FILE *fp)
     fputs("\n  ]", fp);
 }
 
-static void write_json(const cefo_result *r, FILE *fp)
+void cefo__json_plan(const cefo_result *r, FILE *fp, const cefo_period_info *period)
 {
     const cefo_network *net = r->net;
-    fprintf(fp, "{\n  \"status\": \"%s\",\n  ", cefo_solve_status_name(r->status));
+    fputs("{\n  ", fp);
+    if (period)
+        cefo__json_period_head(fp, period);
+    fprintf(fp, "\"status\": \"%s\",\n  ", cefo_solve_status_name(r->status));
     cefo__json_num(fp, "objective", r->objective, 1);
     fprintf(fp, ",\n  \"currency\": ");
     cefo__json_str_or_null(fp, net->currency);
@@ -181,7 +186,8 @@ static void write_json(const cefo_result *r, FILE *fp)
     fputs(",\n  \"indicators\": ", fp);
     cefo__json_indicators(fp, &r->indicators);
     json_decisions(r, fp);
-    fputs("\n}\n", fp);
+    cefo__json_periods(fp, r);
+    fputs(period ? "\n}" : "\n}\n", fp);
 }
 
 /* CSV: one long table, `section,id,from,to,material,quantity,value,unit` (docs/results.md). */
@@ -218,11 +224,16 @@ static void csv_decisions(const cefo_result *r, FILE *fp, const char *cur)
                 r->diag[i].amount, r->diag[i].unit);
 }
 
-static void write_csv(const cefo_result *r, FILE *fp)
+void cefo__csv_plan(const cefo_result *r, FILE *fp, int header)
 {
     const cefo_network *net = r->net;
     const char *cur = net->currency;
-    fputs("section,id,from,to,material,quantity,value,unit\n", fp);
+    if (header && r->nperiods) {
+        cefo__csv_periods(fp, r);
+        return;
+    }
+    if (header)
+        fputs("section,id,from,to,material,quantity,value,unit\n", fp);
     fprintf(fp, "status,%s,,,,status,,\n", cefo_solve_status_name(r->status));
     csv_row(fp, "objective", "total", NULL, NULL, NULL, "cost", r->objective, cur);
     for (size_t i = 0; i < cefo__cost_count(r); i++) {
@@ -397,14 +408,18 @@ static void text_decisions(const cefo_result *r, FILE *fp)
     }
 }
 
-static void write_text(const cefo_result *r, FILE *fp)
+void cefo__text_plan(const cefo_result *r, FILE *fp, const cefo_period_info *period)
 {
     const cefo_network *net = r->net;
     const char *cur = net->currency ? net->currency : "currency units";
     char b[32];
-    fputs("Plan for ", fp);
-    cefo__text_str(fp, net->file);
-    fprintf(fp, "\nStatus: %s\n", cefo_solve_status_name(r->status));
+    if (period) {
+        cefo__text_period_head(fp, period, cur);
+    } else {
+        fputs("Plan for ", fp);
+        cefo__text_str(fp, net->file);
+        fprintf(fp, "\nStatus: %s\n", cefo_solve_status_name(r->status));
+    }
     if (isnan(r->objective)) {
         fprintf(fp, "No optimal plan: %s.\n", cefo_solve_status_words(r->status));
         if (r->ndiag)
@@ -428,6 +443,7 @@ static void write_text(const cefo_result *r, FILE *fp)
     fprintf(fp, "  %-20s %16s\n", "reuse rate", cefo__fmt_human(b, ind->reuse_rate));
     fprintf(fp, "  %-20s %16s\n", "virgin import", cefo__fmt_human(b, ind->virgin_import));
     fprintf(fp, "  %-20s %16s\n", "labour", cefo__fmt_human(b, ind->labour));
+    cefo__text_periods(fp, r);
 }
 
 typedef struct plan_out {
@@ -439,11 +455,11 @@ static void write_plan(const void *ctx, FILE *fp)
 {
     const plan_out *o = ctx;
     if (o->format == CEFO_FORMAT_JSON)
-        write_json(o->res, fp);
+        cefo__json_plan(o->res, fp, NULL);
     else if (o->format == CEFO_FORMAT_CSV)
-        write_csv(o->res, fp);
+        cefo__csv_plan(o->res, fp, 1);
     else
-        write_text(o->res, fp);
+        cefo__text_plan(o->res, fp, NULL);
 }
 
 cefo_status cefo_result_write(const cefo_result *res, FILE *fp, cefo_format format, cefo_error *err)
@@ -483,6 +499,8 @@ static void write_summary(const void *ctx, FILE *fp)
               "cost_pollution,export_revenue,cost_fixed", fp);
         if (net->nresources)
             fputs(",cost_resource", fp);
+        if (r->periodic)
+            fputs(",cost_investment", fp);
         for (size_t k = 0; k < net->npollutants; k++) {
             fputs(",", fp);
             char name[160];
@@ -506,6 +524,8 @@ static void write_summary(const void *ctx, FILE *fp)
         fprintf(fp, ",%s", cefo__fmt_num(b, v[i], ""));
     if (net->nresources)
         fprintf(fp, ",%s", cefo__fmt_num(b, r->cost_resource, ""));
+    if (r->periodic)
+        fprintf(fp, ",%s", cefo__fmt_num(b, r->cost_investment, ""));
     for (size_t k = 0; k < net->npollutants; k++)
         fprintf(fp, ",%s", cefo__fmt_num(b, r->emission[k], ""));
     for (size_t k = 0; k < net->nresources; k++)

@@ -8,10 +8,21 @@
 #include "core/alloc.h"
 #include "core/error.h"
 
+/*
+ * With periods, the same code formulates every period: `net` is the network as it stands in
+ * period t (its view), `par` that period's block of parameters, `mp` that period's block of
+ * the map, and every running cost is weighted by `scale` (years x discount). The links
+ * between periods (builds, irreversible orders, totals) come after all periods.
+ */
 typedef struct builder {
     const cefo_network *net;
+    const cefo_network *base; /* the whole network (net itself without periods) */
     const cefo__params *par;  /* NULL: the network's own values */
     cefo__formulation *f;
+    cefo__formulation mp;     /* period t's block of the map */
+    size_t t;
+    double scale;
+    int first_col;            /* period t's first column */
     size_t cap_cols, cap_obj, cap_col_lb, cap_col_ub, cap_binary;
     size_t cap_rows, cap_row_lb, cap_row_ub;
     int oom;
@@ -30,8 +41,9 @@ static double demand_of(const builder *b, size_t m)
     return b->par ? b->par->demand[m] : b->net->materials[m].demand;
 }
 
-static int add_col(builder *b, cefo__var_kind kind, size_t item, size_t proc, double lb,
-                   double ub, double cost)
+/* A column whose cost is already in present value (an investment). */
+static int add_col_raw(builder *b, cefo__var_kind kind, size_t item, size_t proc, double lb,
+                       double ub, double cost)
 {
     cefo__formulation *f = b->f;
     size_t n = (size_t)f->ncols + 1;
@@ -46,11 +58,18 @@ static int add_col(builder *b, cefo__var_kind kind, size_t item, size_t proc, do
     }
     int j = f->ncols++;
     f->col_binary[j] = 0;
-    f->cols[j] = (cefo__slot){kind, item, proc};
+    f->cols[j] = (cefo__slot){kind, item, proc, b->t};
     f->obj[j] = cost;
     f->col_lb[j] = lb;
     f->col_ub[j] = ub;
     return j;
+}
+
+/* A column of period t: its running cost weighted by the period's years and discount. */
+static int add_col(builder *b, cefo__var_kind kind, size_t item, size_t proc, double lb,
+                   double ub, double cost)
+{
+    return add_col_raw(b, kind, item, proc, lb, ub, cost * b->scale);
 }
 
 static int add_row(builder *b, cefo__row_kind kind, size_t item, size_t proc, double lb,
@@ -66,10 +85,19 @@ static int add_row(builder *b, cefo__row_kind kind, size_t item, size_t proc, do
         return -1;
     }
     int i = f->nrows++;
-    f->rows[i] = (cefo__slot){(cefo__var_kind)kind, item, proc};
+    f->rows[i] = (cefo__slot){(cefo__var_kind)kind, item, proc, b->t};
     f->row_lb[i] = lb;
     f->row_ub[i] = ub;
     return i;
+}
+
+static int mark_binary(builder *b, int j)
+{
+    if (j >= 0) {
+        b->f->col_binary[j] = 1;
+        b->f->nbinary++;
+    }
+    return j;
 }
 
 static int add_binary(builder *b, cefo__var_kind kind, size_t item, double fixed_cost)
@@ -123,13 +151,13 @@ static void pooled_balance(builder *b, size_t m)
 {
     const cefo_network *net = b->net;
     int row = add_row(b, CEFO__ROW_BALANCE, m, CEFO__NONE, demand_of(b, m), demand_of(b, m));
-    b->f->demand_row[m] = row;
+    b->mp.demand_row[m] = row;
     for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
         size_t p = net->users[u];
         const cefo__process *pr = &net->processes[p];
         /* A process may both consume and produce m (water, catalysts): one net coefficient. */
         double net_out = cefo__terms_amount(&pr->outputs, m) - cefo__terms_amount(&pr->inputs, m);
-        put(b, row, b->f->activity_col[p], net_out);
+        put(b, row, b->mp.activity_col[p], net_out);
     }
     cluster_columns(b, m, row, -1, 1);
 }
@@ -143,11 +171,11 @@ static void linked_balance(builder *b, size_t m)
         limit_row = add_row(b, CEFO__ROW_IMPORT_LIMIT, m, CEFO__NONE, -INFINITY,
                             mat->import_limit);
     int market = add_row(b, CEFO__ROW_MARKET, m, CEFO__NONE, demand_of(b, m), demand_of(b, m));
-    b->f->demand_row[m] = market;
+    b->mp.demand_row[m] = market;
     for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
         size_t p = net->users[u];
         const cefo__process *pr = &net->processes[p];
-        int xcol = b->f->activity_col[p];
+        int xcol = b->mp.activity_col[p];
         for (size_t t = 0; t < pr->inputs.n; t++) {
             if (pr->inputs.v[t].item != m)
                 continue;
@@ -188,16 +216,16 @@ static void link_flows(builder *b)
     const cefo_network *net = b->net;
     for (size_t l = 0; l < net->nlinks; l++) {
         const cefo__link *ln = &net->links[l];
-        int j = b->f->flow_col[l] = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity,
+        int j = b->mp.flow_col[l] = add_col(b, CEFO__VAR_FLOW, l, CEFO__NONE, 0, ln->capacity,
                                             ln->cost);
-        b->f->link_build_col[l] = b->f->link_cap_row[l] = -1;
+        b->mp.link_build_col[l] = b->mp.link_cap_row[l] = -1;
         if (ln->optional) { /* flow only over a built link: f - cap y <= 0 */
             int y = add_binary(b, CEFO__VAR_LINK_BUILD, l, ln->fixed_cost);
             int row = add_row(b, CEFO__ROW_SWITCH, l, CEFO__NONE, -INFINITY, 0);
             put(b, row, j, 1.0);
             put(b, row, y, -ln->capacity);
-            b->f->link_build_col[l] = y;
-            b->f->link_cap_row[l] = row;
+            b->mp.link_build_col[l] = y;
+            b->mp.link_cap_row[l] = row;
         }
         put(b, term_row(b->out_row, &net->processes[ln->from].outputs, ln->from, ln->material), j,
             -1.0);
@@ -209,21 +237,21 @@ static void link_flows(builder *b)
 static void emissions(builder *b)
 {
     const cefo_network *net = b->net;
-    cefo__formulation *f = b->f;
+    cefo__formulation *f = b->f, *mp = &b->mp;
     int first_row = f->nrows;
     for (size_t k = 0; k < net->npollutants; k++) {
         int row = add_row(b, CEFO__ROW_EMISSION, k, CEFO__NONE, 0, 0);
-        f->emission_col[k] = add_col(b, CEFO__VAR_EMISSION, k, CEFO__NONE, 0,
-                                     b->par ? b->par->cap[k] : net->pollutants[k].cap,
-                                     b->par ? b->par->damage[k] : net->pollutants[k].damage_cost);
-        put(b, row, f->emission_col[k], -1.0);
+        mp->emission_col[k] = add_col(b, CEFO__VAR_EMISSION, k, CEFO__NONE, 0,
+                                      b->par ? b->par->cap[k] : net->pollutants[k].cap,
+                                      b->par ? b->par->damage[k] : net->pollutants[k].damage_cost);
+        put(b, row, mp->emission_col[k], -1.0);
     }
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__terms *em = &net->processes[p].emissions;
         for (size_t t = 0; t < em->n; t++)
-            put(b, first_row + (int)em->v[t].item, f->activity_col[p], em->v[t].amount);
+            put(b, first_row + (int)em->v[t].item, mp->activity_col[p], em->v[t].amount);
     }
-    for (int j = 0; j < f->ncols; j++) {
+    for (int j = b->first_col; j < f->ncols; j++) {
         if (f->cols[j].kind != CEFO__VAR_DISCHARGE)
             continue;
         const cefo__terms *em = &net->materials[f->cols[j].item].emissions;
@@ -251,14 +279,17 @@ double cefo__resource_constant(const cefo_network *net, size_t r, const double *
 static void resources(builder *b)
 {
     const cefo_network *net = b->net;
-    cefo__formulation *f = b->f;
+    cefo__formulation *f = &b->mp;
     for (size_t r = 0; r < net->nresources && !b->oom; r++) {
         const cefo__resource *res = &net->resources[r];
         double c = cefo__resource_constant(net, r, b->par ? b->par->capacity : NULL);
+        /* A total-scope resource is bounded over the programme (its total column), not in
+         * any one period. */
+        int whole = res->total;
         int row = f->use_row[r] = add_row(b, CEFO__ROW_RESOURCE, r, CEFO__NONE, -c, -c);
         int u = f->use_col[r] = add_col(b, CEFO__VAR_USE, r, CEFO__NONE,
-                                        b->par ? b->par->res_min[r] : res->min,
-                                        b->par ? b->par->res_max[r] : res->max,
+                                        whole ? -INFINITY : b->par ? b->par->res_min[r] : res->min,
+                                        whole ? INFINITY : b->par ? b->par->res_max[r] : res->max,
                                         b->par ? b->par->res_price[r] : res->price);
         put(b, row, u, -1.0);
         int continuous = 0;
@@ -287,14 +318,14 @@ static void resources(builder *b)
 static void decisions(builder *b)
 {
     const cefo_network *net = b->net;
-    cefo__formulation *f = b->f;
+    cefo__formulation *f = &b->mp;
     for (size_t p = 0; p < net->nprocesses; p++) {
         const cefo__process *pr = &net->processes[p];
         f->build_col[p] = f->cap_row[p] = f->min_row[p] = -1;
         if (!cefo__process_is_decision(pr))
             continue;
         int x = f->activity_col[p];
-        f->col_lb[x] = 0.0;
+        b->f->col_lb[x] = 0.0;
         int y = f->build_col[p] = add_binary(b, CEFO__VAR_BUILD, p, pr->fixed_cost);
         int row = f->cap_row[p] = add_row(b, CEFO__ROW_SWITCH, p, CEFO__NONE, -INFINITY, 0);
         put(b, row, x, 1.0);
@@ -306,7 +337,7 @@ static void decisions(builder *b)
         }
     }
     /* At most one variant of each group runs: the group rows, then one pass over processes. */
-    int first = f->nrows;
+    int first = b->f->nrows;
     for (size_t g = 0; g < net->ngroups; g++)
         f->group_row[g] = add_row(b, CEFO__ROW_GROUP, g, CEFO__NONE, -INFINITY, 1);
     for (size_t p = 0; p < net->nprocesses && !b->oom; p++)
@@ -314,9 +345,8 @@ static void decisions(builder *b)
             put(b, first + (int)net->processes[p].group_index, f->build_col[p], 1.0);
 }
 
-static int alloc_term_rows(builder *b)
+static int alloc_term_rows(builder *b, const cefo_network *net)
 {
-    const cefo_network *net = b->net;
     b->in_row = cefo__calloc(net->nprocesses, sizeof *b->in_row);
     b->out_row = cefo__calloc(net->nprocesses, sizeof *b->out_row);
     if (!b->in_row || !b->out_row)
@@ -330,11 +360,11 @@ static int alloc_term_rows(builder *b)
     return 0;
 }
 
-static void free_term_rows(builder *b)
+static void free_term_rows(builder *b, const cefo_network *net)
 {
-    for (size_t p = 0; b->in_row && p < b->net->nprocesses; p++)
+    for (size_t p = 0; b->in_row && p < net->nprocesses; p++)
         cefo__free(b->in_row[p]);
-    for (size_t p = 0; b->out_row && p < b->net->nprocesses; p++)
+    for (size_t p = 0; b->out_row && p < net->nprocesses; p++)
         cefo__free(b->out_row[p]);
     cefo__free(b->in_row);
     cefo__free(b->out_row);
@@ -384,7 +414,7 @@ static void elastic_lower(builder *b, int j, cefo__var_kind kind, size_t item)
  */
 static void make_elastic(builder *b)
 {
-    const cefo_network *net = b->net;
+    const cefo_network *net = b->base;
     cefo__formulation *f = b->f;
     int nrows = f->nrows, ncols = f->ncols;
     for (int j = 0; j < ncols; j++)
@@ -392,6 +422,7 @@ static void make_elastic(builder *b)
     for (int i = 0; i < nrows; i++) {
         cefo__slot r = f->rows[i];
         cefo__row_kind kind = (cefo__row_kind)r.kind;
+        b->t = r.period;
         if (kind == CEFO__ROW_BALANCE || kind == CEFO__ROW_MARKET || kind == CEFO__ROW_CONSUMER)
             put(b, i, add_col(b, CEFO__VAR_SHORT, r.item, r.proc, 0, INFINITY, SHORT_PRICE), 1.0);
         if (kind == CEFO__ROW_BALANCE || kind == CEFO__ROW_MARKET)
@@ -401,75 +432,295 @@ static void make_elastic(builder *b)
             put(b, i, add_col(b, CEFO__VAR_EXCESS, r.item, CEFO__NONE, 0, INFINITY, LIMIT_PRICE),
                 -1.0);
     }
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        int x = f->activity_col[p];
-        if (f->min_row[p] >= 0) /* x - min y + lack >= 0 */
-            put(b, f->min_row[p],
-                add_col(b, CEFO__VAR_LACK, p, CEFO__NONE, 0, INFINITY, LIMIT_PRICE), 1.0);
-        elastic_upper(b, x, CEFO__VAR_EXTRA_CAPACITY, p, f->cap_row[p]);
-        if (f->col_lb[x] > 0) { /* x + lack >= min */
-            double min = f->col_lb[x];
-            f->col_lb[x] = 0;
-            int lack = add_col(b, CEFO__VAR_LACK, p, CEFO__NONE, 0, INFINITY, LIMIT_PRICE);
-            int row = add_row(b, CEFO__ROW_ELASTIC, p, CEFO__NONE, min, INFINITY);
-            put(b, row, x, 1.0);
-            put(b, row, lack, 1.0);
+    for (size_t t = 0; t < f->nperiods; t++) {
+        cefo__formulation mp = cefo__map_at(f, net, t);
+        b->t = t;
+        for (size_t p = 0; p < net->nprocesses; p++) {
+            int x = mp.activity_col[p];
+            if (mp.min_row[p] >= 0) /* x - min y + lack >= 0 */
+                put(b, mp.min_row[p],
+                    add_col(b, CEFO__VAR_LACK, p, CEFO__NONE, 0, INFINITY, LIMIT_PRICE), 1.0);
+            elastic_upper(b, x, CEFO__VAR_EXTRA_CAPACITY, p, mp.cap_row[p]);
+            if (f->col_lb[x] > 0) { /* x + lack >= min */
+                double min = f->col_lb[x];
+                f->col_lb[x] = 0;
+                int lack = add_col(b, CEFO__VAR_LACK, p, CEFO__NONE, 0, INFINITY, LIMIT_PRICE);
+                int row = add_row(b, CEFO__ROW_ELASTIC, p, CEFO__NONE, min, INFINITY);
+                put(b, row, x, 1.0);
+                put(b, row, lack, 1.0);
+            }
+        }
+        for (size_t l = 0; l < net->nlinks; l++)
+            elastic_upper(b, mp.flow_col[l], CEFO__VAR_LINK_EXTRA, l, mp.link_cap_row[l]);
+        for (size_t r = 0; r < net->nresources; r++) {
+            elastic_upper(b, mp.use_col[r], CEFO__VAR_RES_OVER, r, -1);
+            elastic_lower(b, mp.use_col[r], CEFO__VAR_RES_UNDER, r);
         }
     }
-    for (int j = 0; j < ncols; j++)
-        if (f->cols[j].kind == CEFO__VAR_FLOW)
-            elastic_upper(b, j, CEFO__VAR_LINK_EXTRA, f->cols[j].item,
-                          f->link_cap_row[f->cols[j].item]);
-    for (size_t r = 0; r < net->nresources; r++) {
-        elastic_upper(b, f->use_col[r], CEFO__VAR_RES_OVER, r, -1);
-        elastic_lower(b, f->use_col[r], CEFO__VAR_RES_UNDER, r);
+    b->t = 0;
+    for (size_t r = 0; f->total_col && r < net->nresources; r++)
+        if (f->total_col[r] >= 0) {
+            elastic_upper(b, f->total_col[r], CEFO__VAR_RES_OVER, r, -1);
+            elastic_lower(b, f->total_col[r], CEFO__VAR_RES_UNDER, r);
+        }
+}
+
+/* The single-period model of period b->t: the balances, decisions, emissions and resources
+ * of the network as it stands then. */
+static void formulate_period(builder *b)
+{
+    const cefo_network *net = b->net;
+    b->first_col = b->f->ncols;
+    for (size_t p = 0; p < net->nprocesses && !b->oom; p++) {
+        const cefo__process *pr = &net->processes[p];
+        b->mp.activity_col[p] = add_col(b, CEFO__VAR_ACTIVITY, p, CEFO__NONE, pr->min,
+                                        capacity_of(b, p), pr->cost);
     }
+    if (!b->oom)
+        decisions(b);
+    for (size_t m = 0; m < net->nmaterials && !b->oom; m++) {
+        if (net->materials[m].linked)
+            linked_balance(b, m);
+        else
+            pooled_balance(b, m);
+    }
+    if (!b->oom)
+        link_flows(b);
+    if (!b->oom)
+        emissions(b);
+    if (!b->oom)
+        resources(b);
+}
+
+/* Period t's blocks: a pointer into each per-period array of the map. */
+cefo__formulation cefo__map_at(const cefo__formulation *f, const cefo_network *net, size_t t)
+{
+    cefo__formulation m = *f;
+    size_t np = t * net->nprocesses, nl = t * net->nlinks, nr = t * net->nresources;
+    m.activity_col += np;
+    m.build_col += np;
+    m.cap_row += np;
+    m.min_row += np;
+    m.link_build_col += nl;
+    m.link_cap_row += nl;
+    m.flow_col += nl;
+    m.emission_col += t * net->npollutants;
+    m.demand_row += t * net->nmaterials;
+    m.group_row += t * net->ngroups;
+    m.use_col += nr;
+    m.use_row += nr;
+    m.use_on_decisions_only += nr;
+    if (m.switch_col) {
+        m.switch_col += np;
+        m.link_switch_col += nl;
+    }
+    return m;
+}
+
+cefo__params cefo__params_at(const cefo__params *par, const cefo_network *net, size_t t)
+{
+    cefo__params q = *par;
+    q.capacity += t * net->nprocesses;
+    q.demand += t * net->nmaterials;
+    q.damage += t * net->npollutants;
+    q.cap += t * net->npollutants;
+    q.res_min += t * net->nresources;
+    q.res_max += t * net->nresources;
+    q.res_price += t * net->nresources;
+    return q;
+}
+
+/* Whether item i (a process, or a link) needs switch-on columns: an investment to pay, or
+ * builds that expire. */
+static int needs_builds(const cefo_network *net, int is_link, size_t i)
+{
+    for (size_t t = 0; t < net->nperiods; t++) {
+        const cefo_network *v = net->views[t];
+        double inv = is_link ? v->links[i].investment : v->processes[i].investment;
+        double life = is_link ? v->links[i].lifetime : v->processes[i].lifetime;
+        if (inv > 0 || isfinite(life))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Builds of a decision: s_t = 1 when it is built (switches on) in period t, paying the
+ * investment of that period once, discounted; it may run in period t only while a build is
+ * alive: y_t <= sum of s_u over the periods u <= t whose build still stands at t (fewer than
+ * `lifetime` years between the starts of u and t).
+ */
+static void builds(builder *b, int is_link, size_t i, size_t n)
+{
+    const cefo_network *net = b->base;
+    cefo__formulation *f = b->f;
+    int *y = is_link ? f->link_build_col : f->build_col;
+    int *s = is_link ? f->link_switch_col : f->switch_col;
+    for (size_t t = 0; t < net->nperiods; t++)
+        s[t * n + i] = -1;
+    if (y[i] < 0 || !needs_builds(net, is_link, i))
+        return;
+    for (size_t t = 0; t < net->nperiods; t++) {
+        const cefo_network *v = net->views[t];
+        double inv = is_link ? v->links[i].investment : v->processes[i].investment;
+        b->t = t;
+        s[t * n + i] = mark_binary(b, add_col_raw(b, is_link ? CEFO__VAR_LINK_SWITCH_ON
+                                                              : CEFO__VAR_SWITCH_ON,
+                                                  i, CEFO__NONE, 0, 1,
+                                                  inv * net->periods[t].discount));
+    }
+    for (size_t t = 0; t < net->nperiods; t++) {
+        b->t = t;
+        int row = add_row(b, is_link ? CEFO__ROW_LINK_BUILT : CEFO__ROW_BUILT, i, CEFO__NONE,
+                          -INFINITY, 0);
+        put(b, row, y[t * n + i], 1.0);
+        for (size_t u = 0; u <= t; u++) {
+            const cefo_network *v = net->views[u];
+            double life = is_link ? v->links[i].lifetime : v->processes[i].lifetime;
+            if (net->periods[t].start - net->periods[u].start < life)
+                put(b, row, s[u * n + i], -1.0);
+        }
+    }
+    for (size_t t = 0; !is_link && t < net->nperiods; t++)
+        for (size_t r = 0; r < net->nresources; r++)
+            put(b, f->use_row[t * net->nresources + r], s[t * n + i],
+                cefo__resource_investment(net->views[t], r, i));
+}
+
+/*
+ * Irreversible groups: the state (the stage of the variant that runs, then closed) never
+ * moves back. For each stage s = 1..S, the members before s may only switch off:
+ * sum_{stage(p) < s} y_p,t - y_p,t-1 <= 0 (s = S: a closed firm never reopens).
+ */
+static void orders(builder *b)
+{
+    const cefo_network *net = b->base;
+    size_t T = net->nperiods, np = net->nprocesses;
+    int *first = cefo__calloc(net->ngroups + 1, sizeof *first);
+    if (!first) {
+        b->oom = 1;
+        return;
+    }
+    for (size_t g = 0; g < net->ngroups; g++) {
+        first[g] = b->f->nrows;
+        for (size_t st = 1; st <= net->group_stages[g]; st++)
+            for (size_t t = 1; t < T; t++) {
+                b->t = t;
+                add_row(b, CEFO__ROW_ORDER, g, st, -INFINITY, 0);
+            }
+    }
+    for (size_t p = 0; p < np && !b->oom; p++) {
+        const cefo__process *pr = &net->processes[p];
+        if (!pr->group || pr->stage < 0)
+            continue;
+        size_t g = pr->group_index;
+        for (size_t st = (size_t)pr->stage + 1; st <= net->group_stages[g]; st++)
+            for (size_t t = 1; t < T; t++) {
+                int row = first[g] + (int)((st - 1) * (T - 1) + (t - 1));
+                put(b, row, b->f->build_col[t * np + p], 1.0);
+                put(b, row, b->f->build_col[(t - 1) * np + p], -1.0);
+            }
+    }
+    cefo__free(first);
+}
+
+/* Totals over the programme: of each total-scope resource (bounded), of each pollutant
+ * (years x E_t, for a frontier over the programme). */
+static void totals(builder *b)
+{
+    const cefo_network *net = b->base;
+    cefo__formulation *f = b->f;
+    size_t T = net->nperiods;
+    b->t = 0;
+    for (size_t r = 0; r < net->nresources; r++) {
+        const cefo__resource *res = &net->resources[r];
+        f->total_col[r] = -1;
+        if (!res->total)
+            continue;
+        int col = f->total_col[r] = add_col_raw(b, CEFO__VAR_TOTAL, r, CEFO__NONE,
+                                                b->par ? b->par->res_min[r] : res->min,
+                                                b->par ? b->par->res_max[r] : res->max, 0);
+        int row = add_row(b, CEFO__ROW_TOTAL, r, CEFO__NONE, 0, 0);
+        put(b, row, col, -1.0);
+        for (size_t t = 0; t < T; t++)
+            put(b, row, f->use_col[t * net->nresources + r], 1.0);
+    }
+    for (size_t k = 0; k < net->npollutants; k++) {
+        int col = f->emission_total_col[k] = add_col_raw(b, CEFO__VAR_EMISSION_TOTAL, k,
+                                                         CEFO__NONE, 0, INFINITY, 0);
+        int row = add_row(b, CEFO__ROW_EMISSION_TOTAL, k, CEFO__NONE, 0, 0);
+        put(b, row, col, -1.0);
+        for (size_t t = 0; t < T; t++)
+            put(b, row, f->emission_col[t * net->npollutants + k], net->periods[t].years);
+    }
+}
+
+static void link_periods(builder *b)
+{
+    const cefo_network *net = b->base;
+    for (size_t p = 0; p < net->nprocesses && !b->oom; p++)
+        builds(b, 0, p, net->nprocesses);
+    for (size_t l = 0; l < net->nlinks && !b->oom; l++)
+        builds(b, 1, l, net->nlinks);
+    if (!b->oom)
+        orders(b);
+    if (!b->oom)
+        totals(b);
+}
+
+static int alloc_map(cefo__formulation *f, const cefo_network *net, size_t T)
+{
+    size_t np = T * net->nprocesses, nl = T * net->nlinks, nr = T * net->nresources;
+    int **ints[] = {&f->activity_col, &f->build_col, &f->cap_row, &f->min_row,
+                    &f->link_build_col, &f->link_cap_row, &f->flow_col, &f->emission_col,
+                    &f->demand_row, &f->group_row, &f->use_col, &f->use_row};
+    size_t sizes[] = {np, np, np, np, nl, nl, nl, T * net->npollutants, T * net->nmaterials,
+                      T * net->ngroups, nr, nr};
+    int bad = 0;
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
+        bad |= !(*ints[i] = cefo__calloc(sizes[i] + 1, sizeof(int)));
+    f->use_on_decisions_only = cefo__calloc(nr + 1, 1);
+    f->scale = cefo__calloc(T, sizeof *f->scale);
+    f->nperiods = T;
+    bad |= !f->use_on_decisions_only || !f->scale;
+    if (net->nperiods) {
+        f->switch_col = cefo__calloc(np + 1, sizeof(int));
+        f->link_switch_col = cefo__calloc(nl + 1, sizeof(int));
+        f->total_col = cefo__calloc(net->nresources + 1, sizeof(int));
+        f->emission_total_col = cefo__calloc(net->npollutants + 1, sizeof(int));
+        bad |= !f->switch_col || !f->link_switch_col || !f->total_col || !f->emission_total_col;
+    }
+    return bad ? -1 : 0;
 }
 
 cefo_status cefo__formulate(const cefo_network *net, const cefo__params *par, int elastic,
                             cefo__formulation *f, cefo_error *err)
 {
     memset(f, 0, sizeof *f);
-    builder b = {.net = net, .par = par, .f = f};
-    f->activity_col = cefo__calloc(net->nprocesses, sizeof(int));
-    f->emission_col = cefo__calloc(net->npollutants, sizeof(int));
-    f->demand_row = cefo__calloc(net->nmaterials, sizeof(int));
-    f->build_col = cefo__calloc(net->nprocesses, sizeof(int));
-    f->cap_row = cefo__calloc(net->nprocesses, sizeof(int));
-    f->min_row = cefo__calloc(net->nprocesses, sizeof(int));
-    f->link_build_col = cefo__calloc(net->nlinks, sizeof(int));
-    f->link_cap_row = cefo__calloc(net->nlinks, sizeof(int));
-    f->flow_col = cefo__calloc(net->nlinks, sizeof(int));
-    f->group_row = cefo__calloc(net->ngroups, sizeof(int));
-    f->use_col = cefo__calloc(net->nresources, sizeof(int));
-    f->use_row = cefo__calloc(net->nresources, sizeof(int));
-    f->use_on_decisions_only = cefo__calloc(net->nresources, 1);
-    if (!f->activity_col || !f->emission_col || !f->demand_row || !f->build_col || !f->cap_row
-        || !f->min_row || !f->link_build_col || !f->link_cap_row || !f->flow_col || !f->group_row || !f->use_col
-        || !f->use_row || !f->use_on_decisions_only || alloc_term_rows(&b) != 0)
+    builder b = {.base = net, .f = f};
+    size_t T = cefo__nperiods(net);
+    if (alloc_map(f, net, T) != 0 || alloc_term_rows(&b, net) != 0)
         b.oom = 1;
-    for (size_t p = 0; p < net->nprocesses && !b.oom; p++) {
-        const cefo__process *pr = &net->processes[p];
-        f->activity_col[p] = add_col(&b, CEFO__VAR_ACTIVITY, p, CEFO__NONE, pr->min,
-                                     capacity_of(&b, p), pr->cost);
+    for (size_t t = 0; t < T && !b.oom; t++) {
+        cefo__params q;
+        if (par)
+            q = cefo__params_at(par, net, t);
+        b.t = t;
+        b.net = cefo__view(net, t);
+        b.par = par ? &q : NULL;
+        b.mp = cefo__map_at(f, net, t);
+        f->scale[t] = b.scale = net->nperiods
+                                    ? net->periods[t].years * net->periods[t].discount
+                                    : 1.0;
+        formulate_period(&b);
     }
-    if (!b.oom)
-        decisions(&b);
-    for (size_t m = 0; m < net->nmaterials && !b.oom; m++) {
-        if (net->materials[m].linked)
-            linked_balance(&b, m);
-        else
-            pooled_balance(&b, m);
-    }
-    if (!b.oom)
-        link_flows(&b);
-    if (!b.oom)
-        emissions(&b);
-    if (!b.oom)
-        resources(&b);
+    b.net = net;
+    b.par = par;
+    if (!b.oom && net->nperiods)
+        link_periods(&b);
     if (!b.oom && elastic)
         make_elastic(&b);
-    free_term_rows(&b);
+    free_term_rows(&b, net);
     if (b.oom) {
         int too_big = f->ncols == INT_MAX || f->nrows == INT_MAX;
         cefo__formulation_free(f);
@@ -524,5 +775,10 @@ void cefo__formulation_free(cefo__formulation *f)
     cefo__free(f->use_col);
     cefo__free(f->use_row);
     cefo__free(f->use_on_decisions_only);
+    cefo__free(f->scale);
+    cefo__free(f->switch_col);
+    cefo__free(f->link_switch_col);
+    cefo__free(f->total_col);
+    cefo__free(f->emission_total_col);
     memset(f, 0, sizeof *f);
 }

@@ -26,7 +26,12 @@ typedef enum cefo__var_kind {
     CEFO__VAR_RES_OVER,     /* item: resource: use beyond its max */
     CEFO__VAR_RES_UNDER,    /* item: resource: use short of its min */
     /* Both models. */
-    CEFO__VAR_USE           /* item: resource; its total use U, min <= U <= max, priced */
+    CEFO__VAR_USE,          /* item: resource; its total use U, min <= U <= max, priced */
+    /* Plans over several periods only. */
+    CEFO__VAR_SWITCH_ON,    /* item: process; 0/1: built (switched on) in this period */
+    CEFO__VAR_LINK_SWITCH_ON, /* item: link; 0/1: built in this period */
+    CEFO__VAR_TOTAL,        /* item: resource of scope="total": the sum of its uses */
+    CEFO__VAR_EMISSION_TOTAL /* item: pollutant: sum over periods of years x E_k */
 } cefo__var_kind;
 
 typedef enum cefo__row_kind {
@@ -39,7 +44,13 @@ typedef enum cefo__row_kind {
     CEFO__ROW_SWITCH,       /* item: process or link; x - cap y <= 0, or x - min y >= 0 */
     CEFO__ROW_GROUP,        /* item: group; sum of its members' y <= 1 */
     CEFO__ROW_ELASTIC,      /* elastic only: x - extra <= capacity, x + lack >= min, ... */
-    CEFO__ROW_RESOURCE      /* item: resource; sum of its uses - U = -(constant uses) */
+    CEFO__ROW_RESOURCE,     /* item: resource; sum of its uses - U = -(constant uses) */
+    /* Plans over several periods only (the period of the row's slot is its last one). */
+    CEFO__ROW_BUILT,        /* item: process; y_t - builds still alive at t <= 0 */
+    CEFO__ROW_LINK_BUILT,   /* item: link; the same */
+    CEFO__ROW_ORDER,        /* item: group; proc: stage s; members before s never return */
+    CEFO__ROW_TOTAL,        /* item: resource; sum_t U_t - total = 0 */
+    CEFO__ROW_EMISSION_TOTAL /* item: pollutant; sum_t years_t E_t - Etot = 0 */
 } cefo__row_kind;
 
 #define CEFO__NONE ((size_t)-1)
@@ -48,6 +59,7 @@ typedef struct cefo__slot {
     cefo__var_kind kind; /* a cefo__row_kind for rows */
     size_t item;
     size_t proc;
+    size_t period;       /* 0 without <periods> */
 } cefo__slot;
 
 typedef struct cefo__formulation {
@@ -59,7 +71,9 @@ typedef struct cefo__formulation {
     cefo__triplet a;
     unsigned char *col_binary; /* per column: 1 for a 0/1 decision */
     int nbinary;
-    /* The map for in-place updates and for reading results. */
+    /* The map for in-place updates and for reading results. With periods, each array below
+     * holds one block per period: period t's entry of item i is at [t * n + i], n the
+     * count of that kind (cefo__map_at gives a period's block). */
     int *activity_col;  /* per process */
     int *build_col;     /* per process: its 0/1 column, or -1 when it is no decision */
     int *cap_row;       /* per process: the row x - cap y <= 0, or -1 */
@@ -73,9 +87,21 @@ typedef struct cefo__formulation {
     int *use_col;       /* per resource: its U column */
     int *use_row;       /* per resource: its definition row */
     unsigned char *use_on_decisions_only; /* per resource: no activity or flow in its row */
+    /* Plans over several periods (NULL / 1 without). */
+    size_t nperiods;
+    double *scale;      /* per period: years x discount, the weight of its running costs */
+    int *switch_col;    /* per period and process: its switch-on column, or -1 */
+    int *link_switch_col; /* per period and link */
+    int *total_col;     /* per resource: the total column of scope="total", or -1 */
+    int *emission_total_col; /* per pollutant: the programme's total emission */
 } cefo__formulation;
 
-/* The current parameters of a problem: what in-place updates change. */
+/* The blocks of period t of the map (pointers into f's arrays; scalars copied): what the
+ * single-period code reads. */
+cefo__formulation cefo__map_at(const cefo__formulation *f, const cefo_network *net, size_t t);
+
+/* The current parameters of a problem: what in-place updates change. With periods, one
+ * block per period as in the map (cefo__params_at gives period t's). */
 typedef struct cefo__params {
     double *capacity;   /* per process */
     double *demand;     /* per material */
@@ -83,6 +109,8 @@ typedef struct cefo__params {
     double *cap;        /* per pollutant */
     double *res_min, *res_max, *res_price; /* per resource */
 } cefo__params;
+
+cefo__params cefo__params_at(const cefo__params *par, const cefo_network *net, size_t t);
 
 /*
  * The part of resource r's use that is no variable: capacity terms on processes without a

@@ -21,16 +21,19 @@ static void col_name(const cefo_network *net, const cefo__slot *c, char *b, size
 {
     static const char *const prefix[] = {"x",   "f",   "imp",   "exp",   "dis",  "sale",
                                          "E",   "y",   "yl",    "short", "surplus", "xcap",
-                                         "lack", "excess", "lcap", "rover", "runder", "U"};
+                                         "lack", "excess", "lcap", "rover", "runder", "U",
+                                         "s",   "sl",  "Utot",  "Etot"};
     const char *p = prefix[c->kind];
     const char *proc = c->proc != CEFO__NONE ? net->processes[c->proc].id : NULL;
     switch (c->kind) {
     case CEFO__VAR_ACTIVITY:
     case CEFO__VAR_BUILD:
+    case CEFO__VAR_SWITCH_ON:
     case CEFO__VAR_EXTRA_CAPACITY:
     case CEFO__VAR_LACK: snprintf(b, n, "%s_%s", p, net->processes[c->item].id); break;
     case CEFO__VAR_FLOW:
     case CEFO__VAR_LINK_BUILD:
+    case CEFO__VAR_LINK_SWITCH_ON:
     case CEFO__VAR_LINK_EXTRA: {
         const cefo__link *l = &net->links[c->item];
         snprintf(b, n, "%s_%s_%s_%s", p, net->processes[l->from].id, net->processes[l->to].id,
@@ -38,8 +41,10 @@ static void col_name(const cefo_network *net, const cefo__slot *c, char *b, size
         break;
     }
     case CEFO__VAR_EMISSION:
+    case CEFO__VAR_EMISSION_TOTAL:
     case CEFO__VAR_EXCESS: snprintf(b, n, "%s_%s", p, net->pollutants[c->item].id); break;
     case CEFO__VAR_USE:
+    case CEFO__VAR_TOTAL:
     case CEFO__VAR_RES_OVER:
     case CEFO__VAR_RES_UNDER: snprintf(b, n, "%s_%s", p, net->resources[c->item].id); break;
     default:
@@ -60,8 +65,20 @@ static void row_name(const cefo_network *net, const cefo__slot *r, char *b, size
     case CEFO__ROW_EMISSION: snprintf(b, n, "em_%s", net->pollutants[r->item].id); break;
     case CEFO__ROW_GROUP: snprintf(b, n, "grp_%s", net->groups[r->item]); break;
     case CEFO__ROW_RESOURCE: snprintf(b, n, "res_%s", net->resources[r->item].id); break;
+    case CEFO__ROW_BUILT: snprintf(b, n, "built_%s", net->processes[r->item].id); break;
+    case CEFO__ROW_ORDER: snprintf(b, n, "order_%s_%zu", net->groups[r->item], r->proc); break;
+    case CEFO__ROW_TOTAL: snprintf(b, n, "total_%s", net->resources[r->item].id); break;
+    case CEFO__ROW_EMISSION_TOTAL: snprintf(b, n, "emtot_%s", net->pollutants[r->item].id); break;
     default: snprintf(b, n, "r"); break; /* switch and elastic rows: made unique below */
     }
+}
+
+/* With periods, every name ends in ".PERIOD". */
+static void in_period(const cefo_network *net, const cefo__slot *s, char *b, size_t n)
+{
+    size_t len = strlen(b);
+    if (net->nperiods && len < n)
+        snprintf(b + len, n - len, ".%s", net->periods[s->period].id);
 }
 
 /* Appends "_N" until the name is unused. Returns 0, or -1 when out of memory. */
@@ -90,11 +107,13 @@ int cefo__formulation_names(const cefo_network *net, const cefo__formulation *f,
     bad = !*cols || !*rows;
     for (int j = 0; !bad && j < f->ncols; j++) {
         col_name(net, &f->cols[j], b, NAME_MAX_LEN);
+        in_period(net, &f->cols[j], b, NAME_MAX_LEN);
         sanitise(b);
         bad = unique(&seen, b, sizeof b, j, &(*cols)[j]) != 0;
     }
     for (int i = 0; !bad && i < f->nrows; i++) {
         row_name(net, &f->rows[i], b, NAME_MAX_LEN);
+        in_period(net, &f->rows[i], b, NAME_MAX_LEN);
         sanitise(b);
         bad = unique(&seen, b, sizeof b, i, &(*rows)[i]) != 0;
     }

@@ -47,12 +47,31 @@ void cefo_problem_free(cefo_problem *prob)
     cefo__free(prob);
 }
 
+/* The parameters of period t from the network as it stands then. */
+static void fill_params(const cefo__params *q, const cefo_network *v)
+{
+    for (size_t i = 0; i < v->nresources; i++) {
+        q->res_min[i] = v->resources[i].min;
+        q->res_max[i] = v->resources[i].max;
+        q->res_price[i] = v->resources[i].price;
+    }
+    for (size_t i = 0; i < v->nprocesses; i++)
+        q->capacity[i] = v->processes[i].capacity;
+    for (size_t i = 0; i < v->nmaterials; i++)
+        q->demand[i] = v->materials[i].demand;
+    for (size_t i = 0; i < v->npollutants; i++) {
+        q->damage[i] = v->pollutants[i].damage_cost;
+        q->cap[i] = v->pollutants[i].cap;
+    }
+}
+
 static int alloc_buffers(cefo_problem *p)
 {
     const cefo_network *net = p->net;
-    size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
-    size_t nr = net->nresources;
-    p->par_block = cefo__calloc(np + nm + 2 * nk + 3 * nr, sizeof(double));
+    size_t T = cefo__nperiods(net);
+    size_t np = T * net->nprocesses, nm = T * net->nmaterials, nk = T * net->npollutants;
+    size_t nr = T * net->nresources;
+    p->par_block = cefo__calloc(np + nm + 2 * nk + 3 * nr + 1, sizeof(double));
     p->sol_block = cefo__calloc(2 * (size_t)p->f.ncols + (size_t)p->f.nrows, sizeof(double));
     if (!p->par_block || !p->sol_block)
         return -1;
@@ -64,18 +83,9 @@ static int alloc_buffers(cefo_problem *p)
     p->par.res_min = d, d += nr;
     p->par.res_max = d, d += nr;
     p->par.res_price = d;
-    for (size_t i = 0; i < nr; i++) {
-        p->par.res_min[i] = net->resources[i].min;
-        p->par.res_max[i] = net->resources[i].max;
-        p->par.res_price[i] = net->resources[i].price;
-    }
-    for (size_t i = 0; i < np; i++)
-        p->par.capacity[i] = net->processes[i].capacity;
-    for (size_t i = 0; i < nm; i++)
-        p->par.demand[i] = net->materials[i].demand;
-    for (size_t i = 0; i < nk; i++) {
-        p->par.damage[i] = net->pollutants[i].damage_cost;
-        p->par.cap[i] = net->pollutants[i].cap;
+    for (size_t t = 0; t < T; t++) {
+        cefo__params q = cefo__params_at(&p->par, net, t);
+        fill_params(&q, cefo__view(net, t));
     }
     p->sol.x = p->sol_block;
     p->sol.col_dual = p->sol_block + p->f.ncols;
@@ -87,9 +97,6 @@ cefo_status cefo_problem_build(cefo_problem **out, const cefo_network *net, cefo
 {
     if (!out || !net)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no network");
-    if (net->nperiods)
-        return cefo__error(err, CEFO_ERR_UNSUPPORTED, net->file, net->periods_line, "periods",
-                           "plans over several periods cannot be solved by this build yet");
     cefo_problem *p = cefo__calloc(1, sizeof *p);
     if (!p)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");

@@ -7,7 +7,7 @@
 #include "core/alloc.h"
 #include "core/error.h"
 
-static cefo_result *result_alloc(const cefo_network *net)
+cefo_result *cefo__result_alloc(const cefo_network *net)
 {
     size_t np = net->nprocesses, nl = net->nlinks, nm = net->nmaterials, nk = net->npollutants;
     size_t nr = net->nresources;
@@ -56,6 +56,8 @@ static void read_columns(cefo_result *r, const cefo__formulation *f, const cefo_
     for (int j = 0; j < f->ncols; j++) {
         const cefo__slot *c = &f->cols[j];
         double v = s->x[j];
+        if (c->period != r->period)
+            continue;
         switch (c->kind) {
         case CEFO__VAR_ACTIVITY: r->activity[c->item] = v; break;
         case CEFO__VAR_FLOW: r->flow[c->item] = v; break;
@@ -67,6 +69,12 @@ static void read_columns(cefo_result *r, const cefo__formulation *f, const cefo_
         case CEFO__VAR_BUILD: r->chosen[c->item] = round(v); break;
         case CEFO__VAR_LINK_BUILD: r->link_chosen[c->item] = round(v); break;
         case CEFO__VAR_USE: r->use[c->item] = v; break;
+        case CEFO__VAR_SWITCH_ON:
+            r->cost_investment += r->net->processes[c->item].investment * round(v);
+            break;
+        case CEFO__VAR_LINK_SWITCH_ON:
+            r->cost_investment += r->net->links[c->item].investment * round(v);
+            break;
         default: break; /* the elastic model's violations are read by the diagnosis */
         }
     }
@@ -123,7 +131,7 @@ static void costs_and_indicators(cefo_result *r)
     for (size_t i = 0; i < net->nresources; i++)
         r->cost_resource += r->res_price[i] * r->use[i];
     c->total = c->process + c->link + c->import + c->discharge + c->pollution
-               - c->export_revenue + c->fixed + r->cost_resource;
+               - c->export_revenue + c->fixed + r->cost_resource + r->cost_investment;
     ind->reuse_rate = ind->waste_generated > 0 ? ind->waste_reused / ind->waste_generated : NAN;
 }
 
@@ -214,13 +222,22 @@ static cefo_status finish(cefo_result *r, cefo_result **out, cefo_error *err)
     return CEFO_OK;
 }
 
-cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
-                              const cefo__formulation *f, const cefo__params *par,
-                              const cefo__lp_solution *sol, cefo_error *err)
+/*
+ * One plan from the LP values: of a single-period network, or of period t of a plan over
+ * several (net its view, f and par its blocks; `scale` its years x discount, by which its
+ * duals are divided into that period's money per year, and its objective its own costs).
+ */
+cefo_status cefo__result_make_one(cefo_result **out, const cefo_network *net,
+                                  const cefo__formulation *f, const cefo__params *par,
+                                  const cefo__lp_solution *sol, int periodic, size_t t,
+                                  double scale, cefo_error *err)
 {
-    cefo_result *r = result_alloc(net);
+    cefo_result *r = cefo__result_alloc(net);
     if (!r)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    r->periodic = periodic;
+    r->period = t;
+    r->scale = scale;
     size_t np = net->nprocesses, nm = net->nmaterials, nk = net->npollutants;
     r->status = sol->status;
     r->iterations = sol->iterations;
@@ -236,6 +253,11 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     memcpy(r->res_min, par->res_min, nr * sizeof *r->res_min);
     memcpy(r->res_max, par->res_max, nr * sizeof *r->res_max);
     memcpy(r->res_price, par->res_price, nr * sizeof *r->res_price);
+    for (size_t i = 0; i < nr; i++)
+        if (net->resources[i].total) { /* bounded over the programme, not in a period */
+            r->res_min[i] = -INFINITY;
+            r->res_max[i] = INFINITY;
+        }
     if (!sol->has_point) {
         /* No plan to report: every value is "does not exist". */
         r->objective = NAN;
@@ -248,7 +270,7 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
         fill_nan(r->cap_shadow, nk);
         fill_nan(r->use, nr);
         fill_nan(r->res_shadow, nr);
-        r->cost_resource = NAN;
+        r->cost_resource = r->cost_investment = NAN;
         double nan = NAN;
         r->costs = (cefo_costs){nan, nan, nan, nan, nan, nan, nan, nan};
         r->indicators = (cefo_indicators){nan, nan, nan, nan, nan, nan, nan};
@@ -258,26 +280,30 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     read_columns(r, f, sol);
     for (size_t p = 0; p < np; p++) {
         r->capacity_shadow[p] = upper_bound_shadow(par->capacity[p],
-                                                   sol->col_dual[f->activity_col[p]]);
+                                                   sol->col_dual[f->activity_col[p]] / scale);
         /* A decision's capacity also binds through x - cap y <= 0 (y fixed for the duals). */
         if (f->cap_row[p] >= 0)
-            r->capacity_shadow[p] = r->chosen[p] > 0.5
-                                        ? r->capacity_shadow[p] + sol->row_dual[f->cap_row[p]]
-                                        : 0.0;
+            r->capacity_shadow[p] = r->chosen[p] > 0.5 ? r->capacity_shadow[p]
+                                                             + sol->row_dual[f->cap_row[p]] / scale
+                                                       : 0.0;
     }
     for (size_t m = 0; m < nm; m++)
-        r->shadow[m] = sol->row_dual[f->demand_row[m]];
+        r->shadow[m] = sol->row_dual[f->demand_row[m]] / scale;
     for (size_t k = 0; k < nk; k++)
-        r->cap_shadow[k] = upper_bound_shadow(par->cap[k], sol->col_dual[f->emission_col[k]]);
+        r->cap_shadow[k] = upper_bound_shadow(par->cap[k],
+                                              sol->col_dual[f->emission_col[k]] / scale);
     /* U_r sits at its binding bound with that bound's d objective / d bound as reduced cost
      * (<= 0 for a max, >= 0 for a min), or strictly inside them with 0. In a MIP, a resource
      * used by decisions only is a constant of the LP with the decisions fixed: moving its
      * bound changes nothing there (0), whatever degenerate dual that LP happens to report. */
     for (size_t i = 0; i < nr; i++)
         r->res_shadow[i] = isinf(par->res_min[i]) && isinf(par->res_max[i]) ? NAN
-                           : sol->mip && f->use_on_decisions_only[i]   ? 0.0
-                                                      : sol->col_dual[f->use_col[i]] + 0.0;
+                           : net->resources[i].total                 ? NAN
+                           : sol->mip && f->use_on_decisions_only[i] ? 0.0
+                                                      : sol->col_dual[f->use_col[i]] / scale + 0.0;
     costs_and_indicators(r);
+    if (periodic)
+        r->objective = r->costs.total;
     cefo_status st = check_finite(r, sol->has_duals, err);
     if (st != CEFO_OK) {
         cefo_result_free(r);
@@ -286,10 +312,22 @@ cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
     return finish(r, out, err);
 }
 
+cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
+                              const cefo__formulation *f, const cefo__params *par,
+                              const cefo__lp_solution *sol, cefo_error *err)
+{
+    if (net->nperiods)
+        return cefo__plan_make(out, net, f, par, sol, err);
+    return cefo__result_make_one(out, net, f, par, sol, 0, 0, 1.0, err);
+}
+
 void cefo_result_free(cefo_result *res)
 {
     if (!res)
         return;
+    for (size_t t = 0; t < res->nperiods; t++)
+        cefo_result_free(res->periods[t]);
+    cefo__free(res->periods);
     cefo__breakdown_free(res);
     cefo__free(res->block);
     cefo__free(res->diag);
@@ -414,25 +452,38 @@ static const struct {
     {"import", "imports"},            {"discharge", "discharges"},
     {"pollution", "pollution damage"}, {"export_revenue", "export revenue (-)"},
     {"fixed", "fixed costs"},         {"resource", "resource prices"},
-    {"total", "total"},
+    {"investment", "investments"},    {"total", "total"},
 };
 #define NCOST (sizeof cost_terms / sizeof *cost_terms)
 #define RESOURCE_TERM 7
+#define INVESTMENT_TERM 8
+
+/* Whether term i is listed: resources only where there are some, investments only in plans
+ * over several periods. */
+static int listed(const cefo_result *r, size_t i)
+{
+    return (i != RESOURCE_TERM || r->net->nresources) && (i != INVESTMENT_TERM || r->periodic);
+}
 
 size_t cefo__cost_count(const cefo_result *r)
 {
-    return r->net->nresources ? NCOST : NCOST - 1;
+    size_t n = 0;
+    for (size_t i = 0; i < NCOST; i++)
+        n += listed(r, i);
+    return n;
 }
 
 void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const char **label,
                      double *value)
 {
-    if (!r->net->nresources && i >= RESOURCE_TERM)
-        i++;
+    for (size_t k = 0; k <= i && k < NCOST; k++)
+        if (!listed(r, k))
+            i++;
     const cefo_costs *c = &r->costs;
-    const double v[NCOST] = {c->process,   c->link,           c->import,
-                             c->discharge, c->pollution,      c->export_revenue,
-                             c->fixed,     r->cost_resource, c->total};
+    const double v[NCOST] = {c->process,       c->link,           c->import,
+                             c->discharge,     c->pollution,      c->export_revenue,
+                             c->fixed,         r->cost_resource,  r->cost_investment,
+                             c->total};
     *key = cost_terms[i].key;
     *label = cost_terms[i].label;
     *value = v[i];

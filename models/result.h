@@ -44,6 +44,16 @@ struct cefo_result {
     cefo_indicators indicators;
     cefo__diag_item *diag;  /* infeasible and diagnosed: what must move */
     size_t ndiag;
+    /* Plans over several periods (spec section 6). The plan itself holds the programme:
+     * amounts summed over periods (x years), costs discounted, decisions as in the last
+     * period; each period is a result of its own over the network as it stood then, with
+     * costs per year in that period's money and shadow prices likewise. */
+    int periodic;           /* a plan over several periods, or one of its periods */
+    double cost_investment; /* investments paid: in a period, as paid; in the plan, discounted */
+    cefo_result **periods;  /* the plan's periods (owned), NULL otherwise */
+    size_t nperiods;
+    size_t period;          /* a period's index */
+    double scale;           /* a period's years x discount (1 otherwise) */
 };
 
 /* Writes the problem with named rows and columns to `path` as it is (io/ makes it atomic). */
@@ -67,6 +77,19 @@ cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
 cefo_status cefo__result_make(cefo_result **out, const cefo_network *net,
                               const cefo__formulation *f, const cefo__params *par,
                               const cefo__lp_solution *sol, cefo_error *err);
+
+/* The result block of a network (values zero); NULL when out of memory. */
+cefo_result *cefo__result_alloc(const cefo_network *net);
+/* One plan: of a single-period network (periodic 0, t 0, scale 1), or period t of a plan
+ * over several (net its view, f and par its blocks, scale its years x discount). */
+cefo_status cefo__result_make_one(cefo_result **out, const cefo_network *net,
+                                  const cefo__formulation *f, const cefo__params *par,
+                                  const cefo__lp_solution *sol, int periodic, size_t t,
+                                  double scale, cefo_error *err);
+/* A plan over several periods (plan.c): each period's result and the programme's. */
+cefo_status cefo__plan_make(cefo_result **out, const cefo_network *net,
+                            const cefo__formulation *f, const cefo__params *par,
+                            const cefo__lp_solution *sol, cefo_error *err);
 
 /* What rank.c reads and moves in a problem (problem.c). */
 const cefo_network *cefo__problem_network(const cefo_problem *prob);

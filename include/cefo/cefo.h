@@ -464,6 +464,46 @@ typedef struct cefo_indicators {
 CEFO_API cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out);
 CEFO_API cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out);
 
+/* ---------------------------------------------------------------- plans over several periods */
+
+/*
+ * A network with <periods> (spec section 6, docs/network-format.md) is solved as one model
+ * over all its periods. Its result is the programme: the discounted objective, its cost terms
+ * discounted (years x discount for running costs, the discount alone for investments, the
+ * term "investment" of cefo_result_cost_term), amounts summed over periods x years, decisions
+ * and groups as they stand in the last period. Each period is a result of its own, read with
+ * every accessor above: the network as it stood then, costs and shadow prices per year in
+ * that period's money, its investments paid (term "investment"), its groups' states and their
+ * counts by sector and zone (cefo_result_area_groups). A network without <periods> has 0
+ * periods and its result none.
+ */
+CEFO_API size_t cefo_network_period_count(const cefo_network *net);
+/* The id of period t (owned by the network), NULL when out of range. */
+CEFO_API const char *cefo_network_period_id(const cefo_network *net, size_t t);
+
+/* Number of periods of a result (0 for a single-period plan or NULL). */
+CEFO_API size_t cefo_result_period_count(const cefo_result *res);
+/* Period t's result, owned by `res` (never free it); NULL when out of range. */
+CEFO_API const cefo_result *cefo_result_period(const cefo_result *res, size_t t);
+
+typedef struct cefo_period_info {
+    const char *id;         /* owned by the network */
+    double years;           /* the weight of its running costs */
+    double start;           /* years before it */
+    double discount;        /* (1 + rate)^-start */
+    double objective;       /* its own cost: running costs per year plus investments paid */
+    double discounted;      /* its share of the plan's objective: years x discount x running
+                               + discount x investments (they add up to the objective) */
+} cefo_period_info;
+
+/* CEFO_OK or CEFO_ERR_ARG. */
+CEFO_API cefo_status cefo_result_period_info(const cefo_result *res, size_t t,
+                                             cefo_period_info *out);
+/* The state of group `group` in period t: cefo_result_group of that period. CEFO_OK or
+ * CEFO_ERR_ARG. */
+CEFO_API cefo_status cefo_result_trajectory(const cefo_result *res, size_t group, size_t t,
+                                            cefo_group_result *row);
+
 /* ---------------------------------------------------------------- by firm, sector, zone */
 
 /*
