@@ -61,13 +61,13 @@ void cefo__json_periods(FILE *fp, const cefo_result *r)
 
 void cefo__text_period_head(FILE *fp, const cefo_period_info *period, const char *cur)
 {
-    char b1[32], b2[32], b3[32], b4[32];
+    char b1[32], b2[32], b3[32], b4[32], b5[32];
     fputs("\n== Period ", fp);
     cefo__text_str(fp, period->id);
     fprintf(fp, ": %s year(s) from year %s, discount factor %s; its cost %s %s (%s in the "
                 "total)\n", cefo__fmt_human(b1, period->years), cefo__fmt_human(b2, period->start),
             cefo__fmt_human(b3, period->discount), cefo__fmt_human(b4, period->objective), cur,
-            cefo__fmt_human(b1, period->discounted));
+            cefo__fmt_human(b5, period->discounted));
 }
 
 /* Groups by period: the state each group is in. */

@@ -10,6 +10,7 @@
 /* Violations below this are LP round-off, not advice. */
 #define TINY 1e-7
 
+/* With periods: net, par and f are the blocks of the violation's period. */
 typedef struct ctx {
     const cefo_network *net;
     const cefo__params *par;
@@ -120,6 +121,20 @@ static void describe(const ctx *c, const cefo__slot *s, double v, cefo__diag_ite
     default: return;
     }
     d->amount = v;
+}
+
+/* With periods, "in period P: " before the message (a total-scope bound holds over all). */
+static void in_period(const cefo_network *net, const cefo__slot *s, cefo__diag_item *d)
+{
+    if (!net->nperiods
+        || ((s->kind == CEFO__VAR_RES_OVER || s->kind == CEFO__VAR_RES_UNDER)
+            && net->resources[s->item].total))
+        return;
+    char msg[sizeof d->message + 200];
+    snprintf(msg, sizeof msg, "in period '%.100s': %s", net->periods[s->period].id, d->message);
+    size_t n = strlen(msg) < sizeof d->message ? strlen(msg) : sizeof d->message - 1;
+    memcpy(d->message, msg, n);
+    d->message[n] = '\0';
 }
 
 static int is_violation(cefo__var_kind k)
@@ -289,10 +304,17 @@ static cefo_status describe_all(const cefo_network *net, const cefo__params *par
     if (!*items)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     *n = extra;
-    ctx c = {net, par, &e->f, e->sol.x};
     for (int j = 0; e->sol.has_point && j < e->f.ncols; j++)
-        if (is_violation(e->f.cols[j].kind) && e->sol.x[j] > TINY)
-            describe(&c, &e->f.cols[j], e->sol.x[j], &(*items)[(*n)++]);
+        if (is_violation(e->f.cols[j].kind) && e->sol.x[j] > TINY) {
+            /* with periods, the blocks of the violation's period */
+            size_t t = e->f.cols[j].period;
+            cefo__formulation m = cefo__map_at(&e->f, net, t);
+            cefo__params q = cefo__params_at(par, net, t);
+            ctx c = {cefo__view(net, t), &q, &m, e->sol.x};
+            cefo__diag_item *item = &(*items)[(*n)++];
+            describe(&c, &e->f.cols[j], e->sol.x[j], item);
+            in_period(net, &e->f.cols[j], item);
+        }
     return CEFO_OK;
 }
 
@@ -316,7 +338,9 @@ cefo_status cefo__diagnose(const cefo_network *net, const cefo__params *par,
     cefo_network opened;
     cefo_status st = CEFO_OK;
     size_t nblocked = 0;
-    if (find_blocked(net, par, blocked)) {
+    /* Over several periods the outlets would have to open in every period's network: the
+     * plain diagnosis (each violation named with its period) stands there. */
+    if (!net->nperiods && find_blocked(net, par, blocked)) {
         st = open_outlets(net, blocked, &opened, err);
         if (st == CEFO_OK)
             st = solve_elastic(&opened, par, opt, blocked, &e, err);

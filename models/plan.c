@@ -24,8 +24,8 @@ static void fill_nan(double *d, size_t n)
 /*
  * The programme from its periods: amounts (activities, flows, imports, exports, discharges,
  * emissions, demands, indicators) summed over periods x years, resource uses summed as their
- * totals are; costs weighted by years x discount, investments by the discount; decisions and
- * groups as in the last period. Capacities, caps and per-period shadow prices have no one
+ * totals are; costs weighted by years x discount, investments by the discount; a decision
+ * chosen when it is on in some period; groups as they end (cefo_result_group). Capacities, caps and per-period shadow prices have no one
  * value over the programme (NAN); a total-scope resource has its bounds and shadow price.
  */
 static void sum_periods(cefo_result *r, const cefo__formulation *f, const cefo__params *par,
@@ -35,6 +35,8 @@ static void sum_periods(cefo_result *r, const cefo__formulation *f, const cefo__
     size_t np = net->nprocesses, nl = net->nlinks, nm = net->nmaterials, nk = net->npollutants;
     size_t nr = net->nresources;
     fill_nan(r->capacity, 2 * np); /* capacity, capacity_shadow */
+    fill_nan(r->chosen, np);
+    fill_nan(r->link_chosen, nl);
     fill_nan(r->shadow, nm);
     fill_nan(r->cap, 2 * nk); /* cap, cap_shadow */
     fill_nan(r->damage, nk);
@@ -70,8 +72,17 @@ static void sum_periods(cefo_result *r, const cefo__formulation *f, const cefo__
         ind->virgin_import += y * qi->virgin_import;
         ind->labour += y * qi->labour;
     }
-    memcpy(r->chosen, r->periods[r->nperiods - 1]->chosen, np * sizeof *r->chosen);
-    memcpy(r->link_chosen, r->periods[r->nperiods - 1]->link_chosen, nl * sizeof *r->chosen);
+    /* A decision is part of the programme when it is on in some period. */
+    for (size_t t = 0; t < r->nperiods; t++) {
+        const cefo_result *q = r->periods[t];
+        for (size_t p = 0; p < np; p++)
+            if (!isnan(q->chosen[p]) && (isnan(r->chosen[p]) || q->chosen[p] > r->chosen[p]))
+                r->chosen[p] = q->chosen[p];
+        for (size_t l = 0; l < nl; l++)
+            if (!isnan(q->link_chosen[l])
+                && (isnan(r->link_chosen[l]) || q->link_chosen[l] > r->link_chosen[l]))
+                r->link_chosen[l] = q->link_chosen[l];
+    }
     for (size_t i = 0; i < nr; i++)
         if (f->total_col[i] >= 0) {
             r->use[i] = sol->x[f->total_col[i]];

@@ -167,7 +167,28 @@ static cefo_status check_value(const cefo_problem *prob, item_at at, const char 
     return CEFO_OK;
 }
 
-static cefo_status resource_capacity(cefo_problem *prob, size_t p, double cap, int check);
+static cefo_status resource_capacity(cefo_problem *prob, size_t t, size_t p, double cap,
+                                     int check);
+
+/*
+ * The periods an update of a network's own value reaches: with periods, those before the
+ * first <at> that sets that attribute of that item (later periods keep their steps); 1
+ * (the one model) without.
+ */
+static size_t reach(const cefo_network *net, cefo__at_kind kind, size_t item, size_t offset)
+{
+    size_t upto = cefo__nperiods(net);
+    for (size_t i = 0; i < net->nsteps; i++) {
+        const cefo__step *s = &net->steps[i];
+        if (s->kind == kind && s->item == item && s->offset == offset && s->period < upto)
+            upto = s->period;
+    }
+    return upto;
+}
+
+/* Period t's blocks of the map and of the parameters. */
+#define MAP(prob, t) cefo__map_at(&(prob)->f, (prob)->net, t)
+#define PAR(prob, t) cefo__params_at(&(prob)->par, (prob)->net, t)
 
 static cefo_status set_capacity(cefo_problem *prob, size_t i, double cap, cefo_error *err)
 {
@@ -179,18 +200,31 @@ static cefo_status set_capacity(cefo_problem *prob, size_t i, double cap, cefo_e
     if (st == CEFO_OK && cap < p->min)
         st = refuse(prob, at, "capacity", cap, "is below the process's minimum", err);
     /* A resource term of="capacity" counts the capacity: it must be finite there too. */
-    if (st == CEFO_OK && resource_capacity(prob, i, cap, 1) != CEFO_OK)
+    if (st == CEFO_OK && resource_capacity(prob, 0, i, cap, 1) != CEFO_OK)
         st = refuse(prob, at, "capacity", cap, "must be finite (a resource counts it)", err);
     double lb = row >= 0 ? 0.0 : p->min;
-    if (st == CEFO_OK)
-        st = cefo__lp_set_col_bounds(prob->lp, prob->f.activity_col[i], lb, cap, err);
-    if (st == CEFO_OK && row >= 0)
-        st = cefo__lp_set_coef(prob->lp, row, prob->f.build_col[i], -cap, err);
-    if (st == CEFO_OK)
-        st = resource_capacity(prob, i, cap, 0);
-    if (st == CEFO_OK)
-        prob->par.capacity[i] = cap;
+    size_t upto = reach(prob->net, CEFO__AT_PROCESS, i, offsetof(cefo__process, capacity));
+    for (size_t t = 0; t < upto && st == CEFO_OK; t++) {
+        cefo__formulation m = MAP(prob, t);
+        st = cefo__lp_set_col_bounds(prob->lp, m.activity_col[i], lb, cap, err);
+        if (st == CEFO_OK && row >= 0)
+            st = cefo__lp_set_coef(prob->lp, m.cap_row[i], m.build_col[i], -cap, err);
+        if (st == CEFO_OK)
+            st = resource_capacity(prob, t, i, cap, 0);
+        if (st == CEFO_OK)
+            PAR(prob, t).capacity[i] = cap;
+    }
     return st;
+}
+
+/* Whether a demand of material m steps (a material's total demand cannot then be moved as
+ * one number in place). */
+static int demand_steps(const cefo_network *net, size_t m)
+{
+    for (size_t i = 0; i < net->nsteps; i++)
+        if (net->steps[i].kind == CEFO__AT_DEMAND && net->demands[net->steps[i].item].material == m)
+            return 1;
+    return 0;
 }
 
 static cefo_status set_demand(cefo_problem *prob, size_t i, double amount, cefo_error *err)
@@ -198,10 +232,15 @@ static cefo_status set_demand(cefo_problem *prob, size_t i, double amount, cefo_
     const cefo__material *m = &prob->net->materials[i];
     cefo_status st = check_value(prob, (item_at){"material", m->id, m->line}, "demand", amount, 0,
                                  err);
-    if (st == CEFO_OK)
-        st = cefo__lp_set_row_bounds(prob->lp, prob->f.demand_row[i], amount, amount, err);
-    if (st == CEFO_OK)
-        prob->par.demand[i] = amount;
+    if (st == CEFO_OK && demand_steps(prob->net, i))
+        return cefo__error(err, CEFO_ERR_UNSUPPORTED, prob->net->file, m->line, m->id,
+                           "the demand of '%s' steps by period: rebuild the problem from an "
+                           "edited network", m->id);
+    for (size_t t = 0; t < cefo__nperiods(prob->net) && st == CEFO_OK; t++) {
+        st = cefo__lp_set_row_bounds(prob->lp, MAP(prob, t).demand_row[i], amount, amount, err);
+        if (st == CEFO_OK)
+            PAR(prob, t).demand[i] = amount;
+    }
     return st;
 }
 
@@ -209,16 +248,19 @@ static cefo_status set_pollutant(cefo_problem *prob, size_t i, int is_cap, doubl
                                  cefo_error *err)
 {
     const cefo__pollutant *k = &prob->net->pollutants[i];
-    int col = prob->f.emission_col[i];
     cefo_status st = check_value(prob, (item_at){"pollutant", k->id, k->line},
                                  is_cap ? "cap" : "damage-cost", v, is_cap, err);
-    if (st == CEFO_OK)
+    size_t upto = reach(prob->net, CEFO__AT_POLLUTANT, i,
+                        is_cap ? offsetof(cefo__pollutant, cap)
+                               : offsetof(cefo__pollutant, damage_cost));
+    for (size_t t = 0; t < upto && st == CEFO_OK; t++) {
+        int col = MAP(prob, t).emission_col[i];
+        cefo__params q = PAR(prob, t);
         st = is_cap ? cefo__lp_set_col_bounds(prob->lp, col, 0, v, err)
-                    : cefo__lp_set_obj(prob->lp, col, v, err);
-    if (st == CEFO_OK && is_cap)
-        prob->par.cap[i] = v;
-    else if (st == CEFO_OK)
-        prob->par.damage[i] = v;
+                    : cefo__lp_set_obj(prob->lp, col, v * prob->f.scale[t], err);
+        if (st == CEFO_OK)
+            *(is_cap ? &q.cap[i] : &q.damage[i]) = v;
+    }
     return st;
 }
 
@@ -255,14 +297,18 @@ cefo_status cefo_problem_update(cefo_problem *prob, cefo_item kind, size_t index
 }
 
 /*
- * Capacity terms of resources: a decision's capacity is its coefficient in the resource rows,
- * and a process without a decision adds capacity x amount to a row's constant. With `check`,
- * only says whether `cap` can be set (an infinite capacity cannot be counted); else applies it.
+ * Capacity terms of resources in period t: a decision's capacity is its coefficient in the
+ * resource rows, and a process without a decision adds capacity x amount to a row's
+ * constant. With `check`, only says whether `cap` can be set (an infinite capacity cannot be
+ * counted); else applies it.
  */
-static cefo_status resource_capacity(cefo_problem *prob, size_t p, double cap, int check)
+static cefo_status resource_capacity(cefo_problem *prob, size_t t, size_t p, double cap,
+                                     int check)
 {
-    const cefo_network *net = prob->net;
-    int y = prob->f.build_col[p];
+    const cefo_network *net = cefo__view(prob->net, t);
+    cefo__formulation m = MAP(prob, t);
+    cefo__params q = PAR(prob, t);
+    int y = m.build_col[p];
     cefo_status st = CEFO_OK;
     for (size_t r = 0; r < net->nresources && st == CEFO_OK; r++) {
         double per = cefo__resource_coef(net, r, p, 1, 1.0) - cefo__resource_coef(net, r, p, 1, 0);
@@ -273,15 +319,15 @@ static cefo_status resource_capacity(cefo_problem *prob, size_t p, double cap, i
                 st = CEFO_ERR_ARG;
             continue;
         }
-        int row = prob->f.use_row[r];
+        int row = m.use_row[r];
         if (y >= 0) {
             st = cefo__lp_set_coef(prob->lp, row, y, cefo__resource_coef(net, r, p, 1, cap), NULL);
             continue;
         }
-        double old = prob->par.capacity[p];
-        prob->par.capacity[p] = cap;
-        double c = cefo__resource_constant(net, r, prob->par.capacity);
-        prob->par.capacity[p] = old;
+        double old = q.capacity[p];
+        q.capacity[p] = cap;
+        double c = cefo__resource_constant(net, r, q.capacity);
+        q.capacity[p] = old;
         st = cefo__lp_set_row_bounds(prob->lp, row, -c, -c, NULL);
     }
     return st;
@@ -307,20 +353,54 @@ cefo_status cefo_problem_set_cap(cefo_problem *prob, size_t pollutant, double ca
     return cefo_problem_update(prob, CEFO_POLLUTANT, pollutant, "cap", cap, NULL);
 }
 
+/* A resource's bound in period t, or over the programme for a total-scope one (its total
+ * column); its price on every period's use, weighted as the period's running costs. */
+static cefo_status resource_in(cefo_problem *prob, size_t r, size_t t, int bounds, double min,
+                               double max, int price_too, double price)
+{
+    const cefo__formulation *f = &prob->f;
+    int j = MAP(prob, t).use_col[r];
+    cefo__params q = PAR(prob, t);
+    cefo_status st = CEFO_OK;
+    if (bounds) {
+        int total = f->total_col && f->total_col[r] >= 0;
+        st = cefo__lp_set_col_bounds(prob->lp, total ? f->total_col[r] : j, min, max, NULL);
+        if (st == CEFO_OK) {
+            q.res_min[r] = min;
+            q.res_max[r] = max;
+        }
+    }
+    if (st == CEFO_OK && price_too)
+        st = cefo__lp_set_obj(prob->lp, j, price * f->scale[t], NULL);
+    if (st == CEFO_OK && price_too)
+        q.res_price[r] = price;
+    return st;
+}
+
 cefo_status cefo_problem_set_resource(cefo_problem *prob, size_t resource, double min,
                                       double max, double price)
 {
     if (!prob || resource >= prob->net->nresources || isnan(min) || isnan(max) || min > max
         || !isfinite(price) || min == INFINITY || max == -INFINITY)
         return CEFO_ERR_ARG;
-    int j = prob->f.use_col[resource];
-    cefo_status st = cefo__lp_set_col_bounds(prob->lp, j, min, max, NULL);
-    if (st == CEFO_OK)
-        st = cefo__lp_set_obj(prob->lp, j, price, NULL);
-    if (st == CEFO_OK) {
-        prob->par.res_min[resource] = min;
-        prob->par.res_max[resource] = max;
-        prob->par.res_price[resource] = price;
+    const cefo_network *net = prob->net;
+    size_t T = cefo__nperiods(net);
+    int total = net->resources[resource].total;
+    size_t upto_min = total ? T : reach(net, CEFO__AT_RESOURCE, resource,
+                                        offsetof(cefo__resource, min));
+    size_t upto_max = total ? T : reach(net, CEFO__AT_RESOURCE, resource,
+                                        offsetof(cefo__resource, max));
+    size_t upto_price = reach(net, CEFO__AT_RESOURCE, resource, offsetof(cefo__resource, price));
+    cefo_status st = CEFO_OK;
+    for (size_t t = 0; t < T && st == CEFO_OK; t++) {
+        cefo__params q = PAR(prob, t);
+        /* Steps keep their bounds: only the sides the update reaches move. */
+        double lo = t < upto_min ? min : q.res_min[resource];
+        double hi = t < upto_max ? max : q.res_max[resource];
+        if (lo > hi)
+            return CEFO_ERR_ARG;
+        st = resource_in(prob, resource, t, (!total || t == 0) && (t < upto_min || t < upto_max),
+                         lo, hi, t < upto_price, price);
     }
     return st;
 }
@@ -376,22 +456,40 @@ static cefo_status switch_objective(cefo_problem *prob, int only)
     cefo_status st = CEFO_OK;
     for (int j = 0; j < prob->f.ncols && st == CEFO_OK; j++) {
         double c = only < 0 ? prob->f.obj[j] : j == only ? 1.0 : 0.0;
-        if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_EMISSION) /* damage may have moved */
-            c = prob->par.damage[prob->f.cols[j].item];
-        if (only < 0 && prob->f.cols[j].kind == CEFO__VAR_USE) /* and a resource's price */
-            c = prob->par.res_price[prob->f.cols[j].item];
+        const cefo__slot *s = &prob->f.cols[j];
+        cefo__params q = PAR(prob, s->period);
+        if (only < 0 && s->kind == CEFO__VAR_EMISSION) /* damage may have moved */
+            c = q.damage[s->item] * prob->f.scale[s->period];
+        if (only < 0 && s->kind == CEFO__VAR_USE) /* and a resource's price */
+            c = q.res_price[s->item] * prob->f.scale[s->period];
         st = cefo__lp_set_obj(prob->lp, j, c, NULL);
     }
     return st;
 }
 
+/*
+ * What a frontier trades against cost: a pollutant's total (E_k), or with periods its total
+ * over the programme (the sum of years x E_k,t), capped through that column's bound.
+ */
+static int frontier_col(const cefo_problem *prob, size_t k)
+{
+    return prob->net->nperiods ? prob->f.emission_total_col[k] : prob->f.emission_col[k];
+}
+
+static cefo_status frontier_cap(cefo_problem *prob, size_t k, double cap)
+{
+    if (!prob->net->nperiods)
+        return cefo_problem_set_cap(prob, k, cap);
+    return cefo__lp_set_col_bounds(prob->lp, prob->f.emission_total_col[k], 0, cap, NULL);
+}
+
 static cefo_status least_emission(cefo_problem *prob, size_t k, const cefo_options *opt,
                                   double *lo, cefo_error *err)
 {
-    cefo_status st = switch_objective(prob, prob->f.emission_col[(size_t)k]);
+    cefo_status st = switch_objective(prob, frontier_col(prob, k));
     if (st == CEFO_OK)
         st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
-    *lo = prob->sol.x[prob->f.emission_col[k]];
+    *lo = prob->sol.x[frontier_col(prob, k)];
     if (st == CEFO_OK && !prob->sol.has_point)
         st = cefo__error(err, CEFO_ERR_INVALID, prob->net->file, 0, NULL,
                          "no plan minimises '%s': the model is %s",
@@ -411,8 +509,8 @@ cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npo
         cefo_options_init(&defaults);
         opt = &defaults;
     }
-    int col = prob->f.emission_col[pollutant];
-    double cap0 = prob->par.cap[pollutant], hi, lo;
+    int col = frontier_col(prob, pollutant);
+    double cap0 = prob->net->nperiods ? INFINITY : prob->par.cap[pollutant], hi, lo;
     cefo_status st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
     if (st == CEFO_OK && !prob->sol.has_point)
         return cefo__error(err, CEFO_ERR_INVALID, prob->net->file, 0, NULL,
@@ -423,7 +521,7 @@ cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npo
         st = least_emission(prob, pollutant, opt, &lo, err);
     for (size_t i = 0; st == CEFO_OK && i < npoints; i++) {
         double cap = npoints == 1 ? hi : hi - (hi - lo) * (double)i / (double)(npoints - 1);
-        st = cefo_problem_set_cap(prob, pollutant, cap < lo ? lo : cap);
+        st = frontier_cap(prob, pollutant, cap < lo ? lo : cap);
         if (st == CEFO_OK)
             st = cefo__lp_solve(prob->lp, opt, &prob->sol, err);
         if (st == CEFO_OK)
@@ -431,7 +529,7 @@ cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npo
                                             prob->sol.has_point ? prob->sol.objective : NAN,
                                             prob->sol.status};
     }
-    cefo_status back = cefo_problem_set_cap(prob, pollutant, cap0);
+    cefo_status back = frontier_cap(prob, pollutant, cap0);
     return st != CEFO_OK ? st : back;
 }
 

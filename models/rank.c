@@ -67,32 +67,42 @@ cefo_status cefo_problem_decision_of(const cefo_problem *prob, cefo_item kind, s
     return st;
 }
 
-/* Forbids (state 0), forces (1) or frees (-1) a decision in place. */
+/* Forbids (state 0), forces (1) or frees (-1) a decision in place; with periods, in every
+ * period (forbidden: never taken; forced: taken throughout). */
 static cefo_status set_state(cefo_problem *prob, choice d, int state)
 {
-    const cefo__formulation *f = cefo__problem_formulation(prob);
+    const cefo_network *net = cefo__problem_network(prob);
     cefo__lp *lp = cefo__problem_lp(prob);
     double lo = state == 1 ? 1 : 0, hi = state == 0 ? 0 : 1;
-    if (d.kind == CEFO_GROUP) /* sum of the members' y: <= 1 free, = 0 closed, = 1 runs */
-        return cefo__lp_set_row_bounds(lp, f->group_row[d.index], state == 1 ? 1 : -INFINITY,
-                                       hi, NULL);
-    int y = d.kind == CEFO_PROCESS ? f->build_col[d.index] : f->link_build_col[d.index];
-    return cefo__lp_set_col_bounds(lp, y, lo, hi, NULL);
+    cefo_status st = CEFO_OK;
+    for (size_t t = 0; t < cefo__nperiods(net) && st == CEFO_OK; t++) {
+        cefo__formulation f = cefo__map_at(cefo__problem_formulation(prob), net, t);
+        if (d.kind == CEFO_GROUP) /* sum of the members' y: <= 1 free, = 0 closed, = 1 runs */
+            st = cefo__lp_set_row_bounds(lp, f.group_row[d.index], state == 1 ? 1 : -INFINITY,
+                                         hi, NULL);
+        else
+            st = cefo__lp_set_col_bounds(lp, d.kind == CEFO_PROCESS ? f.build_col[d.index]
+                                                                    : f.link_build_col[d.index],
+                                         lo, hi, NULL);
+    }
+    return st;
 }
 
-/* Whether the solved plan takes decision d (a group: one of its members is on). */
+/* Whether the solved plan takes decision d (a group: one of its members is on) in a period. */
 static int taken(const cefo_problem *prob, choice d, const double *x)
 {
     const cefo_network *net = cefo__problem_network(prob);
-    const cefo__formulation *f = cefo__problem_formulation(prob);
-    if (d.kind == CEFO_PROCESS)
-        return x[f->build_col[d.index]] > 0.5;
-    if (d.kind == CEFO_LINK)
-        return x[f->link_build_col[d.index]] > 0.5;
-    for (size_t p = 0; p < net->nprocesses; p++)
-        if (net->processes[p].group && net->processes[p].group_index == d.index
-            && x[f->build_col[p]] > 0.5)
+    for (size_t t = 0; t < cefo__nperiods(net); t++) {
+        cefo__formulation f = cefo__map_at(cefo__problem_formulation(prob), net, t);
+        if (d.kind == CEFO_PROCESS && x[f.build_col[d.index]] > 0.5)
             return 1;
+        if (d.kind == CEFO_LINK && x[f.link_build_col[d.index]] > 0.5)
+            return 1;
+        for (size_t p = 0; d.kind == CEFO_GROUP && p < net->nprocesses; p++)
+            if (net->processes[p].group && net->processes[p].group_index == d.index
+                && x[f.build_col[p]] > 0.5)
+                return 1;
+    }
     return 0;
 }
 

@@ -506,6 +506,8 @@ cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_resul
 {
     if (!res || !row || i >= res->net->ngroups)
         return CEFO_ERR_ARG;
+    if (res->nperiods) /* a programme's groups: their state at its end */
+        return cefo_result_group(res->periods[res->nperiods - 1], i, row);
     const cefo_network *net = res->net;
     *row = (cefo_group_result){net->groups[i], NULL, NULL, 0.0};
     for (size_t p = 0; p < net->nprocesses; p++) {
@@ -513,10 +515,12 @@ cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_resul
         if (!pr->group || pr->group_index != i || !(res->chosen[p] > 0.5))
             continue;
         /* A member switched on but producing nothing (a tie: its fixed cost is 0 and another
-         * plan costs the same) leaves the firm closed: the group reports what runs, not the
-         * binary. The fixed cost it was switched on with is still the one paid. */
+         * plan costs the same) leaves a single-period firm closed: the group reports what
+         * runs, not the binary. The fixed cost it was switched on with is still the one paid. */
         row->fixed_cost = pr->fixed_cost;
-        if (runs(res, p)) {
+        /* Over several periods the 0/1 decision is the firm's state, which irreversible
+         * orders constrain: a member on but idle in a period keeps the firm open. */
+        if (runs(res, p) || res->periodic) {
             row->chosen = pr->id;
             row->variant = pr->variant;
         }

@@ -78,7 +78,10 @@ def check_plan(d):
     if status in ("infeasible", "unbounded") and d["objective"] is not None:
         fail("status %s with an objective" % status)
     if has_plan and all(is_num(costs.get(t)) for t in COST_TERMS + ["total"]):
-        s = sum(costs[t] for t in COST_TERMS if t != "export_revenue") - costs["export_revenue"]
+        # every term but the total, export revenue counted with a minus sign (resource prices
+        # and investments are terms too where a plan has them)
+        s = sum(v for t, v in costs.items() if t not in ("export_revenue", "total")
+                and is_num(v)) - costs["export_revenue"]
         if not close(s, costs["total"], 1e-7):
             fail("cost terms add up to %r, total says %r" % (s, costs["total"]))
         if not close(costs["total"], d["objective"], 1e-7):
@@ -151,6 +154,26 @@ def check_plan(d):
                      % (i, item.get("amount")))
 
 
+def check_periods(d):
+    """A plan over several periods: each period is a plan of its own; their discounted
+    objectives add up to the plan's; each group has one state per period."""
+    periods = d.get("periods")
+    if periods is None:
+        return
+    for i, p in enumerate(periods):
+        for k in ("id", "years", "discount", "discounted_objective"):
+            if k not in p:
+                fail("periods[%d]: missing %r" % (i, k))
+        check_plan(p)
+    if is_num(d.get("objective")):
+        s = sum(p.get("discounted_objective") or 0 for p in periods)
+        if not close(s, d["objective"], 1e-7):
+            fail("the periods' discounted objectives add up to %r, not %r" % (s, d["objective"]))
+    for g in d.get("groups") or []:
+        if len(g.get("trajectory") or []) != len(periods):
+            fail("group %r: not one state per period" % g.get("id"))
+
+
 def check_leontief(d):
     n = len(d["sectors"])
     for k in ("total_output", "output_multipliers"):
@@ -221,6 +244,7 @@ def main(argv):
         return 1
     if isinstance(doc, dict) and "processes" in doc:
         check_plan(doc)
+        check_periods(doc)
     elif isinstance(doc, dict) and "sectors" in doc:
         check_leontief(doc)
     while rest:
