@@ -11,14 +11,7 @@
 #define MAT10 "<material id=\"m\" unit=\"t\" import-cost=\"10\"/>\n"
 #define TAIL "</network>\n"
 
-typedef struct bad_case {
-    const char *what;
-    const char *xml;
-    int line;
-    const char *phrase; /* must appear in the message */
-} bad_case;
-
-static const bad_case bad_cases[] = {
+static const invalid_case bad_cases[] = {
     {"an unknown period", HEAD PERIODS MAT "<pollutant id=\"k\" unit=\"t\" cap=\"5\">\n"
      "<at period=\"y9\" cap=\"3\"/>\n</pollutant>\n" TAIL, 6, "period=\"y9\" names no period"},
     {"an attribute the parent does not have", HEAD PERIODS MAT
@@ -79,19 +72,7 @@ static const bad_case bad_cases[] = {
 
 static void test_bad_inputs(void)
 {
-    for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++) {
-        const bad_case *c = &bad_cases[i];
-        cefo_network *net = NULL;
-        cefo_error err = {0};
-        cefo_status st = cefo_network_load_memory(&net, c->xml, strlen(c->xml), "bad.xml", &err);
-        int ok = st == CEFO_ERR_INVALID && err.line == c->line && strstr(err.message, c->phrase)
-                 && strcmp(err.file, "bad.xml") == 0 && net == NULL;
-        if (!ok)
-            fprintf(stderr, "\n  case '%s': status %d line %d message '%s'\n", c->what, st,
-                    err.line, err.message);
-        CU_ASSERT(ok);
-        cefo_network_free(net);
-    }
+    check_invalid_networks(bad_cases, sizeof bad_cases / sizeof *bad_cases);
 }
 
 

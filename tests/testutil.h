@@ -29,6 +29,33 @@ static inline int close_enough(double got, double want, double rtol, double atol
         CU_ASSERT(close_enough(g_, w_, GOLDEN_RTOL, GOLDEN_ATOL));                             \
     } while (0)
 
+/* A network that must be refused as invalid: with its line and a phrase of the message. */
+typedef struct invalid_case {
+    const char *what;
+    const char *xml;
+    int line;
+    const char *phrase; /* must appear in the message */
+} invalid_case;
+
+/* Each case loads to CEFO_ERR_INVALID naming "bad.xml", its line and its phrase, and no
+ * network. */
+static inline void check_invalid_networks(const invalid_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const invalid_case *c = &cases[i];
+        cefo_network *net = NULL;
+        cefo_error err = {0};
+        cefo_status st = cefo_network_load_memory(&net, c->xml, strlen(c->xml), "bad.xml", &err);
+        int ok = st == CEFO_ERR_INVALID && err.line == c->line && strstr(err.message, c->phrase)
+                 && strcmp(err.file, "bad.xml") == 0 && net == NULL;
+        if (!ok)
+            fprintf(stderr, "\n  case '%s': status %d line %d message '%s'\n", c->what, st,
+                    err.line, err.message);
+        CU_ASSERT(ok);
+        cefo_network_free(net);
+    }
+}
+
 /* A file under the source tree (CEFO_SOURCE_DIR is set by meson for every test). */
 static inline const char *source_path(char *buf, size_t n, const char *rel)
 {

@@ -229,6 +229,9 @@ CEFO_API cefo_status cefo_problem_solve(cefo_problem *prob, const cefo_options *
  * CEFO_OK; CEFO_ERR_ARG for a bad index or value, with the item's id in err->element, its
  * file and line, and why; CEFO_ERR_UNSUPPORTED for any other attribute (rebuild the problem
  * from an edited network); CEFO_ERR_SOLVER. On an error the problem is left as it was.
+ * With <periods>, the value is the network's own: it applies to the periods before that
+ * attribute's first <at> (later periods keep their steps); a material's demand that steps by
+ * period is CEFO_ERR_UNSUPPORTED (rebuild).
  */
 CEFO_API cefo_status cefo_problem_update(cefo_problem *prob, cefo_item kind, size_t index,
                                          const char *attribute, double value, cefo_error *err);
@@ -298,7 +301,8 @@ typedef struct cefo_pareto_point {
  * The frontier of total cost against one pollutant's total (epsilon-constraint): the
  * least-cost plan gives the high end, the plan that minimises the pollutant the low end, and
  * npoints caps evenly between them (high to low) are solved in place. The problem's objective
- * and cap are restored afterwards. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID (no
+ * and cap are restored afterwards. With <periods>, the pollutant's total is over the
+ * programme (the sum over periods of years x emission) and the cap is on that total. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID (no
  * optimal plan to start from: the points are not filled) or the statuses of a solve.
  */
 CEFO_API cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npoints,
