@@ -1,14 +1,15 @@
 /* csvnum.c - strict numeric CSV reading with optional header row and column. */
 #include "io/csvnum.h"
 
+#include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "io/csvrec.h"
 #include "io/number.h"
 #include "io/xmldoc.h"
 
@@ -43,37 +44,6 @@ int cefo__path_inside(const char *base, const char *path, char *real)
     return strncmp(real, rdir, n) == 0 && real[n] == '/';
 }
 
-/* Splits one line in place into fields; quotes are removed. Returns the field count. */
-static size_t split(char *line, char **fields, size_t max)
-{
-    size_t n = 0;
-    char *p = line;
-    for (;;) {
-        char *start = p, *w = p;
-        int quoted = *p == '"';
-        if (quoted) {
-            for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
-                if (*p == '"')
-                    p++; /* "" is a literal quote */
-                *w++ = *p;
-            }
-            if (*p == '"')
-                p++;
-        } else {
-            while (*p && *p != ',')
-                *w++ = *p++;
-        }
-        char *next = *p == ',' ? p + 1 : NULL;
-        *w = '\0';
-        if (n < max)
-            fields[n] = start;
-        n++;
-        if (!next)
-            return n;
-        p = next;
-    }
-}
-
 /* A cell: empty is 0, else a strict number. 0, or -1 with the reason in *why. */
 static int cell(const char *s, double *v, const char **why)
 {
@@ -96,25 +66,37 @@ typedef struct csv_state {
     cefo_error *err;
     cefo__csv *c;
     size_t n, cap, cap_lines, cap_labels;
-    char **fields, **head;
-    size_t maxf, nhead;
+    char **fields, **head; /* the current record's fields; the header row's, kept */
+    size_t nhead;
 } csv_state;
 
-/* CEFO_ERR_INVALID at a line and column of the CSV (column 0: the whole line). */
-static cefo_status fail(const csv_state *s, int line, size_t column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static cefo_status fail(const csv_state *s, int line, size_t column, const char *fmt, ...)
+cefo_status cefo__src_resolve(const cefo__xctx *x, int line, const char *element, const char *src,
+                              unsigned flags, const char *hint, char **path, char *real,
+                              const char **open)
 {
-    char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    cefo__error(s->err, CEFO_ERR_INVALID, s->name, line, NULL, "%s", msg);
-    if (s->err)
-        s->err->column = column > INT_MAX ? 0 : (int)column;
-    return CEFO_ERR_INVALID;
+    cefo_status st = CEFO_OK;
+    *path = cefo__path_beside(x->file, src);
+    if (!*path)
+        return cefo__xnomem(x);
+    *open = *path;
+    if (!(flags & CEFO_LOAD_SRC_ANYWHERE)) {
+        int inside = cefo__path_inside(x->file, *path, real);
+        if (inside < 0)
+            st = cefo__error(x->err, errno == ENOENT ? CEFO_ERR_NOFILE : CEFO_ERR_IO, *path, 0,
+                             NULL, "cannot open: %s", strerror(errno));
+        else if (!inside)
+            st = cefo__xfail(x, line, element, "src=\"%s\" is outside the folder of the XML file%s%s",
+                             src, hint ? " " : "", hint ? hint : "");
+        *open = real;
+    }
+    if (st != CEFO_OK) {
+        cefo__free(*path);
+        *path = NULL;
+    }
+    return st;
 }
+
+#define fail(s, line, column, ...) cefo__csv_fail((s)->name, (s)->err, line, column, __VA_ARGS__)
 
 static cefo_status nomem(const csv_state *s)
 {
@@ -135,12 +117,9 @@ static cefo_status keep_header(csv_state *s, size_t nf, int lineno)
     return CEFO_OK;
 }
 
-static cefo_status csv_line(csv_state *s, char *line, int lineno, int first)
+static cefo_status csv_line(csv_state *s, size_t nf, int lineno, int first)
 {
     cefo__csv *c = s->c;
-    size_t nf = split(line, s->fields, s->maxf);
-    if (nf > s->maxf)
-        return fail(s, lineno, 0, "too many fields");
     /* A header row: any field after the first that is not a number. */
     for (size_t i = 1; first && i < nf; i++)
         if (!numeric(s->fields[i]))
@@ -191,23 +170,6 @@ static cefo_status finish_header(csv_state *s)
     return CEFO_OK;
 }
 
-/* A NUL byte would end the text early and drop what follows: refuse it where it stands. */
-static cefo_status check_nul(csv_state *s, const char *buf, size_t len)
-{
-    const char *nul = memchr(buf, '\0', len);
-    if (!nul)
-        return CEFO_OK;
-    int line = 1;
-    size_t column = 1;
-    for (const char *p = buf; p < nul; p++) {
-        if (*p == '\n')
-            line++, column = 1;
-        else
-            column += *p == ',';
-    }
-    return fail(s, line, column, "column %zu holds a NUL byte", column);
-}
-
 void cefo__csv_free(cefo__csv *c)
 {
     if (!c)
@@ -237,36 +199,21 @@ cefo_status cefo__csv_read(const char *path, const char *name, cefo__csv *out, c
         }
         return st;
     }
-    csv_state s = {.name = name ? name : path, .err = err, .c = out, .maxf = 1};
-    for (size_t i = 0, commas = 0; i < len; i++) { /* the widest line bounds the fields */
-        commas = buf[i] == '\n' ? 0 : commas + (buf[i] == ',');
-        if (commas + 1 > s.maxf)
-            s.maxf = commas + 1;
+    csv_state s = {.name = name ? name : path, .err = err, .c = out};
+    cefo__csv_reader r;
+    cefo__csv_begin(&r, buf, len, s.name, err);
+    for (int more = 1, first = 1; st == CEFO_OK && more; first = 0) {
+        st = cefo__csv_next(&r, &more);
+        s.fields = r.field;
+        if (st == CEFO_OK && more)
+            st = csv_line(&s, r.nfield, r.rec_line, first);
     }
-    st = check_nul(&s, buf, len);
-    if (st == CEFO_OK && !(s.fields = cefo__calloc(s.maxf, sizeof *s.fields)))
-        st = nomem(&s);
-    char *line = buf;
-    int first = 1;
-    for (int lineno = 1; st == CEFO_OK && line && *line; lineno++) {
-        char *end = strchr(line, '\n');
-        if (end)
-            *end = '\0';
-        size_t l = strlen(line);
-        if (l && line[l - 1] == '\r')
-            line[l - 1] = '\0';
-        if (*line) {
-            st = csv_line(&s, line, lineno, first);
-            first = 0;
-        }
-        line = end ? end + 1 : NULL;
-    }
+    cefo__csv_end(&r);
     if (st == CEFO_OK)
         st = finish_header(&s);
     for (size_t i = 0; s.head && i < s.nhead; i++)
         cefo__free(s.head[i]);
     cefo__free(s.head);
-    cefo__free(s.fields);
     cefo__free(buf);
     if (st != CEFO_OK)
         cefo__csv_free(out);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "cefo/cefo.h"
+#include "io/xmlattr.h"
 
 /*
  * A plain numeric CSV as read: values row by row, and the labels of its optional header row
@@ -44,5 +45,17 @@ char *cefo__path_beside(const char *base, const char *rel);
  * open that very file.
  */
 int cefo__path_inside(const char *base, const char *path, char *real);
+
+/*
+ * The file a src= attribute names (on `element`, at `line` of the XML file x->file): its path
+ * beside the XML file into *path (cefo__free; the name errors give), and the path to open into
+ * *open (`real` or *path). Unless `flags` has CEFO_LOAD_SRC_ANYWHERE the file must lie inside
+ * the XML file's folder: else CEFO_ERR_INVALID, its message ending in `hint` (how to allow
+ * it, or NULL). Returns CEFO_OK, CEFO_ERR_NOFILE, CEFO_ERR_IO, CEFO_ERR_INVALID or
+ * CEFO_ERR_NOMEM (*path is NULL on error).
+ */
+cefo_status cefo__src_resolve(const cefo__xctx *x, int line, const char *element, const char *src,
+                              unsigned flags, const char *hint, char **path, char *real,
+                              const char **open);
 
 #endif

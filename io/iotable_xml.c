@@ -87,25 +87,14 @@ static cefo_status values_src(ioloader *ld, xmlNode *node, const cefo__attrs *a,
     cefo_status st = cefo__xml_no_children(&ld->x, node);
     if (st != CEFO_OK)
         return st;
-    char *path = cefo__path_beside(ld->x.file, src);
-    if (!path)
-        return cefo__xnomem(&ld->x);
-    char real[PATH_MAX];
-    const char *open = path;
-    if (!(ld->flags & CEFO_LOAD_SRC_ANYWHERE)) {
-        int inside = cefo__path_inside(ld->x.file, path, real);
-        if (inside < 0)
-            st = cefo__error(ld->x.err, errno == ENOENT ? CEFO_ERR_NOFILE : CEFO_ERR_IO, path, 0,
-                             NULL, "cannot open: %s", strerror(errno));
-        else if (!inside)
-            st = cefo__xfail(&ld->x, a->line, a->element,
-                             "src=\"%s\" is outside the folder of the XML file (allowed only "
-                             "when asked: --allow-outside-src)", src);
-        open = real;
-    }
+    char *path, real[PATH_MAX];
+    const char *open;
+    st = cefo__src_resolve(&ld->x, a->line, a->element, src, ld->flags,
+                           "(allowed only when asked: --allow-outside-src)", &path, real, &open);
+    if (st != CEFO_OK)
+        return st;
     cefo__csv c = {0};
-    if (st == CEFO_OK)
-        st = cefo__csv_read(open, path, &c, ld->x.err);
+    st = cefo__csv_read(open, path, &c, ld->x.err);
     if (st == CEFO_OK && c.rows * c.cols != n)
         st = cefo__xfail(&ld->x, a->line, a->element, "%s holds %zu x %zu values, not %zu",
                          src, c.rows, c.cols, n);
@@ -465,14 +454,15 @@ cefo_status cefo_iotable_load_memory_flags(cefo_iotable **out, const char *data,
                                            const char *name, unsigned flags, cefo_error *err)
 {
     load_target target = {out, flags};
-    return cefo__load_memory(out ? &target : NULL, data, len, name, iotable_loader, err);
+    return cefo__load_memory_flags(out ? &target : NULL, data, len, name, flags, iotable_loader,
+                                   err);
 }
 
 cefo_status cefo_iotable_load_file_flags(cefo_iotable **out, const char *path, unsigned flags,
                                          cefo_error *err)
 {
     load_target target = {out, flags};
-    return cefo__load_file(out ? &target : NULL, path, iotable_loader, err);
+    return cefo__load_file_flags(out ? &target : NULL, path, flags, iotable_loader, err);
 }
 
 cefo_status cefo_iotable_load_memory(cefo_iotable **out, const char *data, size_t len,

@@ -15,6 +15,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "io/registry.h"
 
 static int is_compressed(const unsigned char *b, size_t n)
 {
@@ -242,53 +243,82 @@ cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDo
     return CEFO_OK;
 }
 
-cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name, xmlDoc **doc,
-                                  cefo_error *err)
+/* cefo__xml_parse after refusing a missing pointer or empty input, registries expanded. */
+cefo_status cefo__xml_parse_input_flags(const char *buf, size_t len, const char *name,
+                                        unsigned flags, xmlDoc **doc, cefo_error *err)
 {
     if (!buf && len)
         return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no data");
     if (len == 0)
         return cefo__error(err, CEFO_ERR_PARSE, name, 1, NULL, "the input is empty");
-    return cefo__xml_parse(buf, len, name, doc, err);
+    cefo_status st = cefo__xml_parse(buf, len, name, doc, err);
+    if (st == CEFO_OK && (st = cefo__registry_expand(*doc, name, flags, err)) != CEFO_OK) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+    }
+    return st;
 }
 
-cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err)
+cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name, xmlDoc **doc,
+                                  cefo_error *err)
+{
+    return cefo__xml_parse_input_flags(buf, len, name, 0, doc, err);
+}
+
+static cefo_status parse_file(const char *path, unsigned flags, xmlDoc **doc, cefo_error *err)
 {
     char *buf;
     size_t len;
     cefo_status st = cefo__read_file(path, &buf, &len, err);
     if (st != CEFO_OK)
         return st;
-    st = cefo__xml_parse_input(buf, len, path, doc, err);
+    st = cefo__xml_parse_input_flags(buf, len, path, flags, doc, err);
     cefo__free(buf);
     return st;
 }
 
-cefo_status cefo__load_memory(void *out, const char *data, size_t len, const char *name,
-                              cefo__doc_loader load, cefo_error *err)
+cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err)
+{
+    return parse_file(path, 0, doc, err);
+}
+
+cefo_status cefo__load_memory_flags(void *out, const char *data, size_t len, const char *name,
+                                    unsigned flags, cefo__doc_loader load, cefo_error *err)
 {
     if (!name)
         name = "<memory>";
     if (!out)
         return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "no output pointer");
     xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse_input(data, len, name, &doc, err);
+    cefo_status st = cefo__xml_parse_input_flags(data, len, name, flags, &doc, err);
     if (st == CEFO_OK)
         st = load(out, doc, name, err);
     xmlFreeDoc(doc);
     return st;
 }
 
-cefo_status cefo__load_file(void *out, const char *path, cefo__doc_loader load, cefo_error *err)
+cefo_status cefo__load_memory(void *out, const char *data, size_t len, const char *name,
+                              cefo__doc_loader load, cefo_error *err)
+{
+    return cefo__load_memory_flags(out, data, len, name, 0, load, err);
+}
+
+cefo_status cefo__load_file_flags(void *out, const char *path, unsigned flags,
+                                  cefo__doc_loader load, cefo_error *err)
 {
     if (!out || !path)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output pointer or no path");
     xmlDoc *doc = NULL;
-    cefo_status st = cefo__xml_parse_file(path, &doc, err);
+    cefo_status st = parse_file(path, flags, &doc, err);
     if (st == CEFO_OK)
         st = load(out, doc, path, err);
     xmlFreeDoc(doc);
     return st;
+}
+
+cefo_status cefo__load_file(void *out, const char *path, cefo__doc_loader load, cefo_error *err)
+{
+    return cefo__load_file_flags(out, path, 0, load, err);
 }
 
 int cefo__xml_line(const xmlNode *node)

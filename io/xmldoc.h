@@ -28,7 +28,14 @@ cefo_status cefo__read_file(const char *path, char **buf, size_t *len, cefo_erro
 cefo_status cefo__xml_parse(const char *buf, size_t len, const char *name, xmlDoc **doc,
                             cefo_error *err);
 
-/* cefo__xml_parse, after refusing a missing pointer (CEFO_ERR_ARG) or empty input. */
+/*
+ * cefo__xml_parse, after refusing a missing pointer (CEFO_ERR_ARG) or empty input; then, in a
+ * <network>, the rows of registries (src= on a grouping element, registry.h) become elements,
+ * their files confined to the folder of `name` unless `flags` has CEFO_LOAD_SRC_ANYWHERE.
+ */
+cefo_status cefo__xml_parse_input_flags(const char *buf, size_t len, const char *name,
+                                        unsigned flags, xmlDoc **doc, cefo_error *err);
+/* The same with flags 0. */
 cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name, xmlDoc **doc,
                                   cefo_error *err);
 
@@ -59,6 +66,11 @@ typedef cefo_status (*cefo__doc_loader)(void *out, xmlDoc *doc, const char *name
 cefo_status cefo__load_memory(void *out, const char *data, size_t len, const char *name,
                               cefo__doc_loader load, cefo_error *err);
 cefo_status cefo__load_file(void *out, const char *path, cefo__doc_loader load, cefo_error *err);
+/* The same with load flags (CEFO_LOAD_SRC_ANYWHERE) for the registries of a <network>. */
+cefo_status cefo__load_memory_flags(void *out, const char *data, size_t len, const char *name,
+                                    unsigned flags, cefo__doc_loader load, cefo_error *err);
+cefo_status cefo__load_file_flags(void *out, const char *path, unsigned flags,
+                                  cefo__doc_loader load, cefo_error *err);
 
 /* The line of an element, as libxml2 recorded it. */
 int cefo__xml_line(const xmlNode *node);

@@ -14,7 +14,7 @@ invalid() {
         echo "schema: $1.xsd accepted $2"; failures=$((failures + 1))
     fi
 }
-for f in tests/golden/*.xml examples/zhenan-cluster.xml examples/rectification.xml examples/rectification-levers.xml examples/recruitment.xml examples/programme.xml tests/cli/data/periods-order.xml; do valid network "$f"; done
+for f in tests/golden/*.xml examples/zhenan-cluster.xml examples/rectification.xml examples/rectification-levers.xml examples/recruitment.xml examples/programme.xml tests/cli/data/periods-order.xml examples/registries/rectification.xml; do valid network "$f"; done
 for f in examples/miller-blair.xml tests/cli/data/kitzes-src.xml; do valid iotable "$f"; done
 for f in tests/scenarios/*.xml; do valid scenarios "$f"; done
 M='<material id="m" unit="t"/>'
