@@ -381,12 +381,7 @@ static char tmpdir[64];
 
 static void put(const char *rel, const char *data, size_t len)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
-    FILE *fp = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-    fwrite(data, 1, len, fp);
-    fclose(fp);
+    test_put(tmpdir, rel, data, len);
 }
 
 static void put_str(const char *rel, const char *data)
@@ -417,23 +412,14 @@ static int ends_with(const char *s, const char *tail)
 
 static void make_tmpdir(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/cefo-src-XXXXXX");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(tmpdir));
-    char sub[96];
-    snprintf(sub, sizeof sub, "%s/sub", tmpdir);
-    CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0700), 0);
+    test_make_tree(tmpdir, "cefo-src");
 }
 
 static void rm_tree(void)
 {
-    const char *files[] = {"sub/link.csv", "sub/t.xml", "sub/Z.csv", "Z.csv", "t.xml",
-                           "E.csv", "sub"};
-    char path[256];
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        snprintf(path, sizeof path, "%s/%s", tmpdir, files[i]);
-        remove(path);
-    }
-    rmdir(tmpdir);
+    static const char *const files[] = {"sub/link.csv", "sub/t.xml", "sub/Z.csv", "Z.csv",
+                                        "t.xml",        "E.csv",     "sub"};
+    test_rm_tree(tmpdir, files, sizeof files / sizeof *files);
 }
 
 /*

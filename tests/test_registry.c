@@ -13,34 +13,20 @@ static char tmpdir[64];
 
 static void put(const char *rel, const char *data)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
-    FILE *fp = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-    fwrite(data, 1, strlen(data), fp);
-    fclose(fp);
+    test_put(tmpdir, rel, data, strlen(data));
 }
 
 static void make_tmpdir(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/cefo-registry-XXXXXX");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(tmpdir));
-    char sub[96];
-    snprintf(sub, sizeof sub, "%s/sub", tmpdir);
-    CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0700), 0);
+    test_make_tree(tmpdir, "cefo-registry");
 }
 
 static void rm_tree(void)
 {
-    const char *files[] = {"n.xml",         "x.xml",     "materials.csv", "pollutants.csv",
-                           "firms.csv",     "links.csv", "demands.csv",   "resources.csv",
-                           "sub/n.xml",     "sub"};
-    char path[256];
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        snprintf(path, sizeof path, "%s/%s", tmpdir, files[i]);
-        remove(path);
-    }
-    rmdir(tmpdir);
+    static const char *const files[] = {"n.xml",     "x.xml",       "materials.csv",
+                                        "pollutants.csv", "firms.csv", "links.csv",
+                                        "demands.csv",    "resources.csv", "sub/n.xml", "sub"};
+    test_rm_tree(tmpdir, files, sizeof files / sizeof *files);
 }
 
 static const char *in_tmp(char *buf, size_t n, const char *rel)

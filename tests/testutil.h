@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Golden optima are exact rationals; GLPK's simplex reaches them to ~1e-9 relative. */
@@ -107,6 +108,39 @@ static inline int test_engine_missing(void)
         return 0;
     printf("SKIP: the %s program is not installed\n", s);
     return 1;
+}
+
+/* A private folder under /tmp (its name into dir[64]) holding an empty `sub/`: for inputs
+ * that name files beside them or outside their folder. */
+static inline void test_make_tree(char dir[64], const char *prefix)
+{
+    snprintf(dir, 64, "/tmp/%s-XXXXXX", prefix);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char sub[96];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0700), 0);
+}
+
+/* Writes len bytes of data to dir/rel. */
+static inline void test_put(const char *dir, const char *rel, const char *data, size_t len)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    FILE *fp = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    fwrite(data, 1, len, fp);
+    fclose(fp);
+}
+
+/* Removes the n files (and empty folders) named relative to dir, then dir. */
+static inline void test_rm_tree(const char *dir, const char *const *files, size_t n)
+{
+    char path[256];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    rmdir(dir);
 }
 
 /* Registers `suites`, runs them verbosely and returns non-zero when anything failed. */
