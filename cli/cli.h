@@ -203,6 +203,8 @@ cefo_status cli_batch_write(const cefo_result *res, const char *file, const char
 
 /* Records a file the command reads, so that no output can replace it (a borrowed string). */
 void cli_input(const char *path);
+/* The network's registries (cefo_network_input) as inputs, never to be written. */
+void cli_input_network(const cefo_network *net);
 /* 1 when a and b name one file: the same device and inode, or (for a path that does not exist
  * yet) the same name in the same folder. */
 int cli_same_file(const char *a, const char *b);

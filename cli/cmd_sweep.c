@@ -188,6 +188,8 @@ static cefo_status load_point(sweeper *sw, long i, double v, cefo_network **net,
     sw->edits[a->src.nedits] = (cefo_edit){CEFO_EDIT_SET, a->sel, value, NAN};
     cefo_status st = cefo_network_load_edited(net, a->path, sw->s, sw->scenario, sw->edits,
                                               a->src.nedits + 1, err);
+    if (st == CEFO_OK)
+        cli_input_network(*net);
     return st == CEFO_OK ? st : point_error(sw, i, v, err, st);
 }
 

@@ -297,6 +297,8 @@ cefo_status cli_load_network(const cli_source *src, const char *path, cefo_netwo
     cefo_status st = cli_source_scenario(src, &s, &id, err);
     if (st == CEFO_OK)
         st = cefo_network_load_edited(out, path, s, id, src->edits, src->nedits, err);
+    if (st == CEFO_OK)
+        cli_input_network(*out);
     if (st != CEFO_OK)
         cli_hint_selector(src, path, err);
     cefo_scenarios_free(s);

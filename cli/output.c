@@ -11,10 +11,10 @@
 
 #include "cli/cli.h"
 
-/* The files a command reads (its FILE, scenarios, src= tables): argv strings or owned by
- * loaded objects that outlive the writing. */
+/* The files a command reads (its FILE, scenarios, src= tables and registries): copies, kept
+ * to the end of the process (a network may be freed before the writing). */
 #define MAX_INPUTS 64
-static const char *inputs[MAX_INPUTS];
+static char *inputs[MAX_INPUTS];
 static size_t ninputs;
 
 void cli_input(const char *path)
@@ -22,8 +22,14 @@ void cli_input(const char *path)
     for (size_t i = 0; path && i < ninputs; i++)
         if (strcmp(inputs[i], path) == 0)
             return;
-    if (path && ninputs < MAX_INPUTS)
-        inputs[ninputs++] = path;
+    if (path && ninputs < MAX_INPUTS && (inputs[ninputs] = strdup(path)) != NULL)
+        ninputs++;
+}
+
+void cli_input_network(const cefo_network *net)
+{
+    for (size_t i = 0; cefo_network_input(net, i); i++)
+        cli_input(cefo_network_input(net, i));
 }
 
 static int is_stdout(const char *path)

@@ -30,6 +30,8 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
                                               err);
     if (st != CEFO_OK)
         cli_hint_selector(src, path, err);
+    else
+        cli_input_network(*net);
     if (st == CEFO_OK)
         st = cefo_problem_build(prob, *net, err);
     cefo_options opt = cli_options(src);

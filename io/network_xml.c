@@ -312,6 +312,32 @@ static cefo_status load_root(loader *ld, xmlNode *root)
     return st == CEFO_OK ? cefo__network_validate(ld->net, ld->x.err) : st;
 }
 
+/* The registries the document's rows came from: every <?cefo-src PATH?> (registry.c). */
+static cefo_status src_files(loader *ld, xmlNode *node)
+{
+    for (xmlNode *c = node; c; c = c->next) {
+        if (c->type == XML_PI_NODE && strcmp((const char *)c->name, "cefo-src") == 0) {
+            cefo_network *net = ld->net;
+            char *copy = cefo__strdup(c->content ? (const char *)c->content : "");
+            char **grown = copy ? cefo__realloc_array(net->src_files, net->nsrc_files + 1,
+                                                      sizeof *grown)
+                                : NULL;
+            if (!grown) {
+                cefo__free(copy);
+                return cefo__xnomem(&ld->x);
+            }
+            net->src_files = grown;
+            net->src_files[net->nsrc_files++] = copy;
+        }
+        if (c->type == XML_ELEMENT_NODE && c->children) {
+            cefo_status st = src_files(ld, c->children);
+            if (st != CEFO_OK)
+                return st;
+        }
+    }
+    return CEFO_OK;
+}
+
 cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *name,
                                    cefo_error *err)
 {
@@ -319,6 +345,8 @@ cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *
     ld.net = cefo__network_new(name);
     cefo_status st = ld.net ? load_root(&ld, xmlDocGetRootElement(doc))
                             : cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
+    if (st == CEFO_OK)
+        st = src_files(&ld, xmlDocGetRootElement(doc));
     for (int k = 0; k < NKINDS; k++)
         cefo__free(ld.nodes[k]);
     if (st != CEFO_OK) {

@@ -315,6 +315,14 @@ static cefo_status expand(const cefo__xctx *x, xmlNode *group, const kind_spec *
     }
     if (st == CEFO_OK) st = read_rows(&r, buf, len);
     if (st == CEFO_OK && xmlUnsetProp(group, BAD_CAST "src") != 0) st = cefo__xnomem(x);
+    /* The file read stays known as <?cefo-src PATH?>, which the network keeps among its
+     * inputs (cefo_network_input) so that no output may overwrite it. */
+    xmlNode *pi = st == CEFO_OK ? xmlNewDocPI(group->doc, BAD_CAST "cefo-src", BAD_CAST path)
+                                : NULL;
+    if (st == CEFO_OK && (!pi || !xmlAddChild(group, pi))) {
+        xmlFreeNode(pi);
+        st = cefo__xnomem(x);
+    }
     cefo__strmap_free(&r.keys);
     cefo__free(r.col);
     cefo__free(buf);

@@ -500,7 +500,15 @@ void cefo_network_free(cefo_network *net)
     cefo__free(net->file);
     cefo__free(net->currency);
     cefo__free(net->name);
+    for (size_t i = 0; i < net->nsrc_files; i++)
+        cefo__free(net->src_files[i]);
+    cefo__free(net->src_files);
     cefo__free(net);
+}
+
+const char *cefo_network_input(const cefo_network *net, size_t i)
+{
+    return net && i < net->nsrc_files ? net->src_files[i] : NULL;
 }
 
 size_t cefo_network_count(const cefo_network *net, cefo_item kind)

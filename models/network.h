@@ -189,6 +189,8 @@ struct cefo_network {
     char *file;
     char *currency;         /* NULL when not given */
     char *name;             /* the network's name attribute: a label, NULL when not given */
+    char **src_files;       /* the registries read (<?cefo-src?>), cefo_network_input */
+    size_t nsrc_files;
     cefo__material *materials;
     cefo__pollutant *pollutants;
     cefo__process *processes;

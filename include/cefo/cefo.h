@@ -484,6 +484,11 @@ CEFO_API cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicat
 CEFO_API size_t cefo_network_period_count(const cefo_network *net);
 /* The id of period t (owned by the network), NULL when out of range. */
 CEFO_API const char *cefo_network_period_id(const cefo_network *net, size_t t);
+/* The i-th file the network was read from besides its own: the CSV registries of its
+ * grouping elements (src=), in the order read, as the network names them (relative to its
+ * folder); NULL past the last. Owned by the network. A host writing outputs should refuse
+ * these paths as it refuses the network's own file. */
+CEFO_API const char *cefo_network_input(const cefo_network *net, size_t i);
 
 /* Number of periods of a result (0 for a single-period plan or NULL). */
 CEFO_API size_t cefo_result_period_count(const cefo_result *res);

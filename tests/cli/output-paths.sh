@@ -115,6 +115,12 @@ same "report -o SCENARIOS" scen.xml scen.xml "$cefo" report cap.xml --scenarios 
 cp "$src/tests/cli/data/kitzes-src.xml" "$src/tests/cli/data/kitzes-Z.csv" .
 same "leontief -o its src= CSV" kitzes-Z.csv kitzes-Z.csv "$cefo" leontief kitzes-src.xml -o kitzes-Z.csv
 same "leontief -o FILE" kitzes-src.xml kitzes-src.xml "$cefo" leontief kitzes-src.xml -o kitzes-src.xml
+# A network's CSV registries (src= on its grouping elements) are inputs too.
+mkdir -p reg && cp "$src"/examples/registries/*.xml "$src"/examples/registries/*.csv reg/
+same "solve -o its registry" reg/firms.csv reg/firms.csv "$cefo" solve reg/rectification.xml -o reg/firms.csv
+printf '<scenarios version="1"><scenario id="cod"><scale sel="//pollutant[@id=%sCOD%s]/@cap" factor="0.9"/></scenario></scenarios>\n' "'" "'" >reg-scen.xml
+same "whatif -o its registry" reg/demands.csv reg/demands.csv "$cefo" whatif reg/rectification.xml reg-scen.xml -o reg/demands.csv
+same "sweep -o its registry" reg/materials.csv reg/materials.csv "$cefo" sweep reg/rectification.xml --param "//pollutant[@id='COD']/@cap=400:500:2" -o reg/materials.csv
 
 # 7. export: one path for two formats is a usage error, and nothing is written.
 "$cefo" export net.xml --mps twice.out --lp twice.out 2>err.txt
