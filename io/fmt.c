@@ -209,6 +209,8 @@ void cefo__c_locale_pop(cefo__locale *s)
 
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err)
 {
+    if (!fp)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no stream");
     cefo__locale saved;
     cefo__c_locale_push(&saved);
     write(ctx, fp);

@@ -39,10 +39,11 @@ typedef struct cefo__locale {
 void cefo__c_locale_push(cefo__locale *saved);
 void cefo__c_locale_pop(cefo__locale *saved);
 
-/* Calls write(ctx, fp) with numbers in the C locale, then checks the stream. */
+/* Calls write(ctx, fp) with numbers in the C locale, then checks the stream (NULL: an error). */
 typedef void (*cefo__writer)(const void *ctx, FILE *fp);
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err);
-/* The same into `path` through one output (io/output.c): atomically when it is a regular file. */
+/* The same into `path` through one output (io/output.c): atomically when it is a regular file
+ * (a NULL or empty path is an error there). */
 cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
                                cefo_error *err);
 

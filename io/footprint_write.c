@@ -191,8 +191,6 @@ cefo_status cefo_footprint_write(const cefo_footprint *fp, FILE *out, cefo_forma
 {
     fp_out o;
     cefo_status st = prepare(&o, fp, format, err);
-    if (st == CEFO_OK && !out)
-        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no stream");
     return st == CEFO_OK ? cefo__write_stream(write_fp, &o, out, err) : st;
 }
 
@@ -201,7 +199,5 @@ cefo_status cefo_footprint_write_file(const cefo_footprint *fp, const char *path
 {
     fp_out o;
     cefo_status st = prepare(&o, fp, format, err);
-    if (st == CEFO_OK && (!path || !*path))
-        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output path");
     return st == CEFO_OK ? cefo__write_atomic(write_fp, &o, path, err) : st;
 }

@@ -163,8 +163,6 @@ cefo_status cefo_io_result_write(const cefo_io_result *res, FILE *fp, cefo_forma
 {
     io_out o;
     cefo_status st = prepare(&o, res, format, err);
-    if (st == CEFO_OK && !fp)
-        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no stream");
     return st == CEFO_OK ? cefo__write_stream(write_io, &o, fp, err) : st;
 }
 
@@ -173,7 +171,5 @@ cefo_status cefo_io_result_write_file(const cefo_io_result *res, const char *pat
 {
     io_out o;
     cefo_status st = prepare(&o, res, format, err);
-    if (st == CEFO_OK && (!path || !*path))
-        st = cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no output path");
     return st == CEFO_OK ? cefo__write_atomic(write_io, &o, path, err) : st;
 }

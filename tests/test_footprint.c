@@ -314,6 +314,7 @@ static void test_writers_and_errors(void)
     fclose(fp);
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "imported materials enter and exported materials leave"));
     CU_ASSERT_EQUAL(cefo_footprint_write(r.fp, NULL, CEFO_FORMAT_CSV, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_footprint_write_file(r.fp, "", CEFO_FORMAT_CSV, NULL), CEFO_ERR_ARG);
     cefo_footprint_row row;
     CU_ASSERT_EQUAL(cefo_footprint_product(r.fp, 1, &row), CEFO_ERR_ARG);
     CU_ASSERT_EQUAL(cefo_footprint_compute(NULL, r.res, CEFO_ALLOCATION_MASS, NULL), CEFO_ERR_ARG);

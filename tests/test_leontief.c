@@ -582,6 +582,8 @@ static void test_writers(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "extension,manufacturing,labour,direct_intensity,0.25,\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "inverse,agriculture,manufacturing,leontief_inverse,"));
     CU_ASSERT_EQUAL(cefo_io_result_write(r, NULL, CEFO_FORMAT_CSV, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_io_result_write_file(r, NULL, CEFO_FORMAT_CSV, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_io_result_write_file(r, "", CEFO_FORMAT_CSV, NULL), CEFO_ERR_ARG);
     cefo_io_result_free(r);
     cefo_iotable_free(t);
 }
