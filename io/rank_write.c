@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/abi.h"
+#include "core/alloc.h"
 #include "core/error.h"
 #include "io/fmt.h"
 #include "models/network.h"
@@ -123,22 +125,57 @@ static void write_rank(const void *ctx, FILE *fp)
         write_text(o, fp);
 }
 
-cefo_status cefo_rank_write(const cefo_network *net, const cefo_rank_row *rows, size_t n,
-                            double optimum, FILE *fp, cefo_format format, cefo_error *err)
+/* Writes the caller's rows, read at its struct size, to a stream (path NULL) or a file. */
+static cefo_status write_rows(const cefo_network *net, const cefo_rank_row *rows, size_t n,
+                              double optimum, FILE *fp, const char *path, cefo_format format,
+                              cefo_error *err, size_t size)
 {
-    if (!net || (n && !rows) || !fp || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
-        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to write a ranking");
-    rank_out o = {net, rows, n, optimum, format};
-    return cefo__write_stream(write_rank, &o, fp, err);
+    if (!net || (n && cefo__abi_check(rows, size, CEFO__END(cefo_rank_row, forced_status)))
+        || (path ? !*path : !fp) || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
+        return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad arguments to write a ranking");
+    cefo_rank_row *full = cefo__abi_array_in(rows, n, size, sizeof *full);
+    if (!full)
+        return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
+    rank_out o = {net, full, n, optimum, format};
+    cefo_status st = path ? cefo__write_atomic(write_rank, &o, path, err)
+                          : cefo__write_stream(write_rank, &o, fp, err);
+    cefo__free(full);
+    return st;
 }
 
-cefo_status cefo_rank_write_file(const cefo_network *net, const cefo_rank_row *rows, size_t n,
-                                 double optimum, const char *path, cefo_format format,
-                                 cefo_error *err)
+cefo_status cefo_rank_write_sized(const cefo_network *net, const cefo_rank_row *rows, size_t n,
+                                  double optimum, FILE *fp, cefo_format format, cefo_error *err,
+                                  size_t size)
 {
-    if (!net || (n && !rows) || !path || !*path || format < CEFO_FORMAT_TEXT
-        || format > CEFO_FORMAT_CSV)
-        return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad arguments to write a ranking");
-    rank_out o = {net, rows, n, optimum, format};
-    return cefo__write_atomic(write_rank, &o, path, err);
+    return write_rows(net, rows, n, optimum, fp, NULL, format, err, size);
+}
+
+cefo_status cefo_rank_write_file_sized(const cefo_network *net, const cefo_rank_row *rows,
+                                       size_t n, double optimum, const char *path,
+                                       cefo_format format, cefo_error *err, size_t size)
+{
+    return write_rows(net, rows, n, optimum, NULL, path ? path : "", format, err, size);
+}
+
+/* The symbols programs built before the sized functions call (core/abi.h). */
+CEFO_API cefo_status(cefo_rank_write)(const cefo_network *net, const cefo_rank_row *rows,
+                                      size_t n, double optimum, FILE *fp, cefo_format format,
+                                      cefo_error *err);
+CEFO_API cefo_status(cefo_rank_write)(const cefo_network *net, const cefo_rank_row *rows,
+                                      size_t n, double optimum, FILE *fp, cefo_format format,
+                                      cefo_error *err)
+{
+    return write_rows(net, rows, n, optimum, fp, NULL, format, err,
+                      CEFO__END(cefo_rank_row, forced_status));
+}
+
+CEFO_API cefo_status(cefo_rank_write_file)(const cefo_network *net, const cefo_rank_row *rows,
+                                           size_t n, double optimum, const char *path,
+                                           cefo_format format, cefo_error *err);
+CEFO_API cefo_status(cefo_rank_write_file)(const cefo_network *net, const cefo_rank_row *rows,
+                                           size_t n, double optimum, const char *path,
+                                           cefo_format format, cefo_error *err)
+{
+    return write_rows(net, rows, n, optimum, NULL, path ? path : "", format, err,
+                      CEFO__END(cefo_rank_row, forced_status));
 }

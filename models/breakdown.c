@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/strmap.h"
@@ -147,15 +148,24 @@ size_t cefo_result_area_count(const cefo_result *res, cefo_area_kind kind)
     return res && (kind == CEFO_SECTOR || kind == CEFO_ZONE) ? res->areas[kind].n : 0;
 }
 
-cefo_status cefo_result_area(const cefo_result *res, cefo_area_kind kind, size_t i,
-                             cefo_area_result *row)
+cefo_status cefo_result_area_sized(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                   cefo_area_result *row, size_t size)
 {
-    if (!row || i >= cefo_result_area_count(res, kind))
+    cefo_status st = cefo__abi_check(row, size, CEFO__END(cefo_area_result, labour));
+    if (st != CEFO_OK || i >= cefo_result_area_count(res, kind))
         return CEFO_ERR_ARG;
     const cefo__areas *a = &res->areas[kind];
-    *row = (cefo_area_result){a->ids[i], a->nprocesses[i], a->activity_cost[i], a->fixed_cost[i],
-                              a->labour[i]};
-    return CEFO_OK;
+    cefo_area_result full = {a->ids[i], a->nprocesses[i], a->activity_cost[i], a->fixed_cost[i],
+                             a->labour[i]};
+    return cefo__abi_put(row, size, &full, sizeof full);
+}
+
+CEFO_API cefo_status(cefo_result_area)(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                       cefo_area_result *row);
+CEFO_API cefo_status(cefo_result_area)(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                       cefo_area_result *row)
+{
+    return cefo_result_area_sized(res, kind, i, row, CEFO__END(cefo_area_result, labour));
 }
 
 double cefo_result_area_emission(const cefo_result *res, cefo_area_kind kind, size_t i,
@@ -184,8 +194,8 @@ size_t cefo_result_area_groups(const cefo_result *res, cefo_area_kind kind, size
     return res->areas[kind].groups[i * res->nvariants + variant];
 }
 
-cefo_status cefo_result_process_figures(const cefo_result *res, size_t i,
-                                        cefo_process_figures *out)
+static cefo_status result_process_figures(const cefo_result *res, size_t i,
+                                          cefo_process_figures *out)
 {
     if (!res || !out || i >= res->net->nprocesses)
         return CEFO_ERR_ARG;
@@ -202,3 +212,7 @@ double cefo_result_process_emission(const cefo_result *res, size_t i, size_t pol
         return NAN;
     return cefo__terms_amount(&res->net->processes[i].emissions, pollutant) * res->activity[i];
 }
+
+/* The public accessors over the structs of any version (core/abi.h). */
+CEFO__ABI_INDEXED(cefo_result_process_figures, result_process_figures, cefo_result,
+                  cefo_process_figures, labour)

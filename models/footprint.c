@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/network.h"
@@ -499,7 +500,7 @@ size_t cefo_footprint_pollutants(const cefo_footprint *fp)
     return fp ? fp->npoll : 0;
 }
 
-cefo_status cefo_footprint_product(const cefo_footprint *fp, size_t i, cefo_footprint_row *row)
+static cefo_status footprint_product(const cefo_footprint *fp, size_t i, cefo_footprint_row *row)
 {
     if (!fp || !row || i >= fp->nprod)
         return CEFO_ERR_ARG;
@@ -516,7 +517,7 @@ cefo_status cefo_footprint_product(const cefo_footprint *fp, size_t i, cefo_foot
     return CEFO_OK;
 }
 
-cefo_status cefo_footprint_totals(const cefo_footprint *fp, cefo_footprint_row *row)
+static cefo_status footprint_totals(const cefo_footprint *fp, cefo_footprint_row *row)
 {
     if (!fp || !row)
         return CEFO_ERR_ARG;
@@ -538,3 +539,9 @@ cefo_allocation cefo_footprint_allocation(const cefo_footprint *fp)
 {
     return fp ? fp->alloc : CEFO_ALLOCATION_MARKET;
 }
+
+/* The public accessors over the structs of any version (core/abi.h). */
+CEFO__ABI_INDEXED(cefo_footprint_product, footprint_product, cefo_footprint,
+                  cefo_footprint_row, residual)
+CEFO__ABI_WHOLE(cefo_footprint_totals, footprint_totals, cefo_footprint,
+                cefo_footprint_row, residual)

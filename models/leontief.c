@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/iotable.h"
@@ -404,7 +405,7 @@ cefo_status cefo_iotable_analyse(const cefo_iotable *t, const cefo_io_options *o
     return CEFO_OK;
 }
 
-cefo_status cefo_io_result_vectors(const cefo_io_result *r, cefo_io_vectors *out)
+static cefo_status io_result_vectors(const cefo_io_result *r, cefo_io_vectors *out)
 {
     if (!r || !out)
         return CEFO_ERR_ARG;
@@ -418,7 +419,7 @@ size_t cefo_io_result_extensions(const cefo_io_result *r)
     return r ? r->k : 0;
 }
 
-cefo_status cefo_io_result_extension(const cefo_io_result *r, size_t k, cefo_io_extension *out)
+static cefo_status io_result_extension(const cefo_io_result *r, size_t k, cefo_io_extension *out)
 {
     if (!r || !out || k >= r->k)
         return CEFO_ERR_ARG;
@@ -427,3 +428,8 @@ cefo_status cefo_io_result_extension(const cefo_io_result *r, size_t k, cefo_io_
                                r->total + k * n, r->footprint + k * n, r->sum[k]};
     return CEFO_OK;
 }
+
+/* The public accessors over the structs of any version (core/abi.h). */
+CEFO__ABI_WHOLE(cefo_io_result_vectors, io_result_vectors, cefo_io_result, cefo_io_vectors, rcond)
+CEFO__ABI_INDEXED(cefo_io_result_extension, io_result_extension, cefo_io_result,
+                  cefo_io_extension, total)

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/result.h"
@@ -163,7 +164,7 @@ const cefo_result *cefo_result_period(const cefo_result *res, size_t t)
     return res && t < res->nperiods ? res->periods[t] : NULL;
 }
 
-cefo_status cefo_result_period_info(const cefo_result *res, size_t t, cefo_period_info *out)
+static cefo_status result_period_info(const cefo_result *res, size_t t, cefo_period_info *out)
 {
     if (!res || !out || t >= res->nperiods)
         return CEFO_ERR_ARG;
@@ -175,10 +176,23 @@ cefo_status cefo_result_period_info(const cefo_result *res, size_t t, cefo_perio
     return CEFO_OK;
 }
 
-cefo_status cefo_result_trajectory(const cefo_result *res, size_t group, size_t t,
-                                   cefo_group_result *row)
+cefo_status cefo_result_trajectory_sized(const cefo_result *res, size_t group, size_t t,
+                                         cefo_group_result *row, size_t size)
 {
     if (!res || t >= res->nperiods)
         return CEFO_ERR_ARG;
-    return cefo_result_group(res->periods[t], group, row);
+    return cefo_result_group_sized(res->periods[t], group, row, size);
 }
+
+CEFO_API cefo_status(cefo_result_trajectory)(const cefo_result *res, size_t group, size_t t,
+                                             cefo_group_result *row);
+CEFO_API cefo_status(cefo_result_trajectory)(const cefo_result *res, size_t group, size_t t,
+                                             cefo_group_result *row)
+{
+    return cefo_result_trajectory_sized(res, group, t, row, CEFO__END(cefo_group_result,
+                                                                       fixed_cost));
+}
+
+/* The public accessors over the structs of any version (core/abi.h). */
+CEFO__ABI_INDEXED(cefo_result_period_info, result_period_info, cefo_result,
+                  cefo_period_info, discounted)

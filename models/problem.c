@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/result.h"
@@ -498,9 +499,8 @@ static cefo_status least_emission(cefo_problem *prob, size_t k, const cefo_optio
     return st != CEFO_OK ? st : back;
 }
 
-cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npoints,
-                                const cefo_options *opt, cefo_pareto_point *points,
-                                cefo_error *err)
+static cefo_status pareto(cefo_problem *prob, size_t pollutant, size_t npoints,
+                          const cefo_options *opt, cefo_pareto_point *points, cefo_error *err)
 {
     if (!prob || !points || npoints == 0 || pollutant >= prob->net->npollutants)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments for a frontier");
@@ -531,6 +531,34 @@ cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npo
     }
     cefo_status back = frontier_cap(prob, pollutant, cap0);
     return st != CEFO_OK ? st : back;
+}
+
+/* The points go through the library's own array, then out at the caller's struct size. */
+cefo_status cefo_problem_pareto_sized(cefo_problem *prob, size_t pollutant, size_t npoints,
+                                      const cefo_options *opt, cefo_pareto_point *points,
+                                      cefo_error *err, size_t size)
+{
+    if (cefo__abi_check(points, size, CEFO__END(cefo_pareto_point, status)) != CEFO_OK)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments for a frontier");
+    cefo_pareto_point *full = cefo__calloc(npoints ? npoints : 1, sizeof *full);
+    if (!full)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    cefo_status st = pareto(prob, pollutant, npoints, opt, full, err);
+    if (st == CEFO_OK)
+        cefo__abi_array_out(points, npoints, size, full, sizeof *full);
+    cefo__free(full);
+    return st;
+}
+
+CEFO_API cefo_status(cefo_problem_pareto)(cefo_problem *prob, size_t pollutant, size_t npoints,
+                                          const cefo_options *opt, cefo_pareto_point *points,
+                                          cefo_error *err);
+CEFO_API cefo_status(cefo_problem_pareto)(cefo_problem *prob, size_t pollutant, size_t npoints,
+                                          const cefo_options *opt, cefo_pareto_point *points,
+                                          cefo_error *err)
+{
+    return cefo_problem_pareto_sized(prob, pollutant, npoints, opt, points, err,
+                                     CEFO__END(cefo_pareto_point, status));
 }
 
 cefo_status cefo__problem_write_path(cefo_problem *prob, cefo_model_format format,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/result.h"
@@ -139,8 +140,8 @@ static const char *decision_id(const cefo_network *net, choice d)
                                   : NULL;
 }
 
-cefo_status cefo_problem_rank(cefo_problem *prob, const cefo_options *opt, const size_t *which,
-                              size_t n, cefo_rank_row *rows, double *optimum, cefo_error *err)
+static cefo_status rank(cefo_problem *prob, const cefo_options *opt, const size_t *which,
+                        size_t n, cefo_rank_row *rows, double *optimum, cefo_error *err)
 {
     if (!prob || (n && !rows))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to rank decisions");
@@ -191,4 +192,32 @@ cefo_status cefo_problem_rank(cefo_problem *prob, const cefo_options *opt, const
     cefo__free(all);
     cefo__free(x0);
     return st;
+}
+
+/* The rows go through the library's own array, then out at the caller's struct size. */
+cefo_status cefo_problem_rank_sized(cefo_problem *prob, const cefo_options *opt,
+                                    const size_t *which, size_t n, cefo_rank_row *rows,
+                                    double *optimum, cefo_error *err, size_t size)
+{
+    if (n && cefo__abi_check(rows, size, CEFO__END(cefo_rank_row, forced_status)) != CEFO_OK)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to rank decisions");
+    cefo_rank_row *full = cefo__calloc(n ? n : 1, sizeof *full);
+    if (!full)
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    cefo_status st = rank(prob, opt, which, n, full, optimum, err);
+    if (st == CEFO_OK)
+        cefo__abi_array_out(rows, n, size, full, sizeof *full);
+    cefo__free(full);
+    return st;
+}
+
+CEFO_API cefo_status(cefo_problem_rank)(cefo_problem *prob, const cefo_options *opt,
+                                        const size_t *which, size_t n, cefo_rank_row *rows,
+                                        double *optimum, cefo_error *err);
+CEFO_API cefo_status(cefo_problem_rank)(cefo_problem *prob, const cefo_options *opt,
+                                        const size_t *which, size_t n, cefo_rank_row *rows,
+                                        double *optimum, cefo_error *err)
+{
+    return cefo_problem_rank_sized(prob, opt, which, n, rows, optimum, err,
+                                   CEFO__END(cefo_rank_row, forced_status));
 }

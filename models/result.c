@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 
@@ -377,7 +378,7 @@ size_t cefo_result_count(const cefo_result *res, cefo_item kind)
     return res ? cefo_network_count(res->net, kind) : 0;
 }
 
-cefo_status cefo_result_process(const cefo_result *res, size_t i, cefo_process_result *row)
+static cefo_status result_process(const cefo_result *res, size_t i, cefo_process_result *row)
 {
     if (!res || !row || i >= res->net->nprocesses)
         return CEFO_ERR_ARG;
@@ -391,7 +392,7 @@ cefo_status cefo_result_process(const cefo_result *res, size_t i, cefo_process_r
     return CEFO_OK;
 }
 
-cefo_status cefo_result_link(const cefo_result *res, size_t i, cefo_link_result *row)
+static cefo_status result_link(const cefo_result *res, size_t i, cefo_link_result *row)
 {
     if (!res || !row || i >= res->net->nlinks)
         return CEFO_ERR_ARG;
@@ -403,7 +404,7 @@ cefo_status cefo_result_link(const cefo_result *res, size_t i, cefo_link_result 
     return CEFO_OK;
 }
 
-cefo_status cefo_result_material(const cefo_result *res, size_t i, cefo_material_result *row)
+static cefo_status result_material(const cefo_result *res, size_t i, cefo_material_result *row)
 {
     if (!res || !row || i >= res->net->nmaterials)
         return CEFO_ERR_ARG;
@@ -414,7 +415,7 @@ cefo_status cefo_result_material(const cefo_result *res, size_t i, cefo_material
     return CEFO_OK;
 }
 
-cefo_status cefo_result_pollutant(const cefo_result *res, size_t i, cefo_pollutant_result *row)
+static cefo_status result_pollutant(const cefo_result *res, size_t i, cefo_pollutant_result *row)
 {
     if (!res || !row || i >= res->net->npollutants)
         return CEFO_ERR_ARG;
@@ -432,7 +433,7 @@ static int runs(const cefo_result *res, size_t p)
     return fabs(res->activity[p]) > 1e-9 * (isfinite(cap) && fabs(cap) > 1 ? fabs(cap) : 1);
 }
 
-cefo_status cefo_result_resource(const cefo_result *res, size_t i, cefo_resource_result *row)
+static cefo_status result_resource(const cefo_result *res, size_t i, cefo_resource_result *row)
 {
     if (!res || !row || i >= res->net->nresources)
         return CEFO_ERR_ARG;
@@ -494,7 +495,7 @@ size_t cefo_result_cost_count(const cefo_result *res)
     return res ? cefo__cost_count(res) : 0;
 }
 
-cefo_status cefo_result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out)
+static cefo_status result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out)
 {
     if (!res || !out || i >= cefo__cost_count(res))
         return CEFO_ERR_ARG;
@@ -502,7 +503,7 @@ cefo_status cefo_result_cost_term(const cefo_result *res, size_t i, cefo_cost_te
     return CEFO_OK;
 }
 
-cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_result *row)
+static cefo_status result_group(const cefo_result *res, size_t i, cefo_group_result *row)
 {
     if (!res || !row || i >= res->net->ngroups)
         return CEFO_ERR_ARG;
@@ -535,7 +536,7 @@ size_t cefo_result_diagnosis_count(const cefo_result *res)
     return res ? res->ndiag : 0;
 }
 
-cefo_status cefo_result_diagnosis(const cefo_result *res, size_t i, cefo_diagnosis_item *out)
+static cefo_status result_diagnosis(const cefo_result *res, size_t i, cefo_diagnosis_item *out)
 {
     if (!res || !out || i >= res->ndiag)
         return CEFO_ERR_ARG;
@@ -549,7 +550,7 @@ double cefo_result_gap(const cefo_result *res)
     return res && res->mip ? res->gap : NAN;
 }
 
-cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out)
+static cefo_status result_costs(const cefo_result *res, cefo_costs *out)
 {
     if (!res || !out)
         return CEFO_ERR_ARG;
@@ -557,10 +558,26 @@ cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out)
     return CEFO_OK;
 }
 
-cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out)
+static cefo_status result_indicators(const cefo_result *res, cefo_indicators *out)
 {
     if (!res || !out)
         return CEFO_ERR_ARG;
     *out = res->indicators;
     return CEFO_OK;
 }
+
+/* The public accessors over the structs of any version (core/abi.h). */
+CEFO__ABI_INDEXED(cefo_result_process, result_process, cefo_result, cefo_process_result, variant)
+CEFO__ABI_INDEXED(cefo_result_link, result_link, cefo_result, cefo_link_result, chosen)
+CEFO__ABI_INDEXED(cefo_result_material, result_material, cefo_result,
+                  cefo_material_result, shadow_price)
+CEFO__ABI_INDEXED(cefo_result_pollutant, result_pollutant, cefo_result,
+                  cefo_pollutant_result, shadow_price)
+CEFO__ABI_INDEXED(cefo_result_resource, result_resource, cefo_result,
+                  cefo_resource_result, shadow_price)
+CEFO__ABI_INDEXED(cefo_result_cost_term, result_cost_term, cefo_result, cefo_cost_term, value)
+CEFO__ABI_INDEXED(cefo_result_group, result_group, cefo_result, cefo_group_result, fixed_cost)
+CEFO__ABI_INDEXED(cefo_result_diagnosis, result_diagnosis, cefo_result,
+                  cefo_diagnosis_item, message)
+CEFO__ABI_WHOLE(cefo_result_costs, result_costs, cefo_result, cefo_costs, total)
+CEFO__ABI_WHOLE(cefo_result_indicators, result_indicators, cefo_result, cefo_indicators, labour)

@@ -48,7 +48,7 @@ static void test_misuse(void)
     CU_ASSERT_EQUAL(cefo_problem_solve(NULL, NULL, &res, &err), CEFO_ERR_ARG);
     CU_ASSERT_EQUAL(cefo_result_write(NULL, stdout, CEFO_FORMAT_JSON, NULL), CEFO_ERR_ARG);
     CU_ASSERT_EQUAL(cefo_problem_set_capacity(NULL, 0, 1), CEFO_ERR_ARG);
-    CU_ASSERT_EQUAL(cefo_result_process(NULL, 0, NULL), CEFO_ERR_ARG);
+    CU_ASSERT_EQUAL(cefo_result_process(NULL, 0, (cefo_process_result *)NULL), CEFO_ERR_ARG);
     CU_ASSERT_EQUAL(cefo_network_count(NULL, CEFO_PROCESS), 0);
     CU_ASSERT(isnan(cefo_result_objective(NULL)));
     CU_ASSERT_STRING_EQUAL(cefo_strerror((cefo_status)999), "unknown status");

@@ -36,6 +36,11 @@ extern "C" {
  * may be used and freed from any thread, one call on a handle at a time (a problem built on
  * one thread may be solved on another and freed on a third). GLPK runs on threads of cefo's
  * own: a host that uses GLPK itself keeps its environment, its problems and its hooks.
+ *
+ * ABI (docs/c-api.md): functions keep their signatures within the soname. The structs the
+ * library fills may gain fields at their end: their accessors are macros that pass the
+ * caller's `sizeof *(row)` to a `_sized` function, which fills what fits and zeroes the rest,
+ * so programs built against an older or a newer header keep working. Pass typed pointers.
  */
 
 /* Status codes. Zero is success. */
@@ -305,9 +310,13 @@ typedef struct cefo_pareto_point {
  * programme (the sum over periods of years x emission) and the cap is on that total. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_INVALID (no
  * optimal plan to start from: the points are not filled) or the statuses of a solve.
  */
-CEFO_API cefo_status cefo_problem_pareto(cefo_problem *prob, size_t pollutant, size_t npoints,
-                                         const cefo_options *opt, cefo_pareto_point *points,
-                                         cefo_error *err);
+CEFO_API cefo_status cefo_problem_pareto_sized(cefo_problem *prob, size_t pollutant,
+                                               size_t npoints, const cefo_options *opt,
+                                               cefo_pareto_point *points, cefo_error *err,
+                                               size_t size);
+#define cefo_problem_pareto(prob, pollutant, npoints, opt, points, err) \
+    cefo_problem_pareto_sized((prob), (pollutant), (npoints), (opt), (points), (err), \
+                         sizeof *(points))
 
 /* Frees a result. Accepts NULL. */
 CEFO_API void cefo_result_free(cefo_result *res);
@@ -365,12 +374,20 @@ typedef struct cefo_pollutant_result {
 
 /* Each returns CEFO_OK or CEFO_ERR_ARG (NULL argument, index out of range). */
 CEFO_API size_t cefo_result_count(const cefo_result *res, cefo_item kind);
-CEFO_API cefo_status cefo_result_process(const cefo_result *res, size_t i, cefo_process_result *row);
-CEFO_API cefo_status cefo_result_link(const cefo_result *res, size_t i, cefo_link_result *row);
-CEFO_API cefo_status cefo_result_material(const cefo_result *res, size_t i,
-                                          cefo_material_result *row);
-CEFO_API cefo_status cefo_result_pollutant(const cefo_result *res, size_t i,
-                                           cefo_pollutant_result *row);
+CEFO_API cefo_status cefo_result_process_sized(const cefo_result *res, size_t i,
+                                               cefo_process_result *row, size_t size);
+#define cefo_result_process(res, i, row) cefo_result_process_sized((res), (i), (row), sizeof *(row))
+CEFO_API cefo_status cefo_result_link_sized(const cefo_result *res, size_t i,
+                                            cefo_link_result *row, size_t size);
+#define cefo_result_link(res, i, row) cefo_result_link_sized((res), (i), (row), sizeof *(row))
+CEFO_API cefo_status cefo_result_material_sized(const cefo_result *res, size_t i,
+                                                cefo_material_result *row, size_t size);
+#define cefo_result_material(res, i, row) \
+    cefo_result_material_sized((res), (i), (row), sizeof *(row))
+CEFO_API cefo_status cefo_result_pollutant_sized(const cefo_result *res, size_t i,
+                                                 cefo_pollutant_result *row, size_t size);
+#define cefo_result_pollutant(res, i, row) \
+    cefo_result_pollutant_sized((res), (i), (row), sizeof *(row))
 
 /* A resource (a shared limit: quota, land, fund, jobs): its total use against its bounds. */
 typedef struct cefo_resource_result {
@@ -385,8 +402,10 @@ typedef struct cefo_resource_result {
                                >= 0 for a min, 0 when slack; NAN without either bound */
 } cefo_resource_result;
 
-CEFO_API cefo_status cefo_result_resource(const cefo_result *res, size_t i,
-                                          cefo_resource_result *row);
+CEFO_API cefo_status cefo_result_resource_sized(const cefo_result *res, size_t i,
+                                                cefo_resource_result *row, size_t size);
+#define cefo_result_resource(res, i, row) \
+    cefo_result_resource_sized((res), (i), (row), sizeof *(row))
 
 /* A group of mutually exclusive variants: which one runs (chosen NULL: none, the firm closed). */
 typedef struct cefo_group_result {
@@ -396,7 +415,9 @@ typedef struct cefo_group_result {
     double fixed_cost;      /* incurred by the chosen variant */
 } cefo_group_result;
 
-CEFO_API cefo_status cefo_result_group(const cefo_result *res, size_t i, cefo_group_result *row);
+CEFO_API cefo_status cefo_result_group_sized(const cefo_result *res, size_t i,
+                                             cefo_group_result *row, size_t size);
+#define cefo_result_group(res, i, row) cefo_result_group_sized((res), (i), (row), sizeof *(row))
 
 /*
  * A model with build/keep decisions is solved as a MIP (branch and bound, then the LP with
@@ -423,8 +444,10 @@ typedef struct cefo_diagnosis_item {
 
 /* Number of diagnosis items (0 unless the result is infeasible and was diagnosed). */
 CEFO_API size_t cefo_result_diagnosis_count(const cefo_result *res);
-CEFO_API cefo_status cefo_result_diagnosis(const cefo_result *res, size_t i,
-                                           cefo_diagnosis_item *out);
+CEFO_API cefo_status cefo_result_diagnosis_sized(const cefo_result *res, size_t i,
+                                                 cefo_diagnosis_item *out, size_t size);
+#define cefo_result_diagnosis(res, i, out) \
+    cefo_result_diagnosis_sized((res), (i), (out), sizeof *(out))
 
 /* The terms of the objective, in the currency of the network (spec section 1). */
 typedef struct cefo_costs {
@@ -452,7 +475,10 @@ typedef struct cefo_cost_term {
 } cefo_cost_term;
 
 CEFO_API size_t cefo_result_cost_count(const cefo_result *res);
-CEFO_API cefo_status cefo_result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out);
+CEFO_API cefo_status cefo_result_cost_term_sized(const cefo_result *res, size_t i,
+                                                 cefo_cost_term *out, size_t size);
+#define cefo_result_cost_term(res, i, out) \
+    cefo_result_cost_term_sized((res), (i), (out), sizeof *(out))
 
 /* The indicators every result reports (spec section 1). reuse_rate is NAN without waste. */
 typedef struct cefo_indicators {
@@ -465,8 +491,11 @@ typedef struct cefo_indicators {
     double labour;
 } cefo_indicators;
 
-CEFO_API cefo_status cefo_result_costs(const cefo_result *res, cefo_costs *out);
-CEFO_API cefo_status cefo_result_indicators(const cefo_result *res, cefo_indicators *out);
+CEFO_API cefo_status cefo_result_costs_sized(const cefo_result *res, cefo_costs *out, size_t size);
+#define cefo_result_costs(res, out) cefo_result_costs_sized((res), (out), sizeof *(out))
+CEFO_API cefo_status cefo_result_indicators_sized(const cefo_result *res, cefo_indicators *out,
+                                                  size_t size);
+#define cefo_result_indicators(res, out) cefo_result_indicators_sized((res), (out), sizeof *(out))
 
 /* ---------------------------------------------------------------- plans over several periods */
 
@@ -506,12 +535,16 @@ typedef struct cefo_period_info {
 } cefo_period_info;
 
 /* CEFO_OK or CEFO_ERR_ARG. */
-CEFO_API cefo_status cefo_result_period_info(const cefo_result *res, size_t t,
-                                             cefo_period_info *out);
+CEFO_API cefo_status cefo_result_period_info_sized(const cefo_result *res, size_t t,
+                                                   cefo_period_info *out, size_t size);
+#define cefo_result_period_info(res, t, out) \
+    cefo_result_period_info_sized((res), (t), (out), sizeof *(out))
 /* The state of group `group` in period t: cefo_result_group of that period. CEFO_OK or
  * CEFO_ERR_ARG. */
-CEFO_API cefo_status cefo_result_trajectory(const cefo_result *res, size_t group, size_t t,
-                                            cefo_group_result *row);
+CEFO_API cefo_status cefo_result_trajectory_sized(const cefo_result *res, size_t group, size_t t,
+                                                  cefo_group_result *row, size_t size);
+#define cefo_result_trajectory(res, group, t, row) \
+    cefo_result_trajectory_sized((res), (group), (t), (row), sizeof *(row))
 
 /* ---------------------------------------------------------------- by firm, sector, zone */
 
@@ -525,8 +558,10 @@ typedef struct cefo_process_figures {
     double labour;
 } cefo_process_figures;
 
-CEFO_API cefo_status cefo_result_process_figures(const cefo_result *res, size_t i,
-                                                 cefo_process_figures *out);
+CEFO_API cefo_status cefo_result_process_figures_sized(const cefo_result *res, size_t i,
+                                                       cefo_process_figures *out, size_t size);
+#define cefo_result_process_figures(res, i, out) \
+    cefo_result_process_figures_sized((res), (i), (out), sizeof *(out))
 /* Emission of `pollutant` by process i (its factor x its activity); NAN out of range. */
 CEFO_API double cefo_result_process_emission(const cefo_result *res, size_t i,
                                              size_t pollutant);
@@ -544,8 +579,10 @@ typedef struct cefo_area_result {
 
 /* Sectors or zones in order of first use (0 when no process gives one). */
 CEFO_API size_t cefo_result_area_count(const cefo_result *res, cefo_area_kind kind);
-CEFO_API cefo_status cefo_result_area(const cefo_result *res, cefo_area_kind kind, size_t i,
-                                      cefo_area_result *row);
+CEFO_API cefo_status cefo_result_area_sized(const cefo_result *res, cefo_area_kind kind, size_t i,
+                                            cefo_area_result *row, size_t size);
+#define cefo_result_area(res, kind, i, row) \
+    cefo_result_area_sized((res), (kind), (i), (row), sizeof *(row))
 /* Emission of `pollutant` by the processes of area i; NAN out of range. */
 CEFO_API double cefo_result_area_emission(const cefo_result *res, cefo_area_kind kind, size_t i,
                                           size_t pollutant);
@@ -665,9 +702,11 @@ CEFO_API size_t cefo_problem_decision_count(const cefo_problem *prob);
  * sorted by value, largest first, and *optimum (may be NULL). Returns CEFO_OK, CEFO_ERR_ARG,
  * CEFO_ERR_INVALID (no plan to rank against), CEFO_ERR_NOMEM or the statuses of a solve.
  */
-CEFO_API cefo_status cefo_problem_rank(cefo_problem *prob, const cefo_options *opt,
-                                       const size_t *which, size_t n, cefo_rank_row *rows,
-                                       double *optimum, cefo_error *err);
+CEFO_API cefo_status cefo_problem_rank_sized(cefo_problem *prob, const cefo_options *opt,
+                                             const size_t *which, size_t n, cefo_rank_row *rows,
+                                             double *optimum, cefo_error *err, size_t size);
+#define cefo_problem_rank(prob, opt, which, n, rows, optimum, err) \
+    cefo_problem_rank_sized((prob), (opt), (which), (n), (rows), (optimum), (err), sizeof *(rows))
 
 /* The number of the decision a process (optional, or a group member: its group), an optional
  * link or a group stands for. CEFO_OK, or CEFO_ERR_ARG when it is no decision. */
@@ -676,12 +715,17 @@ CEFO_API cefo_status cefo_problem_decision_of(const cefo_problem *prob, cefo_ite
 
 /* Ranked decisions (cefo_problem_rank's rows) as text, JSON or CSV (docs/rank.md), to a
  * stream or atomically to a file. Same statuses as cefo_result_write(_file). */
-CEFO_API cefo_status cefo_rank_write(const cefo_network *net, const cefo_rank_row *rows,
-                                     size_t n, double optimum, FILE *fp, cefo_format format,
-                                     cefo_error *err);
-CEFO_API cefo_status cefo_rank_write_file(const cefo_network *net, const cefo_rank_row *rows,
-                                          size_t n, double optimum, const char *path,
-                                          cefo_format format, cefo_error *err);
+CEFO_API cefo_status cefo_rank_write_sized(const cefo_network *net, const cefo_rank_row *rows,
+                                           size_t n, double optimum, FILE *fp, cefo_format format,
+                                           cefo_error *err, size_t size);
+#define cefo_rank_write(net, rows, n, optimum, fp, format, err) \
+    cefo_rank_write_sized((net), (rows), (n), (optimum), (fp), (format), (err), sizeof *(rows))
+CEFO_API cefo_status cefo_rank_write_file_sized(const cefo_network *net, const cefo_rank_row *rows,
+                                                size_t n, double optimum, const char *path,
+                                                cefo_format format, cefo_error *err, size_t size);
+#define cefo_rank_write_file(net, rows, n, optimum, path, format, err) \
+    cefo_rank_write_file_sized((net), (rows), (n), (optimum), (path), (format), (err), \
+                         sizeof *(rows))
 
 /* ---------------------------------------------------------------- input-output tables */
 
@@ -802,10 +846,14 @@ typedef struct cefo_io_extension {
 } cefo_io_extension;
 
 /* Each returns CEFO_OK or CEFO_ERR_ARG. */
-CEFO_API cefo_status cefo_io_result_vectors(const cefo_io_result *res, cefo_io_vectors *out);
+CEFO_API cefo_status cefo_io_result_vectors_sized(const cefo_io_result *res, cefo_io_vectors *out,
+                                                  size_t size);
+#define cefo_io_result_vectors(res, out) cefo_io_result_vectors_sized((res), (out), sizeof *(out))
 CEFO_API size_t cefo_io_result_extensions(const cefo_io_result *res);
-CEFO_API cefo_status cefo_io_result_extension(const cefo_io_result *res, size_t k,
-                                              cefo_io_extension *out);
+CEFO_API cefo_status cefo_io_result_extension_sized(const cefo_io_result *res, size_t k,
+                                                    cefo_io_extension *out, size_t size);
+#define cefo_io_result_extension(res, k, out) \
+    cefo_io_result_extension_sized((res), (k), (out), sizeof *(out))
 
 /* Writers, as for plans (docs/leontief.md). Same statuses as cefo_result_write(_file). */
 CEFO_API cefo_status cefo_io_result_write(const cefo_io_result *res, FILE *fp, cefo_format format,
@@ -871,9 +919,13 @@ CEFO_API void cefo_footprint_free(cefo_footprint *fp);
 CEFO_API size_t cefo_footprint_count(const cefo_footprint *fp);
 CEFO_API size_t cefo_footprint_pollutants(const cefo_footprint *fp);
 /* Product i, or the totals; pointers owned by the footprint. CEFO_OK or CEFO_ERR_ARG. */
-CEFO_API cefo_status cefo_footprint_product(const cefo_footprint *fp, size_t i,
-                                            cefo_footprint_row *row);
-CEFO_API cefo_status cefo_footprint_totals(const cefo_footprint *fp, cefo_footprint_row *row);
+CEFO_API cefo_status cefo_footprint_product_sized(const cefo_footprint *fp, size_t i,
+                                                  cefo_footprint_row *row, size_t size);
+#define cefo_footprint_product(fp, i, row) \
+    cefo_footprint_product_sized((fp), (i), (row), sizeof *(row))
+CEFO_API cefo_status cefo_footprint_totals_sized(const cefo_footprint *fp, cefo_footprint_row *row,
+                                                 size_t size);
+#define cefo_footprint_totals(fp, row) cefo_footprint_totals_sized((fp), (row), sizeof *(row))
 /* The plan it was computed from, and the allocation it used. */
 CEFO_API const cefo_result *cefo_footprint_result(const cefo_footprint *fp);
 CEFO_API cefo_allocation cefo_footprint_allocation(const cefo_footprint *fp);

@@ -22,6 +22,46 @@ def _header_path():
                       "the source tree")
 
 
+# An accessor of a growing struct: `#define NAME(ARGS) NAME_sized((ARGS), sizeof *(ARG))`.
+_SIZED = re.compile(r"(\w+)\(([\w\s,]*)\)\s+(\w+_sized)\(.*sizeof \*\((\w+)\)\)\s*$")
+
+
+def sized_macros(text):
+    """{NAME: (sized function, index of the struct argument)} of the header's accessors that
+    pass the caller's struct size (docs/c-api.md, "ABI"): cffi sees the functions only."""
+    text = re.sub(r"\\\n", " ", text)
+    found = {}
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("#") and s[1:].split(None, 1)[0:1] == ["define"]:
+            m = _SIZED.match(s[1:].split(None, 1)[1])
+            if m:
+                args = [a.strip() for a in m.group(2).split(",")]
+                found[m.group(1)] = (m.group(3), args.index(m.group(4)))
+    return found
+
+
+class _Library:
+    """The library as cffi opened it, with each sized accessor callable by its public name:
+    the struct size passed is the one cffi laid out from this very header."""
+
+    def __init__(self, raw, sized):
+        self._raw = raw
+        self._sized = sized
+
+    def __getattr__(self, name):
+        if name in self._sized:
+            target, k = self._sized[name]
+            fn = getattr(self._raw, target)
+
+            def call(*args):
+                return fn(*args, ffi.sizeof(ffi.typeof(args[k]).item))
+            call.__name__ = name
+            setattr(self, name, call)
+            return call
+        return getattr(self._raw, name)
+
+
 def declarations(text):
     """The C declarations of a header for cffi: comments and preprocessor lines removed, the
     branches that a C compiler without CEFO_BUILDING and __cplusplus takes kept, CEFO_API
@@ -86,7 +126,8 @@ def _open_library(ffi):
 
 
 with open(_header_path(), encoding="utf-8") as _fp:
-    _DECLS, CONSTANTS = declarations(_fp.read())
+    _HEADER = _fp.read()
+_DECLS, CONSTANTS = declarations(_HEADER)
 
 ffi = cffi.FFI()
 ffi.cdef(_DECLS)
@@ -96,7 +137,7 @@ ffi.cdef("""
     int fclose(FILE *stream);
     void free(void *ptr);
 """)
-lib = _open_library(ffi)
+lib = _Library(_open_library(ffi), sized_macros(re.sub(r"/\*.*?\*/", " ", _HEADER, flags=re.S)))
 libc = ffi.dlopen(None)
 
 _LIVE = collections.Counter()
