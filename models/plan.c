@@ -53,6 +53,7 @@ static void sum_periods(cefo_result *r, const cefo__formulation *f, const cefo__
         add_weighted(r->flow, q->flow, nl, y);
         add_weighted(r->import, q->import, 3 * nm, y); /* import, export, discharge */
         add_weighted(r->demand, q->demand, nm, y);
+        add_weighted(r->waste, q->waste, 4 * nm, y);
         add_weighted(r->emission, q->emission, nk, y);
         add_weighted(r->use, q->use, nr, 1.0);
         const cefo_costs *qc = &q->costs;
@@ -132,9 +133,12 @@ cefo_status cefo__plan_make(cefo_result **out, const cefo_network *net,
             double nan = NAN;
             r->costs = (cefo_costs){nan, nan, nan, nan, nan, nan, nan, nan};
             r->indicators = (cefo_indicators){nan, nan, nan, nan, nan, nan, nan};
+            fill_nan(r->waste, 4 * net->nmaterials);
             r->cost_resource = r->cost_investment = NAN;
         }
         st = cefo__breakdown(r, err);
+        if (st == CEFO_OK)
+            st = cefo__indicators(r, err);
     }
     if (st != CEFO_OK) {
         cefo_result_free(r);

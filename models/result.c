@@ -14,11 +14,14 @@ cefo_result *cefo__result_alloc(const cefo_network *net)
     size_t nr = net->nresources;
     cefo_result *r = cefo__calloc(1, sizeof *r);
     double *d = cefo__calloc(4 * np + 2 * nl + 5 * nm + 4 * nk + 5 * nr, sizeof *d);
-    if (!r || !d) {
+    double *waste = cefo__calloc(4 * nm + 1, sizeof *waste);
+    if (!r || !d || !waste) {
         cefo__free(r);
         cefo__free(d);
+        cefo__free(waste);
         return NULL;
     }
+    r->waste = waste;
     r->block = d;
     r->activity = d, d += np;
     r->capacity = d, d += np;
@@ -134,6 +137,7 @@ static void costs_and_indicators(cefo_result *r)
     c->total = c->process + c->link + c->import + c->discharge + c->pollution
                - c->export_revenue + c->fixed + r->cost_resource + r->cost_investment;
     ind->reuse_rate = ind->waste_generated > 0 ? ind->waste_reused / ind->waste_generated : NAN;
+    cefo__waste_amounts(r);
 }
 
 /*
@@ -215,6 +219,8 @@ static void fill_nan(double *d, size_t n)
 static cefo_status finish(cefo_result *r, cefo_result **out, cefo_error *err)
 {
     cefo_status st = cefo__breakdown(r, err);
+    if (st == CEFO_OK)
+        st = cefo__indicators(r, err);
     if (st != CEFO_OK) {
         cefo_result_free(r);
         return st;
@@ -275,6 +281,7 @@ cefo_status cefo__result_make_one(cefo_result **out, const cefo_network *net,
         double nan = NAN;
         r->costs = (cefo_costs){nan, nan, nan, nan, nan, nan, nan, nan};
         r->indicators = (cefo_indicators){nan, nan, nan, nan, nan, nan, nan};
+        fill_nan(r->waste, 4 * nm);
         return finish(r, out, err);
     }
     r->objective = sol->objective;
@@ -332,6 +339,8 @@ void cefo_result_free(cefo_result *res)
     cefo__breakdown_free(res);
     cefo__free(res->block);
     cefo__free(res->diag);
+    cefo__free(res->waste);
+    cefo__free(res->ind);
     cefo__free(res);
 }
 
@@ -444,16 +453,23 @@ static cefo_status result_resource(const cefo_result *res, size_t i, cefo_resour
     return CEFO_OK;
 }
 
-/* Every term of the objective, in the writers' order; "resource" only where there are some. */
+/* Every term of the objective, in the writers' order: its JSON key, its name for people and
+ * its column in a summary line ("total" has none: the objective stands there). */
 static const struct {
     const char *key;
     const char *label;
+    const char *column;
 } cost_terms[] = {
-    {"process", "processes"},         {"link", "links"},
-    {"import", "imports"},            {"discharge", "discharges"},
-    {"pollution", "pollution damage"}, {"export_revenue", "export revenue (-)"},
-    {"fixed", "fixed costs"},         {"resource", "resource prices"},
-    {"investment", "investments"},    {"total", "total"},
+    {"process", "processes", "cost_process"},
+    {"link", "links", "cost_link"},
+    {"import", "imports", "cost_import"},
+    {"discharge", "discharges", "cost_discharge"},
+    {"pollution", "pollution damage", "cost_pollution"},
+    {"export_revenue", "export revenue (-)", "export_revenue"},
+    {"fixed", "fixed costs", "cost_fixed"},
+    {"resource", "resource prices", "cost_resource"},
+    {"investment", "investments", "cost_investment"},
+    {"total", "total", NULL},
 };
 #define NCOST (sizeof cost_terms / sizeof *cost_terms)
 #define RESOURCE_TERM 7
@@ -488,6 +504,17 @@ void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const cha
     *key = cost_terms[i].key;
     *label = cost_terms[i].label;
     *value = v[i];
+}
+
+const char *cefo__cost_column(const cefo_result *r, size_t i)
+{
+    const char *key, *label;
+    double v;
+    cefo__cost_term(r, i, &key, &label, &v);
+    for (size_t k = 0; k < NCOST; k++)
+        if (cost_terms[k].key == key)
+            return cost_terms[k].column;
+    return NULL;
 }
 
 size_t cefo_result_cost_count(const cefo_result *res)

@@ -22,6 +22,13 @@ typedef struct cefo__areas {
     size_t *groups;             /* n x nvariants: groups by the variant label that runs */
 } cefo__areas;
 
+/* One indicator in one unit (indicators.c): indicator is its index in the table. */
+typedef struct cefo__ind_row {
+    size_t indicator;
+    const char *unit;   /* "t", "m3", a unit as written (borrowed), or NULL for a total */
+    double value;
+} cefo__ind_row;
+
 /* Arrays point into one block; values are NAN where they do not exist. */
 struct cefo_result {
     const cefo_network *net;
@@ -41,7 +48,10 @@ struct cefo_result {
     cefo__areas areas[2];   /* by cefo_area_kind */
     const char **variants;  /* labels groups are counted by, "closed" last (borrowed) */
     size_t nvariants;
-    cefo_indicators indicators;
+    cefo_indicators indicators; /* the sums of cefo_result_indicators, units mixed */
+    double *waste;          /* 4 x per material: generated, reused, treated, disposed */
+    cefo__ind_row *ind;     /* the indicators by unit (cefo__indicators) */
+    size_t nind;
     cefo__diag_item *diag;  /* infeasible and diagnosed: what must move */
     size_t ndiag;
     /* Plans over several periods (spec section 6). The plan itself holds the programme:
@@ -106,5 +116,15 @@ void cefo__breakdown_free(cefo_result *r);
 size_t cefo__cost_count(const cefo_result *r);
 void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const char **label,
                      double *value);
+/* Term i's column in a summary line (cefo_result_write_summary); NULL for "total". */
+const char *cefo__cost_column(const cefo_result *r, size_t i);
+
+/* indicators.c: the unit `unit` is added in (t for mass, m3 for volume, else itself) and
+ * `amount` of it converted into that unit; per material the wastes generated, reused,
+ * treated and disposed into r->waste (from activities and discharges); the indicators by
+ * unit from r->waste, r->import and r->indicators.labour (CEFO_OK or CEFO_ERR_NOMEM). */
+const char *cefo__unit_canonical(const char *unit, double amount, double *converted);
+void cefo__waste_amounts(cefo_result *r);
+cefo_status cefo__indicators(cefo_result *r, cefo_error *err);
 
 #endif

@@ -113,16 +113,19 @@ cost_or_indicator:
             if (strcmp(key + 5, names[k]) == 0)
                 return *v = vals[k], 1;
     }
-    if (strncmp(key, "indicator.", 10) == 0) {
-        cefo_indicators c;
-        cefo_result_indicators(res, &c);
-        const char *names[] = {"waste_generated", "waste_reused", "waste_treated",
-                               "waste_disposed", "reuse_rate", "virgin_import", "labour"};
-        const double vals[] = {c.waste_generated, c.waste_reused, c.waste_treated,
-                               c.waste_disposed, c.reuse_rate, c.virgin_import, c.labour};
-        for (int k = 0; k < 7; k++)
-            if (strcmp(key + 10, names[k]) == 0)
-                return *v = vals[k], 1;
+    if (strcmp(key, "indicator.count") == 0) /* how many (indicator, unit) rows */
+        return *v = (double)cefo_result_indicator_count(res), 1;
+    if (strncmp(key, "indicator.", 10) == 0) { /* indicator.KEY.UNIT, or indicator.KEY */
+        char name[64];
+        const char *unit = strchr(key + 10, '.');
+        snprintf(name, sizeof name, "%.*s", unit ? (int)(unit - key - 10) : 63, key + 10);
+        for (size_t i = 0; i < cefo_result_indicator_count(res); i++) {
+            cefo_indicator_row row;
+            cefo_result_indicator(res, i, &row);
+            if (strcmp(row.key, name) == 0
+                && (unit ? row.unit && strcmp(row.unit, unit + 1) == 0 : !row.unit))
+                return *v = row.value, 1;
+        }
     }
     return 0;
 }
@@ -284,6 +287,7 @@ static void test_recycler(void) { check_golden("recycler"); }
 static void test_import_limit_pooled(void) { check_golden("import-limit-pooled"); }
 static void test_import_limit_linked(void) { check_golden("import-limit-linked"); }
 static void test_decision_min(void) { check_golden("decision-min"); }
+static void test_units(void) { check_golden("units"); }
 
 /* The validator itself: what it must refuse, so that a pass means something. */
 static void test_json_validator(void)
@@ -304,7 +308,7 @@ static void test_json_parses(void)
 {
     const char *names[] = {"pooled-reuse", "linked-chain", "pollutant-cap", "infeasible",
                            "unbounded",    "rectify",      "recycler",      "import-limit-pooled",
-                           "import-limit-linked", "decision-min"};
+                           "import-limit-linked", "decision-min", "units"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         cefo_network *net;
         cefo_problem *prob;
@@ -356,6 +360,7 @@ static CU_TestInfo golden_tests[] = {
     {"binding import limit on a pooled material", test_import_limit_pooled},
     {"binding import limit on a linked material", test_import_limit_linked},
     {"MIP: a built plant runs at its minimum", test_decision_min},
+    {"indicators by unit: kg to t, L to m3, pieces apart", test_units},
     {"the JSON validator refuses what is not JSON", test_json_validator},
     {"every golden plan as JSON parses", test_json_parses},
     CU_TEST_INFO_NULL,

@@ -480,7 +480,12 @@ CEFO_API cefo_status cefo_result_cost_term_sized(const cefo_result *res, size_t 
 #define cefo_result_cost_term(res, i, out) \
     cefo_result_cost_term_sized((res), (i), (out), sizeof *(out))
 
-/* The indicators every result reports (spec section 1). reuse_rate is NAN without waste. */
+/*
+ * The indicators' sums over every material whatever its unit, kept for programs built
+ * against earlier headers: they add tonnes to cubic metres when the network's wastes (or
+ * imports) are given in different units, and then mean nothing. Read the indicators by unit
+ * (cefo_result_indicator below) instead. reuse_rate is NAN without waste.
+ */
 typedef struct cefo_indicators {
     double waste_generated;
     double waste_reused;
@@ -496,6 +501,51 @@ CEFO_API cefo_status cefo_result_costs_sized(const cefo_result *res, cefo_costs 
 CEFO_API cefo_status cefo_result_indicators_sized(const cefo_result *res, cefo_indicators *out,
                                                   size_t size);
 #define cefo_result_indicators(res, out) cefo_result_indicators_sized((res), (out), sizeof *(out))
+
+/* ---------------------------------------------------------------- indicators by unit */
+
+/*
+ * The indicators every result reports (spec section 1, docs/results.md), never adding amounts
+ * in different units: the mass units g, kg, t, kt and Mt are converted to t, the volume units
+ * L, m3 and ML to m3, and any other unit stays apart as written. Amounts of wastes (generated,
+ * reused, treated, disposed) come in the units of the network's waste materials, virgin
+ * import in those of the materials that may be imported, each unit once in order of first
+ * use; the reuse rate is reused / generated within each unit; labour is one total.
+ */
+typedef enum cefo_indicator_kind {
+    CEFO_INDICATOR_AMOUNT = 0,  /* an amount in `unit` */
+    CEFO_INDICATOR_RATE = 1,    /* a ratio of two amounts in `unit` (reuse rate) */
+    CEFO_INDICATOR_TOTAL = 2    /* one number for the plan, `unit` NULL (labour) */
+} cefo_indicator_kind;
+
+/* The table of indicators, in the order every writer shows them: how many, and indicator i's
+ * JSON key, its name for people and its kind (static strings; any output may be NULL).
+ * CEFO_OK or CEFO_ERR_ARG. */
+CEFO_API size_t cefo_indicator_count(void);
+CEFO_API cefo_status cefo_indicator_info(size_t i, const char **key, const char **label,
+                                         cefo_indicator_kind *kind);
+
+/* One indicator in one unit. Fields may be added at the end: read it with the macro
+ * cefo_result_indicator, which passes the size this header knows. */
+typedef struct cefo_indicator_row {
+    const char *key;            /* "waste_generated", ... (static) */
+    const char *label;          /* "waste generated", ... (static) */
+    cefo_indicator_kind kind;
+    const char *unit;           /* "t", "m3", a unit as written, NULL for a total */
+    double value;               /* NAN without a plan, and for a rate with nothing generated */
+} cefo_indicator_row;
+
+/* The rows of a result, indicator by indicator in the table's order, units in order (0 for
+ * NULL); row i into the first `size` bytes of `row`. CEFO_OK or CEFO_ERR_ARG. */
+CEFO_API size_t cefo_result_indicator_count(const cefo_result *res);
+CEFO_API cefo_status cefo_result_indicator_sized(const cefo_result *res, size_t i,
+                                                 cefo_indicator_row *row, size_t size);
+#define cefo_result_indicator(res, i, row) \
+    cefo_result_indicator_sized((res), (i), (row), sizeof *(row))
+/* The value of indicator `key` in `unit` (NULL for a total); NAN when the result has no such
+ * row. */
+CEFO_API double cefo_result_indicator_value(const cefo_result *res, const char *key,
+                                            const char *unit);
 
 /* ---------------------------------------------------------------- plans over several periods */
 
