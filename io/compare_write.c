@@ -183,7 +183,7 @@ static void json_run(const compare *cmp, size_t k, FILE *fp)
         fputc('}', fp);
     }
     fputs("],\n     \"indicators\": ", fp);
-    cefo__json_indicators(fp, &r->indicators);
+    cefo__json_indicators(fp, r);
     fputs(",\n     \"changes\": [", fp);
     for (size_t i = 0; i < cmp->ntop[k]; i++) {
         const change *c = &cmp->top[k][i];
@@ -198,43 +198,48 @@ static void json_run(const compare *cmp, size_t k, FILE *fp)
 }
 
 static void csv_line(FILE *fp, const char *label, const char *section, const char *id,
-                     const char *quantity, double v)
+                     const char *quantity, double v, const char *unit)
 {
-    char b[32];
-    cefo__csv_field(fp, label);
-    fprintf(fp, ",%s,", section);
-    cefo__csv_field(fp, id);
-    fprintf(fp, ",%s,%s\n", quantity, cefo__fmt_num(b, v, ""));
+    const char *f[] = {label, section, id, quantity};
+    cefo__csv_line(fp, f, 4, v, unit);
+}
+
+static const char *currency(const cefo_result *r)
+{
+    return r->net->currency ? r->net->currency : "";
 }
 
 static void write_csv(const compare *cmp, FILE *fp)
 {
-    fputs("label,section,id,quantity,value\n", fp);
+    fputs("label,section,id,quantity,value,unit\n", fp);
     for (size_t k = 0; k < cmp->n; k++) {
         const cefo_result *r = cmp->r[k];
         const char *l = cmp->labels[k];
         cefo__csv_field(fp, l);
-        fprintf(fp, ",status,,%s,\n", cefo_solve_status_name(r->status));
-        csv_line(fp, l, "objective", "total", "cost", r->objective);
-        const cefo_costs *c = &r->costs;
-        const char *cn[] = {"process", "link", "import", "discharge", "pollution",
-                            "export_revenue", "fixed"};
-        const double cv[] = {c->process, c->link, c->import, c->discharge, c->pollution,
-                             c->export_revenue, c->fixed};
-        for (int i = 0; i < 7; i++)
-            csv_line(fp, l, "cost", cn[i], "cost", cv[i]);
-        for (size_t i = 0; i < r->net->npollutants; i++) {
-            csv_line(fp, l, "pollutant", r->net->pollutants[i].id, "emission", r->emission[i]);
-            csv_line(fp, l, "pollutant", r->net->pollutants[i].id, "cap", r->cap[i]);
+        fprintf(fp, ",status,,%s,,\n", cefo_solve_status_name(r->status));
+        csv_line(fp, l, "objective", "total", "cost", r->objective, currency(r));
+        for (size_t i = 0; i + 1 < cefo__cost_count(r); i++) { /* the total is the objective */
+            const char *key, *name;
+            double v;
+            cefo__cost_term(r, i, &key, &name, &v);
+            csv_line(fp, l, "cost", key, "cost", v, currency(r));
         }
-        const cefo_indicators *ind = &r->indicators;
-        csv_line(fp, l, "indicator", "waste_reused", "waste_reused", ind->waste_reused);
-        csv_line(fp, l, "indicator", "reuse_rate", "reuse_rate", ind->reuse_rate);
-        csv_line(fp, l, "indicator", "virgin_import", "virgin_import", ind->virgin_import);
+        for (size_t i = 0; i < r->net->npollutants; i++) {
+            const cefo__pollutant *pl = &r->net->pollutants[i];
+            csv_line(fp, l, "pollutant", pl->id, "emission", r->emission[i], pl->unit);
+            csv_line(fp, l, "pollutant", pl->id, "cap", r->cap[i], pl->unit);
+        }
+        for (size_t i = 0; i < cefo_result_indicator_count(r); i++) {
+            cefo_indicator_row row;
+            char u[CEFO__UNIT_MAX];
+            cefo_result_indicator(r, i, &row);
+            csv_line(fp, l, "indicator", row.key, row.key, row.value,
+                     cefo__indicator_unit(u, &row));
+        }
         for (size_t i = 0; i < cmp->ntop[k]; i++) {
             const change *ch = &cmp->top[k][i];
-            csv_line(fp, l, ch->kind, ch->id, "base", ch->base);
-            csv_line(fp, l, ch->kind, ch->id, "value", ch->value);
+            csv_line(fp, l, ch->kind, ch->id, "base", ch->base, NULL);
+            csv_line(fp, l, ch->kind, ch->id, "value", ch->value, NULL);
         }
     }
 }
@@ -254,37 +259,80 @@ typedef struct text_cols {
     size_t name, run; /* the row names' column, and every run's */
 } text_cols;
 
+/* A row of values, one per run: `value(r, key, unit)` (NAN where a run has none). */
+typedef double (*value_of)(const cefo_result *r, const char *key, const char *unit);
+
 static void text_row(const compare *cmp, const text_cols *c, FILE *fp, const char *name,
-                     size_t off, int is_cost)
+                     value_of value, const char *key, const char *unit)
 {
     char b[32];
     cell(fp, name, c->name, 1);
-    for (size_t k = 0; k < cmp->n; k++) {
-        const double *v = is_cost ? (const double *)&cmp->r[k]->costs
-                                  : (const double *)&cmp->r[k]->indicators;
-        cell(fp, cefo__fmt_human(b, v[off]), c->run, 0);
-    }
+    for (size_t k = 0; k < cmp->n; k++)
+        cell(fp, cefo__fmt_human(b, value(cmp->r[k], key, unit)), c->run, 0);
     fputc('\n', fp);
 }
 
-/* Wide enough for every label and pollutant id, whole: cut, two labels could print alike. */
+static double cost_value(const cefo_result *r, const char *key, const char *unit)
+{
+    (void)unit;
+    for (size_t i = 0; i < cefo__cost_count(r); i++) {
+        const char *k, *name;
+        double v;
+        cefo__cost_term(r, i, &k, &name, &v);
+        if (strcmp(k, key) == 0)
+            return v;
+    }
+    return NAN;
+}
+
+/* The name of pollutant i's row: "COD emission/cap (t)" (its id and unit whole). */
+static char *pollutant_name(const cefo__pollutant *pl)
+{
+    size_t len = strlen(pl->id) + strlen(pl->unit) + 24;
+    char *name = cefo__malloc(len);
+    if (name)
+        snprintf(name, len, "%s emission/cap (%s)", pl->id, pl->unit);
+    return name;
+}
+
+static size_t widest(size_t w, const char *s)
+{
+    size_t n = s ? cefo__text_width(s) : 0;
+    return n > w ? n : w;
+}
+
+/* Wide enough for every label and row name, whole: cut, two labels could print alike. */
 static text_cols text_widths(const compare *cmp)
 {
     text_cols c = {24, 16};
     for (size_t k = 0; k < cmp->n; k++)
-        c.run = cefo__text_width(cmp->labels[k]) > c.run ? cefo__text_width(cmp->labels[k])
-                                                          : c.run;
-    const cefo_network *base = cmp->r[0]->net;
-    for (size_t i = 0; i < base->npollutants; i++)
-        if (cefo__text_width(base->pollutants[i].id) > c.name)
-            c.name = cefo__text_width(base->pollutants[i].id);
+        c.run = widest(c.run, cmp->labels[k]);
+    const cefo_result *r0 = cmp->r[0];
+    for (size_t i = 0; i < r0->net->npollutants; i++) {
+        char *name = pollutant_name(&r0->net->pollutants[i]);
+        c.name = widest(c.name, name);
+        cefo__free(name);
+    }
+    for (size_t i = 0; i < cefo_result_indicator_count(r0); i++) {
+        cefo_indicator_row row;
+        char name[CEFO__UNIT_MAX];
+        cefo_result_indicator(r0, i, &row);
+        c.name = widest(c.name, cefo__indicator_name(name, &row, 0));
+    }
+    /* "total cost (CURRENCY)" */
+    size_t total = 13 + cefo__text_width(r0->net->currency ? r0->net->currency : "currency units");
+    c.name = total > c.name ? total : c.name;
     return c;
 }
 
-static void text_pollutant(const compare *cmp, const text_cols *c, FILE *fp, const char *id)
+static void text_pollutant(const compare *cmp, const text_cols *c, FILE *fp,
+                           const cefo__pollutant *pl)
 {
     char b[32], b2[32];
-    cell(fp, id, c->name, 1);
+    const char *id = pl->id;
+    char *name = pollutant_name(pl);
+    cell(fp, name ? name : id, c->name, 1);
+    cefo__free(name);
     for (size_t k = 0; k < cmp->n; k++) {
         size_t j;
         const cefo_result *r = cmp->r[k];
@@ -312,21 +360,32 @@ static void write_text(const compare *cmp, FILE *fp)
     for (size_t k = 0; k < cmp->n; k++)
         cell(fp, cefo_solve_status_name(cmp->r[k]->status), c.run, 0);
     fputc('\n', fp);
-    cell(fp, "total cost", c.name, 1);
+    char total[96];
+    snprintf(total, sizeof total, "total cost (%.80s)",
+             cmp->r[0]->net->currency ? cmp->r[0]->net->currency : "currency units");
+    cell(fp, total, c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
         cell(fp, cefo__fmt_human(b, cmp->r[k]->objective), c.run, 0);
     fputc('\n', fp);
-    const char *cn[] = {"  processes", "  links", "  imports", "  discharges",
-                        "  pollution damage", "  export revenue (-)", "  fixed costs"};
-    for (size_t i = 0; i < 7; i++)
-        text_row(cmp, &c, fp, cn[i], i, 1);
-    const cefo_network *base = cmp->r[0]->net;
+    const cefo_result *r0 = cmp->r[0];
+    for (size_t i = 0; i + 1 < cefo__cost_count(r0); i++) {
+        const char *key, *label;
+        double v;
+        char name[96];
+        cefo__cost_term(r0, i, &key, &label, &v);
+        snprintf(name, sizeof name, "  %s", label);
+        text_row(cmp, &c, fp, name, cost_value, key, NULL);
+    }
+    const cefo_network *base = r0->net;
     for (size_t i = 0; i < base->npollutants; i++)
-        text_pollutant(cmp, &c, fp, base->pollutants[i].id);
-    const char *in[] = {"waste generated", "waste reused", "waste treated", "waste disposed",
-                        "reuse rate", "virgin import", "labour"};
-    for (size_t i = 0; i < 7; i++)
-        text_row(cmp, &c, fp, in[i], i, 0);
+        text_pollutant(cmp, &c, fp, &base->pollutants[i]);
+    cefo__ind_iter it = {0};
+    cefo_indicator_row row;
+    while (cefo__indicator_next(r0, &it, &row)) {
+        char name[CEFO__UNIT_MAX];
+        text_row(cmp, &c, fp, cefo__indicator_name(name, &row, 0), cefo__indicator_shown,
+                 row.key, row.unit);
+    }
     for (size_t k = 1; k < cmp->n; k++) {
         if (!cmp->ntop[k])
             continue;

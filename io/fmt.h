@@ -25,9 +25,26 @@ void cefo__text_str(FILE *fp, const char *s);
 size_t cefo__text_width(const char *s);
 /* One CSV line: the n text fields, then the number v and its unit (the long tables' shape). */
 void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const char *unit);
-/* The cost terms and the indicators as JSON objects (result_write.c). */
+/* table_write.c: the cost terms and the indicators as JSON objects; the indicators as text
+ * lines; an indicator row's unit as written after its number ("t", "t/t" for a rate, "" for a
+ * total) and its name, for people ("waste generated (t)") or as a column ("waste_generated:t"),
+ * both in `buf` when they do not fit a static string. */
+#define CEFO__UNIT_MAX 192
 void cefo__json_costs(FILE *fp, const cefo_result *r);
-void cefo__json_indicators(FILE *fp, const cefo_indicators *ind);
+void cefo__json_indicators(FILE *fp, const cefo_result *r);
+void cefo__text_indicators(FILE *fp, const cefo_result *r);
+const char *cefo__indicator_unit(char buf[CEFO__UNIT_MAX], const cefo_indicator_row *row);
+const char *cefo__indicator_name(char buf[CEFO__UNIT_MAX], const cefo_indicator_row *row,
+                                 int column);
+/* The lines people read: every row of the result, and a line without a unit for an
+ * indicator that has no row (an amount of wastes in a network without any: 0). Start with
+ * an iterator of zeros; 0 at the end. The value of such a line, or of a row, of a result. */
+typedef struct cefo__ind_iter {
+    size_t i, j;
+    int shown;
+} cefo__ind_iter;
+int cefo__indicator_next(const cefo_result *r, cefo__ind_iter *it, cefo_indicator_row *row);
+double cefo__indicator_shown(const cefo_result *r, const char *key, const char *unit);
 
 /* The locale to restore after a switch to the C locale (on the caller's stack). */
 typedef struct cefo__locale {

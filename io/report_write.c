@@ -104,16 +104,24 @@ static void emissions_table(const cefo_result *r, FILE *fp)
     fputs("</table>\n", fp);
 }
 
+/* Amounts by unit (never added across units), the reuse rate within each unit. */
 static void indicators_table(const cefo_result *r, FILE *fp)
 {
-    const cefo_indicators *i = &r->indicators;
-    fputs("<h2>Indicators</h2>\n<table>\n", fp);
-    const char *names[] = {"waste generated", "waste reused", "waste treated", "waste disposed",
-                           "reuse rate", "virgin import", "labour"};
-    const double v[] = {i->waste_generated, i->waste_reused, i->waste_treated, i->waste_disposed,
-                        i->reuse_rate, i->virgin_import, i->labour};
-    for (int k = 0; k < 7; k++)
-        row(fp, names[k], &v[k], 1);
+    char u[CEFO__UNIT_MAX];
+    cefo__ind_iter it = {0};
+    cefo_indicator_row ind;
+    fputs("<h2>Indicators</h2>\n<p>By unit: g, kg, kt and Mt counted in t, L and ML in m3; "
+          "amounts in different units are never added.</p>\n<table><tr><th>indicator</th>"
+          "<th>value</th><th>unit</th></tr>\n", fp);
+    while (cefo__indicator_next(r, &it, &ind)) {
+        fputs("<tr><td>", fp);
+        cefo__xml_text(fp, ind.label);
+        fputs("</td>", fp);
+        cell(fp, ind.value);
+        fputs("<td>", fp);
+        cefo__xml_text(fp, cefo__indicator_unit(u, &ind));
+        fputs("</td></tr>\n", fp);
+    }
     fputs("</table>\n", fp);
 }
 
@@ -170,22 +178,15 @@ static double pick_objective(const cefo_result *r, const void *arg)
     return r->objective;
 }
 
-static double pick_reuse(const cefo_result *r, const void *arg)
-{
-    (void)arg;
-    return r->indicators.reuse_rate;
-}
-
-static double pick_import(const cefo_result *r, const void *arg)
-{
-    (void)arg;
-    return r->indicators.virgin_import;
-}
-
 static double pick_emission(const cefo_result *r, const void *arg)
 {
     size_t j;
     return cefo_network_find(r->net, CEFO_POLLUTANT, arg, &j) == CEFO_OK ? r->emission[j] : NAN;
+}
+
+static const char *base_currency(const cefo_result *r)
+{
+    return r->net->currency ? r->net->currency : "currency units";
 }
 
 static void comparison(const report *rp, FILE *fp)
@@ -202,7 +203,10 @@ static void comparison(const report *rp, FILE *fp)
     for (size_t k = 0; k < rp->n; k++)
         fprintf(fp, "<td>%s</td>", cefo_solve_status_name(rp->r[k]->status));
     fputs("</tr>\n", fp);
-    compare_row(rp, fp, "total cost", pick_objective, NULL);
+    char total[96];
+    snprintf(total, sizeof total, "total cost (%.80s)",
+             base_currency(rp->r[0]));
+    compare_row(rp, fp, total, pick_objective, NULL);
     const cefo_network *base = rp->r[0]->net;
     for (size_t p = 0; p < base->npollutants; p++) {
         char name[160];
@@ -210,8 +214,17 @@ static void comparison(const report *rp, FILE *fp)
                  base->pollutants[p].unit);
         compare_row(rp, fp, name, pick_emission, base->pollutants[p].id);
     }
-    compare_row(rp, fp, "reuse rate", pick_reuse, NULL);
-    compare_row(rp, fp, "virgin import", pick_import, NULL);
+    cefo__ind_iter it = {0};
+    cefo_indicator_row ind;
+    while (cefo__indicator_next(rp->r[0], &it, &ind)) {
+        char name[CEFO__UNIT_MAX];
+        fputs("<tr><td>", fp);
+        cefo__xml_text(fp, cefo__indicator_name(name, &ind, 0));
+        fputs("</td>", fp);
+        for (size_t k = 0; k < rp->n; k++)
+            cell(fp, cefo__indicator_shown(rp->r[k], ind.key, ind.unit));
+        fputs("</tr>\n", fp);
+    }
     fputs("</table>\n", fp);
 }
 
@@ -241,7 +254,6 @@ static void write_report(const void *ctx, FILE *fp)
         cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
     }
     fputs("</p>\n", fp);
-    cefo__html_trajectory(fp, r);
     fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"
           "</i>product chain</span><span><i style=\"background:#a0522d\"></i>waste chain</span>"
           "<span><i style=\"background:#9db8e0\"></i>pooled product</span><span><i style=\""

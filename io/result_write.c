@@ -10,32 +10,6 @@
 #include "io/plan.h"
 #include "models/result.h"
 
-void cefo__json_costs(FILE *fp, const cefo_result *r)
-{
-    size_t n = cefo__cost_count(r);
-    fputc('{', fp);
-    for (size_t i = 0; i < n; i++) {
-        const char *key, *label;
-        double v;
-        cefo__cost_term(r, i, &key, &label, &v);
-        cefo__json_num(fp, key, v, i + 1 == n);
-    }
-    fputc('}', fp);
-}
-
-void cefo__json_indicators(FILE *fp, const cefo_indicators *ind)
-{
-    fputc('{', fp);
-    cefo__json_num(fp, "waste_generated", ind->waste_generated, 0);
-    cefo__json_num(fp, "waste_reused", ind->waste_reused, 0);
-    cefo__json_num(fp, "waste_treated", ind->waste_treated, 0);
-    cefo__json_num(fp, "waste_disposed", ind->waste_disposed, 0);
-    cefo__json_num(fp, "reuse_rate", ind->reuse_rate, 0);
-    cefo__json_num(fp, "virgin_import", ind->virgin_import, 0);
-    cefo__json_num(fp, "labour", ind->labour, 1);
-    fputc('}', fp);
-}
-
 /* A 0/1 decision as JSON: true, false, or null when the item is no decision or no plan. */
 static void json_chosen(FILE *fp, double chosen)
 {
@@ -184,7 +158,7 @@ void cefo__json_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
     json_resources(r, fp);
     cefo__json_areas(fp, r);
     fputs(",\n  \"indicators\": ", fp);
-    cefo__json_indicators(fp, &r->indicators);
+    cefo__json_indicators(fp, r);
     json_decisions(r, fp);
     cefo__json_periods(fp, r);
     fputs(period ? "\n}" : "\n}\n", fp);
@@ -224,8 +198,16 @@ static void csv_decisions(const cefo_result *r, FILE *fp, const char *cur)
                 r->diag[i].amount, r->diag[i].unit);
 }
 
+/* The unit of a price per unit of `unit`: "kCNY/t" ("/t" without a currency). */
+static const char *per(char buf[CEFO__UNIT_MAX], const char *cur, const char *unit)
+{
+    snprintf(buf, CEFO__UNIT_MAX, "%.90s/%.90s", cur ? cur : "", unit);
+    return buf;
+}
+
 void cefo__csv_plan(const cefo_result *r, FILE *fp, int header)
 {
+    char pu[CEFO__UNIT_MAX];
     const cefo_network *net = r->net;
     const char *cur = net->currency;
     if (header && r->nperiods) {
@@ -262,13 +244,15 @@ void cefo__csv_plan(const cefo_result *r, FILE *fp, int header)
         const double v[] = {r->import[i], r->export[i], r -> discharge[i], r -> demand[i]};
         for (int k = 0; k < 4; k++)
             csv_row(fp, "material", m->id, NULL, NULL, NULL, q[k], v[k], m->unit);
-        csv_row(fp, "material", m->id, NULL, NULL, NULL, "shadow_price", r->shadow[i], cur);
+        csv_row(fp, "material", m->id, NULL, NULL, NULL, "shadow_price", r->shadow[i],
+                per(pu, cur, m->unit));
     }
     for (size_t i = 0; i < net->npollutants; i++) {
         const cefo__pollutant *k = &net->pollutants[i];
         csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "emission", r->emission[i], k->unit);
         csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "cap", r->cap[i], k->unit);
-        csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "shadow_price", r->cap_shadow[i], cur);
+        csv_row(fp, "pollutant", k->id, NULL, NULL, NULL, "shadow_price", r->cap_shadow[i],
+                per(pu, cur, k->unit));
     }
     for (size_t i = 0; i < net->nresources; i++) {
         const cefo__resource *res = &net->resources[i];
@@ -276,18 +260,18 @@ void cefo__csv_plan(const cefo_result *r, FILE *fp, int header)
         const double v[] = {r->use[i], r->res_min[i], r->res_max[i], r->res_price[i],
                             r->res_shadow[i]};
         for (int k = 0; k < 5; k++)
-            csv_row(fp, "resource", res->id, NULL, NULL, NULL, q[k], v[k], k < 3 ? res->unit : cur);
+            csv_row(fp, "resource", res->id, NULL, NULL, NULL, q[k], v[k],
+                    k < 3 ? res->unit : per(pu, cur, res->unit));
     }
     cefo__csv_areas(fp, r, cur);
     csv_decisions(r, fp, cur);
-    const cefo_indicators *ind = &r->indicators;
-    const char *in[] = {"waste_generated", "waste_reused",  "waste_treated", "waste_disposed",
-                        "reuse_rate",      "virgin_import", "labour"};
-    const double iv[] = {ind->waste_generated, ind->waste_reused, ind->waste_treated,
-                         ind->waste_disposed,  ind->reuse_rate,   ind->virgin_import,
-                         ind->labour};
-    for (int i = 0; i < 7; i++)
-        csv_row(fp, "indicator", in[i], NULL, NULL, NULL, in[i], iv[i], NULL);
+    for (size_t i = 0; i < cefo_result_indicator_count(r); i++) {
+        cefo_indicator_row row;
+        char u[CEFO__UNIT_MAX];
+        cefo_result_indicator(r, i, &row);
+        csv_row(fp, "indicator", row.key, NULL, NULL, NULL, row.key, row.value,
+                cefo__indicator_unit(u, &row));
+    }
 }
 
 /* Width of the widest id in an array of items whose `char *id` sits at `offset`. */
@@ -434,15 +418,7 @@ void cefo__text_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
     text_tables(r, fp, cur);
     text_resources(r, fp);
     cefo__text_areas(fp, r);
-    const cefo_indicators *ind = &r->indicators;
-    fprintf(fp, "\nIndicators\n");
-    fprintf(fp, "  %-20s %16s\n", "waste generated", cefo__fmt_human(b, ind->waste_generated));
-    fprintf(fp, "  %-20s %16s\n", "waste reused", cefo__fmt_human(b, ind->waste_reused));
-    fprintf(fp, "  %-20s %16s\n", "waste treated", cefo__fmt_human(b, ind->waste_treated));
-    fprintf(fp, "  %-20s %16s\n", "waste disposed", cefo__fmt_human(b, ind->waste_disposed));
-    fprintf(fp, "  %-20s %16s\n", "reuse rate", cefo__fmt_human(b, ind->reuse_rate));
-    fprintf(fp, "  %-20s %16s\n", "virgin import", cefo__fmt_human(b, ind->virgin_import));
-    fprintf(fp, "  %-20s %16s\n", "labour", cefo__fmt_human(b, ind->labour));
+    cefo__text_indicators(fp, r);
     cefo__text_periods(fp, r);
 }
 
@@ -495,12 +471,10 @@ static void write_summary(const void *ctx, FILE *fp)
     if (o->prefix && *o->prefix)
         fprintf(fp, "%s,", o->prefix);
     if (o->header) {
-        fputs("status,objective,cost_process,cost_link,cost_import,cost_discharge,"
-              "cost_pollution,export_revenue,cost_fixed", fp);
-        if (net->nresources)
-            fputs(",cost_resource", fp);
-        if (r->periodic)
-            fputs(",cost_investment", fp);
+        fputs("status,objective", fp);
+        for (size_t i = 0; i < cefo__cost_count(r); i++)
+            if (cefo__cost_column(r, i))
+                fprintf(fp, ",%s", cefo__cost_column(r, i));
         for (size_t k = 0; k < net->npollutants; k++) {
             fputs(",", fp);
             char name[160];
@@ -513,26 +487,33 @@ static void write_summary(const void *ctx, FILE *fp)
             snprintf(name, sizeof name, "use:%s", net->resources[k].id);
             cefo__csv_field(fp, name);
         }
-        fputs(",waste_reused,reuse_rate,virgin_import,gap\n", fp);
+        for (size_t i = 0; i < cefo_result_indicator_count(r); i++) {
+            cefo_indicator_row row;
+            char name[CEFO__UNIT_MAX];
+            cefo_result_indicator(r, i, &row);
+            fputs(",", fp);
+            cefo__csv_field(fp, cefo__indicator_name(name, &row, 1));
+        }
+        fputs(",gap\n", fp);
         return;
     }
-    const cefo_costs *c = &r->costs;
-    const double v[] = {r->objective, c->process, c->link, c->import, c->discharge,
-                        c->pollution, c->export_revenue, c->fixed};
-    fputs(cefo_solve_status_name(r->status), fp);
-    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-        fprintf(fp, ",%s", cefo__fmt_num(b, v[i], ""));
-    if (net->nresources)
-        fprintf(fp, ",%s", cefo__fmt_num(b, r->cost_resource, ""));
-    if (r->periodic)
-        fprintf(fp, ",%s", cefo__fmt_num(b, r->cost_investment, ""));
+    fprintf(fp, "%s,%s", cefo_solve_status_name(r->status), cefo__fmt_num(b, r->objective, ""));
+    for (size_t i = 0; i < cefo__cost_count(r); i++) {
+        const char *key, *label;
+        double v;
+        cefo__cost_term(r, i, &key, &label, &v);
+        if (cefo__cost_column(r, i))
+            fprintf(fp, ",%s", cefo__fmt_num(b, v, ""));
+    }
     for (size_t k = 0; k < net->npollutants; k++)
         fprintf(fp, ",%s", cefo__fmt_num(b, r->emission[k], ""));
     for (size_t k = 0; k < net->nresources; k++)
         fprintf(fp, ",%s", cefo__fmt_num(b, r->use[k], ""));
-    fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.waste_reused, ""));
-    fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.reuse_rate, ""));
-    fprintf(fp, ",%s", cefo__fmt_num(b, r->indicators.virgin_import, ""));
+    for (size_t i = 0; i < cefo_result_indicator_count(r); i++) {
+        cefo_indicator_row row;
+        cefo_result_indicator(r, i, &row);
+        fprintf(fp, ",%s", cefo__fmt_num(b, row.value, ""));
+    }
     fprintf(fp, ",%s\n", cefo__fmt_num(b, r->gap, ""));
 }
 

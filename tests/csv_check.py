@@ -15,6 +15,7 @@ import math
 import sys
 
 NUMERIC = ("value", "objective")
+CONVERTED = {"g", "kg", "kt", "Mt", "L", "ML"}
 
 
 def as_num(s):
@@ -129,6 +130,26 @@ def main(argv):
                 v = row[col]
                 if v != "" and as_num(v) is None:
                     problems.append("record %d: %s %r is not a finite number" % (i + 2, col, v))
+    if {"section", "quantity", "unit"} <= set(header):
+        # indicator rows (docs/results.md): one per unit, every amount with a unit that is not
+        # one converted before adding (mass in t, volume in m3), a rate as UNIT/UNIT
+        seen = set()
+        for i, row in enumerate(rows):
+            if row["section"] != "indicator":
+                continue
+            unit, quantity = row["unit"], row["quantity"]
+            key = (row.get("period", ""), row.get("label", ""), quantity, unit)
+            if key in seen:
+                problems.append("record %d: indicator %s in %r twice" % (i + 2, quantity, unit))
+            seen.add(key)
+            base = unit.split("/")[0]
+            if quantity != "labour" and not unit:
+                problems.append("record %d: indicator %s without a unit" % (i + 2, quantity))
+            elif base in CONVERTED:
+                problems.append("record %d: indicator %s in %r, a unit converted before adding"
+                                % (i + 2, quantity, unit))
+            elif quantity == "reuse_rate" and unit != base + "/" + base:
+                problems.append("record %d: reuse rate in %r, not UNIT/UNIT" % (i + 2, unit))
     for match, col, value in expects:
         pairs = [p.split("=", 1) for p in match.split("&")]
         hits = [row for row in rows if all(row.get(k) == v for k, v in pairs)]

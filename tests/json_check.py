@@ -22,6 +22,11 @@ STATUSES = {"optimal", "infeasible", "unbounded", "time-limit", "iteration-limit
 PLAN_KEYS = ["status", "objective", "costs", "processes", "links", "materials", "pollutants",
              "indicators"]
 COST_TERMS = ["process", "link", "import", "discharge", "pollution", "export_revenue", "fixed"]
+# Indicators by unit (docs/results.md): an object by unit each, labour one number. Units that
+# are converted before adding never appear as keys: mass is in t, volume in m3.
+INDICATORS_BY_UNIT = ["waste_generated", "waste_reused", "waste_treated", "waste_disposed",
+                      "reuse_rate", "virgin_import"]
+CONVERTED = {"g", "kg", "kt", "Mt", "L", "ML"}
 
 problems = []
 
@@ -141,6 +146,7 @@ def check_plan(d):
                  % (g.get("id"), chosen, chosen_of.get(chosen)))
         if not has_plan and (chosen is not None or g.get("variant") is not None):
             fail("group %r: a choice without a plan" % g.get("id"))
+    check_indicators(d["indicators"], has_plan)
     diag = d.get("diagnosis")
     if diag is not None:
         if status != "infeasible":
@@ -152,6 +158,41 @@ def check_plan(d):
             if not is_num(item.get("amount")) or item["amount"] <= 0:
                 fail("diagnosis[%d]: amount %r is not a positive number"
                      % (i, item.get("amount")))
+
+
+def check_indicators(ind, has_plan):
+    """Every indicator by unit: units never converted ones; numbers (null only without a plan,
+    or a rate with nothing generated); the reuse rate is reused / generated in each unit."""
+    if not isinstance(ind, dict):
+        fail("indicators: not an object")
+        return
+    for key in INDICATORS_BY_UNIT:
+        by_unit = ind.get(key)
+        if not isinstance(by_unit, dict):
+            fail("indicators.%s: %r is not an object by unit" % (key, by_unit))
+            continue
+        for unit, v in by_unit.items():
+            where = "indicators.%s.%s" % (key, unit)
+            if unit in CONVERTED:
+                fail("%s: a unit that is converted (to t or m3) before adding" % where)
+            num_or_null(where, v)
+            if has_plan and v is None and key != "reuse_rate":
+                fail("%s: null in a plan" % where)
+    if "labour" in ind:
+        num_or_null("indicators.labour", ind["labour"])
+    gen, reused = ind.get("waste_generated"), ind.get("waste_reused")
+    rate = ind.get("reuse_rate")
+    if not all(isinstance(x, dict) for x in (gen, reused, rate)):
+        return
+    if set(rate) != set(gen) or set(reused) != set(gen):
+        fail("indicators: the wastes' units differ: %r, %r, %r" % (list(gen), list(reused),
+                                                                   list(rate)))
+        return
+    for unit, g in gen.items():
+        if is_num(g) and g > 0 and is_num(reused[unit]):
+            if not is_num(rate[unit]) or not close(rate[unit], reused[unit] / g):
+                fail("indicators.reuse_rate.%s is %r, not %r / %r" % (unit, rate[unit],
+                                                                      reused[unit], g))
 
 
 def check_periods(d):

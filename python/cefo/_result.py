@@ -22,8 +22,6 @@ RESOURCE_COLUMNS = ["id", "unit", "name", "use", "min", "max", "price", "shadow_
 GROUP_COLUMNS = ["id", "chosen", "variant", "fixed_cost"]
 DIAGNOSIS_COLUMNS = ["kind", "id", "amount", "unit", "message"]
 AREA_COLUMNS = ["id", "processes", "activity_cost", "fixed_cost", "labour"]
-INDICATORS = ["waste_generated", "waste_reused", "waste_treated", "waste_disposed",
-              "reuse_rate", "virgin_import", "labour"]
 AREAS = {"sectors": lib.CEFO_SECTOR, "zones": lib.CEFO_ZONE}
 
 
@@ -177,10 +175,19 @@ class Result(Closing):
 
     @_table
     def indicators(self):
-        ind = ffi.new("cefo_indicators *")
-        check(lib.cefo_result_indicators(self._h, ind))
-        return pd.Series([getattr(ind, k) for k in INDICATORS], index=INDICATORS,
-                         name="indicator", dtype=float)
+        """The indicators by (indicator, unit), as the JSON object by unit: amounts in t (g,
+        kg, kt, Mt converted), m3 (L, ML converted) or a unit as written, never added across
+        units; the reuse rate within each unit; labour, a total, under unit "".
+        `indicators["waste_generated"]` is a Series by unit."""
+        row = ffi.new("cefo_indicator_row *")
+        keys, units, values = [], [], []
+        for i in range(lib.cefo_result_indicator_count(self._h)):
+            check(lib.cefo_result_indicator_sized(self._h, i, row, ffi.sizeof(row[0])))
+            keys.append(text(row.key))
+            units.append(text(row.unit) or "")
+            values.append(row.value)
+        index = pd.MultiIndex.from_arrays([keys, units], names=["indicator", "unit"])
+        return pd.Series(values, index=index, name="indicator", dtype=float)
 
     def _areas(self, kind):
         pollutants = list(self.pollutants["id"])

@@ -31,9 +31,13 @@ def lookup(res, key):
     if key == "gap":
         return res.gap
     kind, rest = key.split(".", 1)
-    if kind in ("cost", "indicator"):
-        table = res.costs if kind == "cost" else res.indicators
-        return float(table[rest])
+    if kind == "cost":
+        return float(res.costs[rest])
+    if key == "indicator.count":    # how many (indicator, unit) rows
+        return len(res.indicators)
+    if kind == "indicator":     # indicator.KEY.UNIT, or indicator.KEY for a total
+        name, _, unit = rest.partition(".")
+        return float(res.indicators[name, unit])
     ident, field = rest.rsplit(".", 1)
     if kind == "link":
         frm, to, material = ident.split(".")
@@ -83,5 +87,5 @@ def test_golden_set_covers_the_c_suite():
     """The C golden suite's networks are all here (a renamed file must not drop out)."""
     for name in ["pooled-reuse", "linked-chain", "pollutant-cap", "infeasible", "unbounded",
                  "rectify", "recycler", "import-limit-pooled", "import-limit-linked",
-                 "decision-min", "resource-quota", "breakdown"]:
+                 "decision-min", "resource-quota", "breakdown", "units"]:
         assert name in EXPECTS

@@ -34,7 +34,7 @@ s=tests/cli/data/hostile-scenarios.xml
 g=tests/golden/pollutant-cap.xml
 "$cefo" whatif $g $s --format csv >"$dir/whatif.csv" || fail "whatif csv"
 safe whatif "$dir/whatif.csv"
-grep -q "^\"'=1+2,x\",objective,total,cost,1500$" "$dir/whatif.csv" || fail "whatif: the label"
+grep -q "^\"'=1+2,x\",objective,total,cost,1500,$" "$dir/whatif.csv" || fail "whatif: the label"
 
 # whatif --out-dir: a long label in UTF-8 comes out whole (item 10), merge reads the files.
 long=$(printf '%0260d' 0 | sed 's/00/é/g')

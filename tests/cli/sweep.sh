@@ -14,7 +14,8 @@ param="//pollutant[@id='CO2']/@cap=50:250:9"
 "$cefo" sweep $net --param "$param" --cold >"$dir/cold.csv" || fail "cold sweep"
 [ "$(wc -l <"$dir/warm.csv")" -eq 10 ] || fail "9 points and a header expected"
 # Same points, objectives equal to 1e-9 relative (in-place updates vs rebuilds).
-paste -d, "$dir/warm.csv" "$dir/cold.csv" | awk -F, -v half=16 'NR > 1 {
+half=$(head -n 1 "$dir/warm.csv" | awk -F, '{ print NF }')
+paste -d, "$dir/warm.csv" "$dir/cold.csv" | awk -F, -v half="$half" 'NR > 1 {
     w = $4; c = $(half + 4); d = w - c; if (d < 0) d = -d; a = c < 0 ? -c : c;
     if ($1 != $(half + 1) || $3 != $(half + 3) || d > 1e-9 * (a + 1)) { print "point " $1; bad = 1 } }
     END { exit bad }' || fail "warm and cold sweeps differ"
