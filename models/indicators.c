@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/result.h"
@@ -146,17 +147,17 @@ size_t cefo_result_indicator_count(const cefo_result *res)
     return res ? res->nind : 0;
 }
 
-cefo_status cefo_result_indicator_sized(const cefo_result *res, size_t i, cefo_indicator_row *row,
-                                        size_t size)
+static cefo_status indicator_row(const cefo_result *res, size_t i, cefo_indicator_row *row)
 {
-    if (!res || !row || i >= res->nind || size == 0)
+    if (!res || i >= res->nind)
         return CEFO_ERR_ARG;
     const cefo__ind_row *k = &res->ind[i];
-    cefo_indicator_row full = {table[k->indicator].key, table[k->indicator].label,
-                               table[k->indicator].kind, k->unit, k->value};
-    memcpy(row, &full, size < sizeof full ? size : sizeof full);
+    *row = (cefo_indicator_row){table[k->indicator].key, table[k->indicator].label,
+                                table[k->indicator].kind, k->unit, k->value};
     return CEFO_OK;
 }
+
+CEFO__ABI_INDEXED(cefo_result_indicator, indicator_row, cefo_result, cefo_indicator_row, value)
 
 double cefo_result_indicator_value(const cefo_result *res, const char *key, const char *unit)
 {

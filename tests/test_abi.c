@@ -108,6 +108,10 @@ static cefo_status get_indicators(void *r, size_t s)
 {
     return cefo_result_indicators_sized(fx.res[PROGRAMME], r, s);
 }
+static cefo_status get_indicator(void *r, size_t s)
+{
+    return cefo_result_indicator_sized(fx.res[PROGRAMME], 0, r, s);
+}
 static cefo_status get_period_info(void *r, size_t s)
 {
     return cefo_result_period_info_sized(fx.res[PROGRAMME], 1, r, s);
@@ -161,6 +165,7 @@ static const abi_case cases[] = {
     CASE(get_cost_term, cefo_cost_term, value),
     CASE(get_costs, cefo_costs, total),
     CASE(get_indicators, cefo_indicators, labour),
+    CASE(get_indicator, cefo_indicator_row, value),
     CASE(get_period_info, cefo_period_info, discounted),
     CASE(get_trajectory, cefo_group_result, fixed_cost),
     CASE(get_figures, cefo_process_figures, labour),

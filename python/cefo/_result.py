@@ -182,7 +182,7 @@ class Result(Closing):
         row = ffi.new("cefo_indicator_row *")
         keys, units, values = [], [], []
         for i in range(lib.cefo_result_indicator_count(self._h)):
-            check(lib.cefo_result_indicator_sized(self._h, i, row, ffi.sizeof(row[0])))
+            check(lib.cefo_result_indicator(self._h, i, row))
             keys.append(text(row.key))
             units.append(text(row.unit) or "")
             values.append(row.value)
