@@ -45,6 +45,9 @@ typedef struct cefo__ind_iter {
 } cefo__ind_iter;
 int cefo__indicator_next(const cefo_result *r, cefo__ind_iter *it, cefo_indicator_row *row);
 double cefo__indicator_shown(const cefo_result *r, const char *key, const char *unit);
+/* shadow_write.c: every shadow price that is not 0, in words with its unit ("one more t of
+ * pu-leather demand costs 16.03 kCNY (16.03 kCNY/t)"); nothing when all are 0. */
+void cefo__text_shadow_words(FILE *fp, const cefo_result *r);
 
 /* The locale to restore after a switch to the C locale (on the caller's stack). */
 typedef struct cefo__locale {

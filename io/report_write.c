@@ -31,6 +31,20 @@ static void cell(FILE *fp, double v)
     fprintf(fp, "<td>%s</td>", cefo__fmt_human(b, v));
 }
 
+/* A price per unit of `unit` in the network's currency: "-39.97 kCNY/t" ("-" alone when none). */
+static void price_cell(FILE *fp, double v, const cefo_result *r, const char *unit)
+{
+    char b[32];
+    fprintf(fp, "<td>%s", cefo__fmt_human(b, v));
+    if (isfinite(v)) {
+        fputc(' ', fp);
+        cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
+        fputc('/', fp);
+        cefo__xml_text(fp, unit);
+    }
+    fputs("</td>", fp);
+}
+
 static void row(FILE *fp, const char *name, const double *v, size_t n)
 {
     fputs("<tr><td>", fp);
@@ -74,9 +88,11 @@ static void resources_table(const cefo_result *r, FILE *fp)
         fputs("</td><td>", fp);
         cefo__xml_text(fp, net->resources[i].unit);
         fputs("</td>", fp);
-        const double v[] = {u, lo, hi, r->res_price[i], r->res_shadow[i]};
-        for (int k = 0; k < 5; k++)
+        const double v[] = {u, lo, hi};
+        for (int k = 0; k < 3; k++)
             cell(fp, v[k]);
+        price_cell(fp, r->res_price[i], r, net->resources[i].unit);
+        price_cell(fp, r->res_shadow[i], r, net->resources[i].unit);
         fputs("</tr>\n", fp);
     }
     fputs("</table>\n", fp);
@@ -98,7 +114,7 @@ static void emissions_table(const cefo_result *r, FILE *fp)
         fputs("</td>", fp);
         cell(fp, r->emission[k]);
         cell(fp, r->cap[k]);
-        cell(fp, r->cap_shadow[k]);
+        price_cell(fp, r->cap_shadow[k], r, net->pollutants[k].unit);
         fputs("</tr>\n", fp);
     }
     fputs("</table>\n", fp);

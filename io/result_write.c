@@ -307,7 +307,10 @@ static void text_resources(const cefo_result *r, FILE *fp)
         return;
     int w = width_of(net->resources, net->nresources, sizeof *net->resources,
                      offsetof(cefo__resource, id), 9);
-    fprintf(fp, "\nResources\n  %-*s %-12s %12s %12s %12s %10s %14s\n", w, "id", "unit", "use",
+    fputs("\nResources (use, min and max in the unit shown; price and shadow price in ", fp);
+    cefo__text_str(fp, net->currency ? net->currency : "currency units");
+    fputs(" per that unit)", fp);
+    fprintf(fp, "\n  %-*s %-12s %12s %12s %12s %10s %14s\n", w, "id", "unit", "use",
             "min", "max", "price", "shadow price");
     for (size_t i = 0; i < net->nresources; i++)
         fprintf(fp, "  %-*s %-12s %12s %12s %12s %10s %14s\n", w, net->resources[i].id,
@@ -323,7 +326,10 @@ static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
     char b1[32], b2[32], b3[32], b4[32], b5[32];
     int w = width_of(net->processes, net->nprocesses, sizeof *net->processes,
                      offsetof(cefo__process, id), 7);
-    fprintf(fp, "\nProcesses\n  %-*s %-10s %14s %14s %14s\n", w, "id", "kind", "activity",
+    fputs("\nProcesses (activity and capacity in units of activity; shadow price in ", fp);
+    cefo__text_str(fp, cur);
+    fputs(" per unit of activity)", fp);
+    fprintf(fp, "\n  %-*s %-10s %14s %14s %14s\n", w, "id", "kind", "activity",
             "capacity", "shadow price");
     for (size_t i = 0; i < net->nprocesses; i++)
         fprintf(fp, "  %-*s %-10s %14s %14s %14s\n", w, net->processes[i].id,
@@ -331,7 +337,8 @@ static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
                 cefo__fmt_human(b1, r->activity[i]), cefo__fmt_human(b2, r->capacity[i]),
                 cefo__fmt_human(b3, r->capacity_shadow[i]));
     if (net->nlinks) {
-        fprintf(fp, "\nLinks\n  %-*s    %-*s %-16s %14s %14s\n", w, "from", w, "to", "material",
+        fputs("\nLinks (flow and capacity in the material's unit)", fp);
+        fprintf(fp, "\n  %-*s    %-*s %-16s %14s %14s\n", w, "from", w, "to", "material",
                 "flow", "capacity");
         for (size_t i = 0; i < net->nlinks; i++) {
             const cefo__link *l = &net->links[i];
@@ -342,7 +349,10 @@ static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
     }
     int wm = width_of(net->materials, net->nmaterials, sizeof *net->materials,
                       offsetof(cefo__material, id), 8);
-    fprintf(fp, "\nMaterials\n  %-*s %-8s %12s %12s %12s %12s %14s\n", wm, "id", "unit", "import",
+    fputs("\nMaterials (amounts in the unit shown; shadow price in ", fp);
+    cefo__text_str(fp, cur);
+    fputs(" per that unit)", fp);
+    fprintf(fp, "\n  %-*s %-8s %12s %12s %12s %12s %14s\n", wm, "id", "unit", "import",
             "export", "discharge", "demand", "shadow price");
     for (size_t i = 0; i < net->nmaterials; i++)
         fprintf(fp, "  %-*s %-8s %12s %12s %12s %12s %14s\n", wm, net->materials[i].id,
@@ -352,14 +362,16 @@ static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
     if (net->npollutants) {
         int wk = width_of(net->pollutants, net->npollutants, sizeof *net->pollutants,
                           offsetof(cefo__pollutant, id), 9);
-        fprintf(fp, "\nPollutants\n  %-*s %-8s %12s %12s %14s\n", wk, "id", "unit", "emission",
+        fputs("\nPollutants (emission and cap in the unit shown; shadow price in ", fp);
+        cefo__text_str(fp, cur);
+        fputs(" per that unit)", fp);
+        fprintf(fp, "\n  %-*s %-8s %12s %12s %14s\n", wk, "id", "unit", "emission",
                 "cap", "shadow price");
         for (size_t i = 0; i < net->npollutants; i++)
             fprintf(fp, "  %-*s %-8s %12s %12s %14s\n", wk, net->pollutants[i].id,
                     net->pollutants[i].unit, cefo__fmt_human(b1, r->emission[i]),
                     cefo__fmt_human(b2, r->cap[i]), cefo__fmt_human(b3, r->cap_shadow[i]));
     }
-    (void)cur;
 }
 
 static void text_decisions(const cefo_result *r, FILE *fp)
@@ -417,6 +429,7 @@ void cefo__text_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
     text_decisions(r, fp);
     text_tables(r, fp, cur);
     text_resources(r, fp);
+    cefo__text_shadow_words(fp, r);
     cefo__text_areas(fp, r);
     cefo__text_indicators(fp, r);
     cefo__text_periods(fp, r);

@@ -100,8 +100,8 @@ void cefo__text_shadow_words(FILE *fp, const cefo_result *r)
         any = priced(r->res_shadow[i]);
     if (!any)
         return;
-    fputs("\nShadow prices in words (the change in total cost from one more unit of each "
-          "binding constraint; slack ones are 0 and not listed)\n", fp);
+    fputs("\nShadow prices in words (what one more unit of each binding constraint does to the "
+          "total cost)\n", fp);
     materials(fp, r, cur);
     caps(fp, r, cur);
     capacities(fp, r, cur);

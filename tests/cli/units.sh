@@ -37,6 +37,21 @@ for want in "  waste generated                   2.5 t" "  waste generated      
     grep -qxF "$want" "$dir/u.txt" || fail "text lacks '$want'"
 done
 
+# Shadow prices in words with their units, by hand: one more t of leather costs the tannery's
+# 100, 10 kg of chrome at 3, 30 m3 of water at 0.5, and the disposal at the margin of its
+# wastes: 0.2 t of sludge discharged at 5 (the brickworks is full), 50 kg of dust in the kiln
+# at 0.005, 30 m3 of effluent discharged at 1 (the plant is full), 3000 L of rinse at 0.001,
+# 4 drums at 2: 100 + 30 + 15 + 1 + 0.25 + 30 + 3 + 8 = 187.25 kCNY/t. One more unit of the
+# brickworks saves a discharge (5) and earns a brick (2) for its cost (1): 6; of the plant,
+# 1 - 0.5 = 0.5.
+for want in "  one more t of leather demand costs 187.25 kCNY (187.25 kCNY/t)" \
+    "  one more unit of capacity of brickworks saves 6 kCNY (-6 kCNY/unit of activity)" \
+    "  one more unit of capacity of wwtp saves 0.5 kCNY (-0.5 kCNY/unit of activity)"; do
+    grep -qxF "$want" "$dir/u.txt" || fail "text lacks '$want'"
+done
+grep -q "^Materials (amounts in the unit shown; shadow price in kCNY per that unit)$" "$dir/u.txt" \
+    || fail "text: the materials' units"
+
 # The bundled example: its wastewater (kt) and sludge (t) in one unit, t, after conversion;
 # the total checked against the example's own recipes and activities (a separate sum).
 ex=examples/zhenan-cluster.xml
