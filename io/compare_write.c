@@ -393,7 +393,7 @@ static void write_text(const compare *cmp, FILE *fp)
         cefo__text_str(fp, cmp->labels[k]);
         fputs(" against ", fp);
         cefo__text_str(fp, cmp->labels[0]);
-        fputs(":\n", fp);
+        fputs(" (activities in units of activity, link flows in their material's unit):\n", fp);
         for (size_t i = 0; i < cmp->ntop[k]; i++) {
             const change *ch = &cmp->top[k][i];
             fprintf(fp, "  %-7s %-40s %14s -> %-14s\n", ch->kind, ch->id,

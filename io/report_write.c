@@ -141,12 +141,19 @@ static void indicators_table(const cefo_result *r, FILE *fp)
     fputs("</table>\n", fp);
 }
 
+static const char *base_currency(const cefo_result *r)
+{
+    return r->net->currency ? r->net->currency : "currency units";
+}
+
 static void decisions_and_diagnosis(const cefo_result *r, FILE *fp)
 {
     const cefo_network *net = r->net;
     if (net->ngroups) {
         fputs("<h2>Keep, rectify, relocate or close</h2>\n<table><tr><th>firm</th><th>chosen"
-              "</th><th>variant</th><th>fixed cost</th></tr>\n", fp);
+              "</th><th>variant</th><th>fixed cost (", fp);
+        cefo__xml_text(fp, base_currency(r));
+        fputs(")</th></tr>\n", fp);
         for (size_t g = 0; g < net->ngroups; g++) {
             cefo_group_result row_;
             cefo_result_group(r, g, &row_);
@@ -198,11 +205,6 @@ static double pick_emission(const cefo_result *r, const void *arg)
 {
     size_t j;
     return cefo_network_find(r->net, CEFO_POLLUTANT, arg, &j) == CEFO_OK ? r->emission[j] : NAN;
-}
-
-static const char *base_currency(const cefo_result *r)
-{
-    return r->net->currency ? r->net->currency : "currency units";
 }
 
 static void comparison(const report *rp, FILE *fp)

@@ -385,9 +385,11 @@ static void text_decisions(const cefo_result *r, FILE *fp)
     for (size_t g = 0; g < net->ngroups; g++) {
         cefo_group_result row;
         cefo_result_group(r, g, &row);
-        fprintf(fp, "  group %-20s %-24s %-12s fixed cost %s\n", row.id,
+        fprintf(fp, "  group %-20s %-24s %-12s fixed cost %s ", row.id,
                 row.chosen ? row.chosen : "(none: closed)", row.variant ? row.variant : "",
                 cefo__fmt_human(b, row.fixed_cost));
+        cefo__text_str(fp, net->currency ? net->currency : "currency units");
+        fputc('\n', fp);
     }
     for (size_t i = 0; i < net->nprocesses; i++) {
         const cefo__process *p = &net->processes[i];

@@ -12,77 +12,47 @@ static int priced(double v)
     return isfinite(v) && fabs(v) > 1e-9;
 }
 
-/* "costs 16.03 kCNY" or "saves 39.97 kCNY", then "(16.03 kCNY/t)". */
-static void effect(FILE *fp, double v, const char *cur, const char *unit)
+/* "  one more UNIT BEFORE ID AFTER costs 16.03 kCNY (16.03 kCNY/PER)"; "saves" when v < 0. */
+static void say(FILE *fp, const char *unit, const char *before, const char *id,
+                const char *after, double v, const char *cur, const char *per)
 {
     char b[32], b2[32];
-    fprintf(fp, " %s %s ", v > 0 ? "costs" : "saves", cefo__fmt_human(b, fabs(v)));
+    fputs("  one more ", fp);
+    cefo__text_str(fp, unit);
+    fputs(before, fp);
+    cefo__text_str(fp, id);
+    fprintf(fp, "%s %s %s ", after, v > 0 ? "costs" : "saves", cefo__fmt_human(b, fabs(v)));
     cefo__text_str(fp, cur);
     fprintf(fp, " (%s ", cefo__fmt_human(b2, v));
     cefo__text_str(fp, cur);
     fputc('/', fp);
-    cefo__text_str(fp, unit);
+    cefo__text_str(fp, per);
     fputs(")\n", fp);
 }
 
-static void materials(FILE *fp, const cefo_result *r, const char *cur)
+/* Materials (one more unit of demand), caps (one more unit allowed), capacities (one more
+ * unit of activity allowed), resources (one more unit on the bound that binds: <= 0 the
+ * maximum, raising it saves; >= 0 the minimum, raising it costs). */
+static void say_all(FILE *fp, const cefo_result *r, const char *cur)
 {
     const cefo_network *net = r->net;
-    for (size_t m = 0; m < net->nmaterials; m++) {
-        const cefo__material *mat = &net->materials[m];
-        if (!priced(r->shadow[m]))
-            continue;
-        fputs("  one more ", fp);
-        cefo__text_str(fp, mat->unit);
-        fputs(" of ", fp);
-        cefo__text_str(fp, mat->id);
-        fputs(" demand", fp);
-        effect(fp, r->shadow[m], cur, mat->unit);
-    }
-}
-
-static void caps(FILE *fp, const cefo_result *r, const char *cur)
-{
-    const cefo_network *net = r->net;
-    for (size_t k = 0; k < net->npollutants; k++) {
-        const cefo__pollutant *pl = &net->pollutants[k];
-        if (!priced(r->cap_shadow[k]))
-            continue;
-        fputs("  one more ", fp);
-        cefo__text_str(fp, pl->unit);
-        fputs(" of ", fp);
-        cefo__text_str(fp, pl->id);
-        fputs(" allowed under its cap", fp);
-        effect(fp, r->cap_shadow[k], cur, pl->unit);
-    }
-}
-
-static void capacities(FILE *fp, const cefo_result *r, const char *cur)
-{
-    const cefo_network *net = r->net;
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        if (!priced(r->capacity_shadow[p]))
-            continue;
-        fputs("  one more unit of capacity of ", fp);
-        cefo__text_str(fp, net->processes[p].id);
-        effect(fp, r->capacity_shadow[p], cur, "unit of activity");
-    }
-}
-
-static void resources(FILE *fp, const cefo_result *r, const char *cur)
-{
-    const cefo_network *net = r->net;
+    for (size_t m = 0; m < net->nmaterials; m++)
+        if (priced(r->shadow[m]))
+            say(fp, net->materials[m].unit, " of ", net->materials[m].id, " demand",
+                r->shadow[m], cur, net->materials[m].unit);
+    for (size_t k = 0; k < net->npollutants; k++)
+        if (priced(r->cap_shadow[k]))
+            say(fp, net->pollutants[k].unit, " of ", net->pollutants[k].id,
+                " allowed under its cap", r->cap_shadow[k], cur, net->pollutants[k].unit);
+    for (size_t p = 0; p < net->nprocesses; p++)
+        if (priced(r->capacity_shadow[p]))
+            say(fp, "unit", " of capacity of ", net->processes[p].id, "", r->capacity_shadow[p],
+                cur, "unit of activity");
     for (size_t i = 0; i < net->nresources; i++) {
-        const cefo__resource *res = &net->resources[i];
         double v = r->res_shadow[i];
-        if (!priced(v))
-            continue;
-        /* <= 0: the max binds (raising it saves); >= 0: the min binds (raising it costs). */
-        fprintf(fp, "  one more ");
-        cefo__text_str(fp, res->unit);
-        fprintf(fp, " on the %s of ", v < 0 ? "maximum" : "minimum");
-        cefo__text_str(fp, res->id);
-        effect(fp, v, cur, res->unit);
+        if (priced(v))
+            say(fp, net->resources[i].unit, v < 0 ? " on the maximum of " : " on the minimum of ",
+                net->resources[i].id, "", v, cur, net->resources[i].unit);
     }
 }
 
@@ -102,8 +72,5 @@ void cefo__text_shadow_words(FILE *fp, const cefo_result *r)
         return;
     fputs("\nShadow prices in words (what one more unit of each binding constraint does to the "
           "total cost)\n", fp);
-    materials(fp, r, cur);
-    caps(fp, r, cur);
-    capacities(fp, r, cur);
-    resources(fp, r, cur);
+    say_all(fp, r, cur);
 }

@@ -22,7 +22,7 @@ typedef struct cefo__areas {
     size_t *groups;             /* n x nvariants: groups by the variant label that runs */
 } cefo__areas;
 
-/* One indicator in one unit (indicators.c): indicator is its index in the table. */
+/* One indicator in one unit (terms.c): indicator is its index in the table. */
 typedef struct cefo__ind_row {
     size_t indicator;
     const char *unit;   /* "t", "m3", a unit as written (borrowed), or NULL for a total */
@@ -119,7 +119,7 @@ void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const cha
 /* Term i's column in a summary line (cefo_result_write_summary); NULL for "total". */
 const char *cefo__cost_column(const cefo_result *r, size_t i);
 
-/* indicators.c: the unit `unit` is added in (t for mass, m3 for volume, else itself) and
+/* terms.c: the unit `unit` is added in (t for mass, m3 for volume, else itself) and
  * `amount` of it converted into that unit; per material the wastes generated, reused,
  * treated and disposed into r->waste (from activities and discharges); the indicators by
  * unit from r->waste, r->import and r->indicators.labour (CEFO_OK or CEFO_ERR_NOMEM). */

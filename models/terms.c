@@ -1,5 +1,6 @@
-/* indicators.c - the spec's indicators by unit: known mass units to t, volume units to m3,
- * amounts in different units never added; the one table of indicators every writer reads. */
+/* terms.c - the one table of the objective's cost terms and the one table of the spec's
+ * indicators that every writer reads; the indicators by unit (known mass units to t, volume
+ * units to m3, amounts in different units never added). */
 #include <math.h>
 #include <string.h>
 
@@ -7,6 +8,85 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "models/result.h"
+
+/* Every term of the objective, in the writers' order: its JSON key, its name for people and
+ * its column in a summary line ("total" has none: the objective stands there). */
+static const struct {
+    const char *key;
+    const char *label;
+    const char *column;
+} cost_terms[] = {
+    {"process", "processes", "cost_process"},
+    {"link", "links", "cost_link"},
+    {"import", "imports", "cost_import"},
+    {"discharge", "discharges", "cost_discharge"},
+    {"pollution", "pollution damage", "cost_pollution"},
+    {"export_revenue", "export revenue (-)", "export_revenue"},
+    {"fixed", "fixed costs", "cost_fixed"},
+    {"resource", "resource prices", "cost_resource"},
+    {"investment", "investments", "cost_investment"},
+    {"total", "total", NULL},
+};
+#define NCOST (sizeof cost_terms / sizeof *cost_terms)
+#define RESOURCE_TERM 7
+#define INVESTMENT_TERM 8
+
+/* Whether term i is listed: resources only where there are some, investments only in plans
+ * over several periods. */
+static int listed(const cefo_result *r, size_t i)
+{
+    return (i != RESOURCE_TERM || r->net->nresources) && (i != INVESTMENT_TERM || r->periodic);
+}
+
+size_t cefo__cost_count(const cefo_result *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NCOST; i++)
+        n += listed(r, i);
+    return n;
+}
+
+void cefo__cost_term(const cefo_result *r, size_t i, const char **key, const char **label,
+                     double *value)
+{
+    for (size_t k = 0; k <= i && k < NCOST; k++)
+        if (!listed(r, k))
+            i++;
+    const cefo_costs *c = &r->costs;
+    const double v[NCOST] = {c->process,       c->link,           c->import,
+                             c->discharge,     c->pollution,      c->export_revenue,
+                             c->fixed,         r->cost_resource,  r->cost_investment,
+                             c->total};
+    *key = cost_terms[i].key;
+    *label = cost_terms[i].label;
+    *value = v[i];
+}
+
+const char *cefo__cost_column(const cefo_result *r, size_t i)
+{
+    const char *key, *label;
+    double v;
+    cefo__cost_term(r, i, &key, &label, &v);
+    for (size_t k = 0; k < NCOST; k++)
+        if (cost_terms[k].key == key)
+            return cost_terms[k].column;
+    return NULL;
+}
+
+size_t cefo_result_cost_count(const cefo_result *res)
+{
+    return res ? cefo__cost_count(res) : 0;
+}
+
+static cefo_status result_cost_term(const cefo_result *res, size_t i, cefo_cost_term *out)
+{
+    if (!res || !out || i >= cefo__cost_count(res))
+        return CEFO_ERR_ARG;
+    cefo__cost_term(res, i, &out->key, &out->label, &out->value);
+    return CEFO_OK;
+}
+
+CEFO__ABI_INDEXED(cefo_result_cost_term, result_cost_term, cefo_result, cefo_cost_term, value)
 
 /* Units converted before adding (spec section 1): to t, or to m3. A unit is divided by `div`
  * or multiplied by `mul`; dividing by an exact power of ten keeps 500 kg = 0.5 t exact. */
