@@ -5,7 +5,6 @@
 
 #include "core/error.h"
 #include "io/fmt.h"
-#include "models/result.h"
 
 /*
  * Text inside a DOT double-quoted string: \" and \\ so that no quote ends the string early
@@ -32,18 +31,21 @@ static void dot_id(FILE *fp, const char *prefix, const char *id)
     fputc('"', fp);
 }
 
-static const char *colour(cefo__material_kind k)
+static const char *colour(const char *kind)
 {
-    return k == CEFO__WASTE ? "sienna" : k == CEFO__RESOURCE ? "forestgreen" : "royalblue";
+    return strcmp(kind, "waste") == 0      ? "sienna"
+           : strcmp(kind, "resource") == 0 ? "forestgreen"
+                                           : "royalblue";
 }
 
 typedef struct dot_ctx {
     const cefo_result *r;
+    const cefo_network *net;
     double biggest;
 } dot_ctx;
 
 static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, const char *tp,
-                 const char *to, const cefo__material *m, double amount, double distance)
+                 const char *to, const cefo_material_info *m, double amount, double distance)
 {
     char b[32];
     int planned = !isnan(amount);
@@ -53,7 +55,8 @@ static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, 
     dot_id(fp, fp_, from);
     fputs(" -> ", fp);
     dot_id(fp, tp, to);
-    fprintf(fp, " [color=%s%s", colour(m->kind), m->kind == CEFO__WASTE ? ", style=dashed" : "");
+    int waste = strcmp(m->kind, "waste") == 0;
+    fprintf(fp, " [color=%s%s", colour(m->kind), waste ? ", style=dashed" : "");
     if (planned) {
         fprintf(fp, ", penwidth=%.2f, label=\"%s ",
                 1 + 6 * fabs(amount) / (c->biggest > 0 ? c->biggest : 1),
@@ -68,78 +71,128 @@ static void edge(const dot_ctx *c, FILE *fp, const char *fp_, const char *from, 
     fputs("];\n", fp);
 }
 
-/* The amount of m that process p makes (out) or uses (in) in the plan; NAN without a plan. */
-static double term_flow(const cefo_result *r, size_t p, const cefo__terms *t, size_t m)
+/* The amount of material m that process p makes (role CEFO_OUTPUT) or uses (CEFO_INPUT) at
+ * `activity`: its first term of m, as the balances count it; NAN without a plan. */
+static double term_flow(const cefo_network *net, size_t p, cefo_role role, size_t m,
+                        double activity)
 {
-    size_t k = cefo__terms_find(t, m);
-    return k == CEFO__NO_TERM ? 0 : t->v[k].amount * r->activity[p];
+    size_t n = cefo_network_term_count(net, CEFO_PROCESS, p, role);
+    cefo_term_info t;
+    for (size_t k = 0; k < n; k++)
+        if (cefo_network_term(net, CEFO_PROCESS, p, role, k, &t) == CEFO_OK && t.item == m)
+            return t.amount * activity;
+    return 0;
+}
+
+static double activity(const cefo_result *r, size_t p)
+{
+    cefo_process_result row;
+    return cefo_result_process(r, p, &row) == CEFO_OK ? row.activity : NAN;
+}
+
+static double biggest_flow(const cefo_result *r, const cefo_network *net)
+{
+    double big = 0;
+    size_t nl = cefo_network_count(net, CEFO_LINK), np = cefo_network_count(net, CEFO_PROCESS);
+    cefo_link_result lr;
+    for (size_t l = 0; l < nl; l++)
+        if (cefo_result_link(r, l, &lr) == CEFO_OK)
+            big = fmax(big, isnan(lr.flow) ? 0 : lr.flow);
+    for (size_t p = 0; p < np; p++) {
+        double x = activity(r, p);
+        cefo_term_info t;
+        for (size_t k = 0; k < cefo_network_term_count(net, CEFO_PROCESS, p, CEFO_OUTPUT); k++) {
+            cefo_network_term(net, CEFO_PROCESS, p, CEFO_OUTPUT, k, &t);
+            double v = t.amount * x;
+            big = isnan(v) ? big : fmax(big, fabs(v));
+        }
+    }
+    return big;
+}
+
+static void write_processes(FILE *fp, const cefo_result *r, const cefo_network *net)
+{
+    static const char *const kinds[] = {"production", "treatment", "recycling", "disposal"};
+    static const char *const shapes[] = {"box", "box3d", "hexagon", "invtriangle"};
+    size_t np = cefo_network_count(net, CEFO_PROCESS);
+    for (size_t p = 0; p < np; p++) {
+        cefo_process_info pr;
+        char b[32];
+        size_t shape = 0;
+        cefo_network_process(net, p, &pr);
+        while (shape < 3 && strcmp(kinds[shape], pr.kind) != 0)
+            shape++;
+        fputs("  ", fp);
+        dot_id(fp, "p:", pr.id);
+        fprintf(fp, " [shape=%s, label=\"", shapes[shape]);
+        dot_text(fp, pr.name && *pr.name ? pr.name : pr.id);
+        fprintf(fp, "\\n%s\", tooltip=\"", cefo__fmt_human(b, activity(r, p)));
+        dot_text(fp, pr.id);
+        fputs("\"];\n", fp);
+    }
+}
+
+/* A pooled material: its node, and an edge from each process that makes it and to each that
+ * uses it. */
+static void write_pool(const dot_ctx *c, FILE *fp, size_t m, const cefo_material_info *mat)
+{
+    fputs("  ", fp);
+    dot_id(fp, "m:", mat->id);
+    fprintf(fp, " [shape=ellipse, color=%s, label=\"", colour(mat->kind));
+    dot_text(fp, mat->id);
+    fputs("\"];\n", fp);
+    size_t n;
+    const size_t *users = cefo_network_material_users(c->net, m, &n);
+    for (size_t u = 0; u < n; u++) {
+        size_t p = users[u];
+        const char *id = cefo_network_id(c->net, CEFO_PROCESS, p);
+        double x = activity(c->r, p);
+        double made = term_flow(c->net, p, CEFO_OUTPUT, m, x);
+        double used = term_flow(c->net, p, CEFO_INPUT, m, x);
+        if (made != 0) /* NAN without a plan: the edge is drawn, unlabelled */
+            edge(c, fp, "p:", id, "m:", mat->id, mat, made, NAN);
+        if (used != 0)
+            edge(c, fp, "m:", mat->id, "p:", id, mat, used, NAN);
+    }
 }
 
 static void write_dot(const void *ctx, FILE *fp)
 {
-    dot_ctx c = {ctx, 0};
-    const cefo_result *r = c.r;
-    const cefo_network *net = r->net;
-    for (size_t l = 0; l < net->nlinks; l++)
-        c.biggest = fmax(c.biggest, isnan(r->flow[l]) ? 0 : r->flow[l]);
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        const cefo__terms *out = &net->processes[p].outputs;
-        for (size_t t = 0; t < out->n; t++) {
-            double v = out->v[t].amount * r->activity[p];
-            c.biggest = isnan(v) ? c.biggest : fmax(c.biggest, fabs(v));
-        }
-    }
+    const cefo_result *r = ctx;
+    dot_ctx c = {r, cefo_result_network(r), 0};
+    const cefo_network *net = c.net;
+    size_t nm = cefo_network_count(net, CEFO_MATERIAL), nl = cefo_network_count(net, CEFO_LINK);
+    c.biggest = biggest_flow(r, net);
     fputs("digraph cefo {\n  rankdir=LR;\n  node [fontname=\"sans\"];\n", fp);
-    if (net->name) { /* the network's name as the graph's title */
+    if (cefo_network_name(net)) { /* the network's name as the graph's title */
         fputs("  labelloc=t;\n  label=\"", fp);
-        dot_text(fp, net->name);
+        dot_text(fp, cefo_network_name(net));
         fputs("\";\n", fp);
     }
     fputs("  \"outside\" [shape=doublecircle, label=\"outside the cluster\"];\n", fp);
-    static const char *const shapes[] = {"box", "box3d", "hexagon", "invtriangle"};
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        const cefo__process *pr = &net->processes[p];
-        char b[32];
-        fputs("  ", fp);
-        dot_id(fp, "p:", pr->id);
-        fprintf(fp, " [shape=%s, label=\"", shapes[pr->kind]);
-        dot_text(fp, pr->name && *pr->name ? pr->name : pr->id);
-        fprintf(fp, "\\n%s\", tooltip=\"", cefo__fmt_human(b, r->activity[p]));
-        dot_text(fp, pr->id);
-        fputs("\"];\n", fp);
-    }
-    for (size_t m = 0; m < net->nmaterials; m++) {
-        const cefo__material *mat = &net->materials[m];
-        if (mat->linked)
+    write_processes(fp, r, net);
+    cefo_material_info mat;
+    for (size_t m = 0; m < nm; m++)
+        if (cefo_network_material(net, m, &mat) == CEFO_OK && !mat.linked)
+            write_pool(&c, fp, m, &mat);
+    for (size_t m = 0; m < nm; m++) {
+        cefo_material_result mr;
+        cefo_network_material(net, m, &mat);
+        cefo_result_material(r, m, &mr);
+        if (mat.linked)
             continue;
-        fputs("  ", fp);
-        dot_id(fp, "m:", mat->id);
-        fprintf(fp, " [shape=ellipse, color=%s, label=\"", colour(mat->kind));
-        dot_text(fp, mat->id);
-        fputs("\"];\n", fp);
-        for (size_t u = net->user_start[m]; u < net->user_start[m + 1]; u++) {
-            size_t p = net->users[u];
-            const cefo__process *pr = &net->processes[p];
-            double made = term_flow(r, p, &pr->outputs, m), used = term_flow(r, p, &pr->inputs, m);
-            if (made != 0) /* NAN without a plan: the edge is drawn, unlabelled */
-                edge(&c, fp, "p:", pr->id, "m:", mat->id, mat, made, NAN);
-            if (used != 0)
-                edge(&c, fp, "m:", mat->id, "p:", pr->id, mat, used, NAN);
-        }
+        if (mr.import > 0)
+            edge(&c, fp, "", "outside", "m:", mat.id, &mat, mr.import, NAN);
+        if (mr.export + mr.discharge > 0)
+            edge(&c, fp, "m:", mat.id, "", "outside", &mat, mr.export + mr.discharge, NAN);
     }
-    for (size_t m = 0; m < net->nmaterials; m++) {
-        const cefo__material *mat = &net->materials[m];
-        const char *where = mat->linked ? "outside" : mat->id;
-        const char *pre = mat->linked ? "" : "m:";
-        if (r->import[m] > 0 && !mat->linked)
-            edge(&c, fp, "", "outside", pre, where, mat, r->import[m], NAN);
-        if (r->export[m] + r->discharge[m] > 0 && !mat->linked)
-            edge(&c, fp, pre, where, "", "outside", mat, r->export[m] + r->discharge[m], NAN);
-    }
-    for (size_t l = 0; l < net->nlinks; l++) {
-        const cefo__link *ln = &net->links[l];
-        edge(&c, fp, "p:", net->processes[ln->from].id, "p:", net->processes[ln->to].id,
-             &net->materials[ln->material], r->flow[l], ln->distance);
+    for (size_t l = 0; l < nl; l++) {
+        cefo_link_info ln;
+        cefo_link_result lr;
+        cefo_network_link(net, l, &ln);
+        cefo_result_link(r, l, &lr);
+        cefo_network_material(net, ln.material, &mat);
+        edge(&c, fp, "p:", lr.from, "p:", lr.to, &mat, lr.flow, ln.distance);
     }
     fputs("}\n", fp);
 }

@@ -7,11 +7,22 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "io/fmt.h"
-#include "models/network.h"
 
 static const char *kind_name(cefo_item k)
 {
     return k == CEFO_PROCESS ? "process" : k == CEFO_LINK ? "link" : "group";
+}
+
+/* The ids of a link's ends and material (all NULL for a row that is not a link). */
+static void link_ids(const cefo_network *net, const cefo_rank_row *r, const char *ids[3])
+{
+    cefo_link_info l;
+    ids[0] = ids[1] = ids[2] = NULL;
+    if (r->kind != CEFO_LINK || cefo_network_link(net, r->index, &l) != CEFO_OK)
+        return;
+    ids[0] = cefo_network_id(net, CEFO_PROCESS, l.from);
+    ids[1] = cefo_network_id(net, CEFO_PROCESS, l.to);
+    ids[2] = cefo_network_id(net, CEFO_MATERIAL, l.material);
 }
 
 /* A link has no id: "FROM -> TO (MATERIAL)" for people. */
@@ -19,9 +30,9 @@ static const char *label(const cefo_network *net, const cefo_rank_row *r, char *
 {
     if (r->id)
         return r->id;
-    const cefo__link *l = &net->links[r->index];
-    snprintf(b, n, "%s -> %s (%s)", net->processes[l->from].id, net->processes[l->to].id,
-             net->materials[l->material].id);
+    const char *ids[3];
+    link_ids(net, r, ids);
+    snprintf(b, n, "%s -> %s (%s)", ids[0], ids[1], ids[2]);
     return b;
 }
 
@@ -42,8 +53,9 @@ typedef struct rank_out {
 static void write_text(const rank_out *o, FILE *fp)
 {
     char b[32], b2[32], name[512];
-    fprintf(fp, "Decisions of %s by value (optimum %s %s)\n", o->net->file,
-            cefo__fmt_human(b, o->optimum), o->net->currency ? o->net->currency : "currency units");
+    const char *currency = cefo_network_currency(o->net);
+    fprintf(fp, "Decisions of %s by value (optimum %s %s)\n", cefo_network_file(o->net),
+            cefo__fmt_human(b, o->optimum), currency ? currency : "currency units");
     fprintf(fp, "  %-40s %-8s %-6s %14s %14s\n", "decision", "kind", "chosen", "value", "regret");
     for (size_t i = 0; i < o->n; i++) {
         const cefo_rank_row *r = &o->rows[i];
@@ -73,13 +85,14 @@ static void write_json(const rank_out *o, FILE *fp)
                 r->decision, kind_name(r->kind));
         cefo__json_str_or_null(fp, r->id);
         if (r->kind == CEFO_LINK) {
-            const cefo__link *l = &net->links[r->index];
+            const char *ids[3];
+            link_ids(net, r, ids);
             fputs(", \"from\": ", fp);
-            cefo__json_str(fp, net->processes[l->from].id);
+            cefo__json_str(fp, ids[0]);
             fputs(", \"to\": ", fp);
-            cefo__json_str(fp, net->processes[l->to].id);
+            cefo__json_str(fp, ids[1]);
             fputs(", \"material\": ", fp);
-            cefo__json_str(fp, net->materials[l->material].id);
+            cefo__json_str(fp, ids[2]);
         }
         fprintf(fp, ", \"chosen\": %s, ", r->chosen ? "true" : "false");
         json_delta(fp, "value", r->value, r->forbidden_status, 0);
@@ -98,10 +111,9 @@ static void write_csv(const rank_out *o, FILE *fp)
           fp);
     for (size_t i = 0; i < o->n; i++) {
         const cefo_rank_row *r = &o->rows[i];
-        const cefo__link *l = r->kind == CEFO_LINK ? &net->links[r->index] : NULL;
-        const char *f[] = {kind_name(r->kind), r->id, l ? net->processes[l->from].id : NULL,
-                           l ? net->processes[l->to].id : NULL,
-                           l ? net->materials[l->material].id : NULL};
+        const char *ids[3];
+        link_ids(net, r, ids);
+        const char *f[] = {kind_name(r->kind), r->id, ids[0], ids[1], ids[2]};
         fprintf(fp, "%zu", r->decision);
         for (int k = 0; k < 5; k++) {
             fputc(',', fp);

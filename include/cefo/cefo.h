@@ -125,6 +125,91 @@ CEFO_API cefo_status cefo_network_find(const cefo_network *net, cefo_item kind, 
                                        size_t *index);
 
 /*
+ * The network as written, for programs that draw or tabulate it (the writers of cefo read it
+ * this way). Strings are owned by the network; labels are NULL when not given; absent costs
+ * are NAN ("not allowed"), absent capacities INFINITY, an absent distance NAN.
+ */
+/* The network's `name` and `currency` attributes; NULL when not given (or net is NULL). */
+CEFO_API const char *cefo_network_name(const cefo_network *net);
+CEFO_API const char *cefo_network_currency(const cefo_network *net);
+/* The file it was read from, or the name given to cefo_network_load_memory; NULL for NULL. */
+CEFO_API const char *cefo_network_file(const cefo_network *net);
+
+typedef struct cefo_process_info {
+    const char *id;
+    const char *kind;       /* "production", "treatment", "recycling", "disposal" */
+    const char *name;       /* labels carried into results */
+    const char *sector;
+    const char *zone;
+    const char *group;      /* NULL unless a group member */
+    const char *variant;
+    double capacity;
+    double min;
+    double cost;            /* per unit of activity */
+    double labour;          /* per unit of activity */
+    double fixed_cost;
+    int optional;           /* 1: a build/keep decision (optional, or a group member) */
+} cefo_process_info;
+
+typedef struct cefo_link_info {
+    size_t from;            /* process indices */
+    size_t to;
+    size_t material;        /* material index */
+    double cost;            /* per unit carried */
+    double capacity;
+    double distance;        /* a label carried into results; NAN when not given */
+    double fixed_cost;
+    int optional;
+} cefo_link_info;
+
+typedef struct cefo_material_info {
+    const char *id;
+    const char *unit;
+    const char *kind;       /* "product", "waste", "resource" */
+    double import_cost;     /* NAN: may not be imported */
+    double import_limit;
+    double export_price;    /* NAN: may not be exported */
+    double discharge_cost;  /* NAN: may not be discharged */
+    double demand;          /* the sum of its <demand> elements */
+    int linked;             /* 1: carried by links only (its flows are the links') */
+} cefo_material_info;
+
+/* The coefficients of a process (per unit of activity) or of a material (its emissions per
+ * unit discharged: CEFO_EMISSION only). */
+typedef enum cefo_role { CEFO_INPUT = 0, CEFO_OUTPUT = 1, CEFO_EMISSION = 2 } cefo_role;
+
+typedef struct cefo_term_info {
+    size_t item;            /* the material (inputs, outputs) or pollutant (emissions) index */
+    const char *id;         /* its id */
+    double amount;
+} cefo_term_info;
+
+/* Each returns CEFO_OK or CEFO_ERR_ARG (NULL argument, index out of range). */
+CEFO_API cefo_status cefo_network_process_sized(const cefo_network *net, size_t i,
+                                                cefo_process_info *row, size_t size);
+#define cefo_network_process(net, i, row) \
+    cefo_network_process_sized((net), (i), (row), sizeof *(row))
+CEFO_API cefo_status cefo_network_link_sized(const cefo_network *net, size_t i,
+                                             cefo_link_info *row, size_t size);
+#define cefo_network_link(net, i, row) cefo_network_link_sized((net), (i), (row), sizeof *(row))
+CEFO_API cefo_status cefo_network_material_sized(const cefo_network *net, size_t i,
+                                                 cefo_material_info *row, size_t size);
+#define cefo_network_material(net, i, row) \
+    cefo_network_material_sized((net), (i), (row), sizeof *(row))
+/* The processes that make or use material m (each once, in process order): *n of them, owned
+ * by the network; NULL with *n = 0 when m is out of range. */
+CEFO_API const size_t *cefo_network_material_users(const cefo_network *net, size_t m, size_t *n);
+/* Number of terms of `role` of process or material i (kind CEFO_PROCESS or CEFO_MATERIAL);
+ * 0 when out of range. */
+CEFO_API size_t cefo_network_term_count(const cefo_network *net, cefo_item kind, size_t i,
+                                        cefo_role role);
+CEFO_API cefo_status cefo_network_term_sized(const cefo_network *net, cefo_item kind, size_t i,
+                                             cefo_role role, size_t k, cefo_term_info *row,
+                                             size_t size);
+#define cefo_network_term(net, kind, i, role, k, row) \
+    cefo_network_term_sized((net), (kind), (i), (role), (k), (row), sizeof *(row))
+
+/*
  * Warnings found while loading: what cefo accepts but a user may not mean (a consumer of a
  * linked material that no link supplies, which can then only import it). Each is a
  * cefo_error (code CEFO_OK) with file, line, element and message; the library never prints
@@ -322,6 +407,9 @@ CEFO_API cefo_status cefo_problem_pareto_sized(cefo_problem *prob, size_t pollut
 CEFO_API void cefo_result_free(cefo_result *res);
 
 CEFO_API cefo_solve_status cefo_result_status(const cefo_result *res);
+
+/* The network a result belongs to (borrowed; NULL for NULL). */
+CEFO_API const cefo_network *cefo_result_network(const cefo_result *res);
 
 /* Objective value (total cost); NAN without a plan (values are reported for optimal, for
  * gap-limit, and for a time limit that found a plan). */
