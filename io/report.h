@@ -21,4 +21,9 @@ void cefo__html_plan(FILE *fp, const cefo_result *r);
 void cefo__html_emitters(FILE *fp, const cefo_result *r);
 void cefo__html_footprints(FILE *fp, const cefo_result *r);
 
+/* report_trajectory.c: a programme's periods (table) and its trajectory (SVG: firms by state
+ * per period, each capped pollutant's emission against its cap); nothing without periods or
+ * without a plan. */
+void cefo__html_trajectory(FILE *fp, const cefo_result *r);
+
 #endif

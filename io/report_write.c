@@ -272,6 +272,7 @@ static void write_report(const void *ctx, FILE *fp)
         cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
     }
     fputs("</p>\n", fp);
+    cefo__html_trajectory(fp, r);
     fputs("<h2>Material flows</h2>\n<p class=\"legend\"><span><i style=\"background:#2f63b0\">"
           "</i>product chain</span><span><i style=\"background:#a0522d\"></i>waste chain</span>"
           "<span><i style=\"background:#9db8e0\"></i>pooled product</span><span><i style=\""

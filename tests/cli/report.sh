@@ -74,5 +74,32 @@ grep -q '"p:smelter" \[shape=box, label="Valley Smelter\\n100", tooltip="smelter
     || fail "dot: the process name: $(grep smelter "$dir/labels.dot" | head -1)"
 grep -q 'label="Test valley"' "$dir/labels.dot" || fail "dot: the network name"
 grep -q '"p:smelter" -> "p:kiln" .*label="50 t, 12.5"' "$dir/labels.dot" || fail "dot: the distance"
+# A programme: the periods' table and the trajectory drawn as SVG, against the plan derived by
+# hand in tests/cli/data/report-periods.xml (firms by state: p1 keep 3; p2 keep 1, rectify 2;
+# p3 rectify 2, closed 1; COD 30, 10, 0 t against caps 40, 10, 0 t; costs 33, 63, 152).
+"$cefo" report tests/cli/data/report-periods.xml -o "$dir/periods.html" || fail "report of a programme"
+per() { grep -q -- "$1" "$dir/periods.html" || fail "programme report: no $2"; }
+per '<th>period</th><th>years</th><th>discount factor</th><th>cost (kCNY)</th><th>discounted (kCNY)</th><th>keep</th><th>rectify</th><th>closed</th><th>COD (t)</th><th>COD cap (t)</th>' "periods' heads"
+per '<tr><td>p1</td><td>1</td><td>1</td><td>33</td><td>33</td><td>3</td><td>0</td><td>0</td><td>30</td><td>40</td></tr>' "row of p1"
+per '<tr><td>p2</td><td>1</td><td>1</td><td>63</td><td>63</td><td>1</td><td>2</td><td>0</td><td>10</td><td>10</td></tr>' "row of p2"
+per '<tr><td>p3</td><td>1</td><td>1</td><td>152</td><td>152</td><td>0</td><td>2</td><td>1</td><td>0</td><td>0</td></tr>' "row of p3"
+# The bars: one per period and state that has firms, its count, heights in proportion.
+bars=$(grep -o '<rect class="state" data-period="[^"]*" data-state="[^"]*" data-count="[0-9]*"[^>]*height="[0-9.]*"' "$dir/periods.html" |
+    sed 's/.*data-period="\([^"]*\)" data-state="\([^"]*\)" data-count="\([0-9]*\)".*height="\([0-9.]*\)"/\1 \2 \3 \4/')
+[ "$(echo "$bars" | cut -d' ' -f1-3 | tr '\n' ,)" = "p1 keep 3,p2 keep 1,p2 rectify 2,p3 rectify 2,p3 closed 1," ] ||
+    fail "trajectory bars: $bars"
+echo "$bars" | awk '{ r = $4 / $3; if (NR == 1) r0 = r; else if (r < r0 - 0.01 || r > r0 + 0.01) bad = 1 }
+    END { exit bad || r0 <= 0 }' || fail "bar heights not proportional to the counts: $bars"
+em=$(grep -o '<rect class="emission" data-pollutant="COD" data-period="[^"]*" data-amount="[^"]*"' "$dir/periods.html" |
+    sed 's/.*data-period="\([^"]*\)" data-amount="\([^"]*\)"/\1 \2/' | tr '\n' ,)
+[ "$em" = "p1 30,p2 10,p3 0," ] || fail "emission bars: $em"
+caps=$(grep -o '<line class="cap" data-pollutant="COD" data-period="[^"]*" data-cap="[^"]*"' "$dir/periods.html" |
+    sed 's/.*data-period="\([^"]*\)" data-cap="\([^"]*\)"/\1 \2/' | tr '\n' ,)
+[ "$caps" = "p1 40,p2 10,p3 0," ] || fail "cap steps: $caps"
+per '<svg xmlns="http://www.w3.org/2000/svg" class="trajectory states"' "firms-by-state figure"
+per 'class="axis-title"[^>]*>firms</text>' "axis title of the states"
+per 'class="axis-title"[^>]*>COD (t per year)</text>' "axis title with the unit"
+# Without periods, no trajectory.
+grep -q 'class="trajectory\|id="periods"' "$dir/labels.html" && fail "a trajectory without periods"
 [ -z "$(ls "$dir" | grep -v -e '\.svg$' -e '\.html$' -e '\.dot$')" ] || fail "temporary files left"
 echo "report: ok"
