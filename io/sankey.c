@@ -187,35 +187,7 @@ done:
     cefo__free(out);
 }
 
-/* A stable sort of (key, value) pairs by key: merge sort, so that ties keep their order. */
-typedef struct keyed {
-    double key;
-    size_t v;
-} keyed;
-
-static void sort_keyed(keyed *a, keyed *tmp, size_t n)
-{
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = a[j].key < a[i].key ? a[j++] : a[i++];
-            while (i < mid)
-                tmp[k++] = a[i++];
-            while (j < hi)
-                tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
-    }
-}
-
-/* Each node's outgoing and incoming links, in link order (compressed rows). */
-typedef struct adjacency {
-    size_t *out_start, *out, *in_start, *in;
-} adjacency;
-
-static void adjacency_free(adjacency *a)
+static void adjacency_free(cefo__adjacency *a)
 {
     cefo__free(a->out_start);
     cefo__free(a->out);
@@ -223,7 +195,7 @@ static void adjacency_free(adjacency *a)
     cefo__free(a->in);
 }
 
-static int adjacency_build(const cefo__sankey *s, adjacency *a)
+static int adjacency_build(const cefo__sankey *s, cefo__adjacency *a)
 {
     a->out_start = cefo__calloc(s->nnodes + 2, sizeof(size_t));
     a->in_start = cefo__calloc(s->nnodes + 2, sizeof(size_t));
@@ -246,59 +218,9 @@ static int adjacency_build(const cefo__sankey *s, adjacency *a)
     return 0;
 }
 
-/* Depth-first search marking the links that close a cycle (recycling loops) as backward. */
-static int mark_backward(cefo__sankey *s, const adjacency *a)
-{
-    unsigned char *state = cefo__calloc(s->nnodes + 1, 1); /* 0 new, 1 on the stack, 2 done */
-    size_t *stack = cefo__calloc(s->nnodes + 1, sizeof *stack);
-    size_t *next = cefo__calloc(s->nnodes + 1, sizeof *next); /* next out-link to look at */
-    size_t *roots = cefo__calloc(s->nnodes + 1, sizeof *roots);
-    int rc = state && stack && next && roots ? 0 : -1;
-    /* Roots: first the nodes nothing flows into (imports, sources), so that primary flows run
-     * forward and only the edges that close a loop (recycling) come out backward. */
-    size_t nroots = 0;
-    for (size_t i = 0; rc == 0 && i < s->nnodes; i++)
-        if (a->in_start[i + 1] == a->in_start[i])
-            roots[nroots++] = i;
-    for (size_t i = 0; rc == 0 && i < s->nnodes; i++)
-        if (a->in_start[i + 1] != a->in_start[i])
-            roots[nroots++] = i;
-    for (size_t r = 0; rc == 0 && r < s->nnodes; r++) {
-        size_t root = roots[r];
-        if (state[root])
-            continue;
-        size_t top = 0;
-        stack[top++] = root;
-        state[root] = 1;
-        next[root] = a->out_start[root];
-        while (top) {
-            size_t u = stack[top - 1];
-            if (next[u] >= a->out_start[u + 1]) {
-                state[u] = 2;
-                top--;
-                continue;
-            }
-            size_t l = a->out[next[u]++];
-            size_t v = s->links[l].to;
-            if (state[v] == 1)
-                s->links[l].backward = 1;
-            else if (state[v] == 0) {
-                state[v] = 1;
-                next[v] = a->out_start[v];
-                stack[top++] = v;
-            }
-        }
-    }
-    cefo__free(roots);
-    cefo__free(state);
-    cefo__free(stack);
-    cefo__free(next);
-    return rc;
-}
-
 /* Longest path from the sources over forward links (a topological order: forward links make
  * no cycle); terminal sinks go to the last layer. Returns the last layer, or -1 (memory). */
-static int assign_layers(cefo__sankey *s, const adjacency *a)
+static int assign_layers(cefo__sankey *s, const cefo__adjacency *a)
 {
     size_t *pending = cefo__calloc(s->nnodes + 1, sizeof *pending);
     size_t *queue = cefo__calloc(s->nnodes + 1, sizeof *queue);
@@ -344,7 +266,7 @@ static double centre(const cefo__snode *n)
 /* Nodes by layer, each layer in node order (compressed rows), and scratch for sorting. */
 typedef struct layers {
     size_t *start, *node;
-    keyed *key, *tmp;
+    cefo__keyed *key, *tmp;
 } layers;
 
 static void layers_free(layers *g)
@@ -377,10 +299,10 @@ static int layers_build(const cefo__sankey *s, int last, layers *g)
 static void resolve(cefo__sankey *s, const layers *g, int layer)
 {
     size_t first = g->start[layer], n = g->start[layer + 1] - first;
-    keyed *order = g->key;
+    cefo__keyed *order = g->key;
     for (size_t i = 0; i < n; i++)
-        order[i] = (keyed){s->nodes[g->node[first + i]].y, g->node[first + i]};
-    sort_keyed(order, g->tmp, n);
+        order[i] = (cefo__keyed){s->nodes[g->node[first + i]].y, g->node[first + i]};
+    cefo__sort_keyed(order, g->tmp, n);
     double y = 0;
     for (size_t i = 0; i < n; i++) {
         cefo__snode *nd = &s->nodes[order[i].v];
@@ -398,7 +320,7 @@ static void resolve(cefo__sankey *s, const layers *g, int layer)
 }
 
 /* Moves each node towards the value-weighted centre of its neighbours on one side. */
-static void relax(cefo__sankey *s, const adjacency *a, int incoming, double alpha)
+static void relax(cefo__sankey *s, const cefo__adjacency *a, int incoming, double alpha)
 {
     const size_t *start = incoming ? a->in_start : a->out_start, *list = incoming ? a->in : a->out;
     for (size_t i = 0; i < s->nnodes; i++) {
@@ -423,7 +345,7 @@ static void relax(cefo__sankey *s, const adjacency *a, int incoming, double alph
  * flows share EMISSION_MAX (said in the tooltips and docs/report.md). Every node is at least
  * as tall as the flows on each of its sides, so no flow spills out of its node.
  */
-static int flow_widths(cefo__sankey *s, const adjacency *a, double ky, size_t npollutants)
+static int flow_widths(cefo__sankey *s, const cefo__adjacency *a, double ky, size_t npollutants)
 {
     double *total = cefo__calloc(npollutants + 1, sizeof *total);
     if (!total)
@@ -450,7 +372,7 @@ static int flow_widths(cefo__sankey *s, const adjacency *a, double ky, size_t np
     return 0;
 }
 
-static int place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, int last,
+static int place_nodes(cefo__sankey *s, const cefo__adjacency *a, const layers *g, int last,
                        size_t npollutants)
 {
     double ky = INFINITY;
@@ -488,44 +410,58 @@ static int place_nodes(cefo__sankey *s, const adjacency *a, const layers *g, int
 
 /*
  * Loops (backward links) as d3-sankey-circular draws them: out of the source's right side,
- * down just below the lowest node of the layers they span, back left and up into the
- * target's left side; the shorter loops nearer the nodes, none over another.
+ * round the nodes of the layers they span on the nearer side - over the top when their ends
+ * sit in the upper half of those layers, else under the bottom - and into the target's left
+ * side; the shorter loops nearer the nodes, none over another.
  */
 static int route_loops(cefo__sankey *s, const layers *g, int last)
 {
     size_t n = (size_t)last + 1, nloops = 0;
-    double *floor_ = cefo__calloc(n + 1, sizeof *floor_);
+    double *floor_ = cefo__calloc(2 * (n + 1), sizeof *floor_), *ceil_ = floor_ + n + 1;
     if (!floor_)
         return -1;
     s->bottom = 0;
+    s->top = 0;
+    for (size_t layer = 0; layer < n; layer++)
+        ceil_[layer] = INFINITY;
     for (size_t i = 0; i < s->nnodes; i++) {
         const cefo__snode *nd = &s->nodes[i];
         floor_[nd->layer] = fmax(floor_[nd->layer], nd->y + nd->h);
+        ceil_[nd->layer] = fmin(ceil_[nd->layer], nd->y);
         s->bottom = fmax(s->bottom, nd->y + nd->h);
+        s->top = fmin(s->top, nd->y);
     }
     for (size_t l = 0; l < s->nlinks; l++) /* shorter spans first: key on the span */
         if (s->links[l].backward) {
             const cefo__slink *k = &s->links[l];
-            g->key[nloops++] = (keyed){s->nodes[k->from].layer - s->nodes[k->to].layer, l};
+            g->key[nloops++] = (cefo__keyed){s->nodes[k->from].layer - s->nodes[k->to].layer, l};
         }
-    sort_keyed(g->key, g->tmp, nloops);
+    cefo__sort_keyed(g->key, g->tmp, nloops);
     for (size_t i = 0; i < nloops; i++) {
         cefo__slink *k = &s->links[g->key[i].v];
         int lo = s->nodes[k->to].layer, hi = s->nodes[k->from].layer;
-        double y = 0;
-        for (int layer = lo; layer <= hi; layer++)
-            y = fmax(y, floor_[layer]);
-        k->loop_y = y + LOOP_GAP + k->w / 2;
-        for (int layer = lo; layer <= hi; layer++)
-            floor_[layer] = k->loop_y + k->w / 2;
+        double down = 0, up = INFINITY;
+        for (int layer = lo; layer <= hi; layer++) {
+            down = fmax(down, floor_[layer]);
+            up = fmin(up, ceil_[layer]);
+        }
+        int over = (k->sy - up) + (k->ty - up) < (down - k->sy) + (down - k->ty);
+        k->loop_y = over ? up - LOOP_GAP - k->w / 2 : down + LOOP_GAP + k->w / 2;
+        for (int layer = lo; layer <= hi; layer++) {
+            if (over)
+                ceil_[layer] = k->loop_y - k->w / 2;
+            else
+                floor_[layer] = k->loop_y + k->w / 2;
+        }
         s->bottom = fmax(s->bottom, k->loop_y + k->w / 2);
+        s->top = fmin(s->top, k->loop_y - k->w / 2);
     }
     cefo__free(floor_);
     return 0;
 }
 
 /* Stacks links along each node, ordered by the y of their other end (fewer crossings). */
-static void place_links(cefo__sankey *s, const adjacency *a, const layers *g)
+static void place_links(cefo__sankey *s, const cefo__adjacency *a, const layers *g)
 {
     for (size_t i = 0; i < s->nnodes; i++) {
         for (int outgoing = 1; outgoing >= 0; outgoing--) {
@@ -534,9 +470,9 @@ static void place_links(cefo__sankey *s, const adjacency *a, const layers *g)
             size_t n = 0;
             for (size_t e = start[i]; e < start[i + 1]; e++) {
                 const cefo__slink *k = &s->links[list[e]];
-                g->key[n++] = (keyed){s->nodes[outgoing ? k->to : k->from].y, list[e]};
+                g->key[n++] = (cefo__keyed){s->nodes[outgoing ? k->to : k->from].y, list[e]};
             }
-            sort_keyed(g->key, g->tmp, n);
+            cefo__sort_keyed(g->key, g->tmp, n);
             double cursor = s->nodes[i].y;
             for (size_t e = 0; e < n; e++) {
                 cefo__slink *k = &s->links[g->key[e].v];
@@ -588,10 +524,10 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
         collect(&b, r);
     cefo__free(b.material_node);
     cefo__free(b.pollutant_node);
-    adjacency a = {0};
+    cefo__adjacency a = {0};
     layers g = {0};
     int last = -1;
-    if (!b.oom && adjacency_build(s, &a) == 0 && mark_backward(s, &a) == 0) {
+    if (!b.oom && adjacency_build(s, &a) == 0 && cefo__sankey_break_cycles(s, &a) == 0) {
         double *into = cefo__calloc(s->nnodes + 1, sizeof *into); /* as tall as its larger side */
         for (size_t l = 0; into && l < s->nlinks; l++) {
             if (s->links[l].emission) /* drawn to their own scale (place_nodes) */
@@ -603,6 +539,9 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
             s->nodes[i].value = fmax(s->nodes[i].value, into[i]);
         if (into)
             last = assign_layers(s, &a);
+        for (size_t l = 0; last >= 0 && l < s->nlinks; l++) /* runs forward all the same */
+            if (s->nodes[s->links[l].from].layer < s->nodes[s->links[l].to].layer)
+                s->links[l].backward = 0;
         cefo__free(into);
     }
     int rc = last >= 0 && layers_build(s, last, &g) == 0 ? 0 : -1;

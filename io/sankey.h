@@ -39,7 +39,7 @@ typedef struct cefo__slink {
     double value;
     int backward;           /* part of a cycle (a recycling loop): drawn as a loop */
     double sy, ty, w;       /* placed: y at source and target (centre), width */
-    double loop_y;          /* a loop: the centre line of its lowest run */
+    double loop_y;          /* a loop: the centre line of its run back (below or above) */
     int amount;             /* 1: its amount is written on it, at (ax, ay) */
     double ax, ay;
 } cefo__slink;
@@ -52,8 +52,29 @@ typedef struct cefo__sankey {
     double width, height, node_width;
     double needed;          /* the height the tallest layer took; more than height: redo */
     double bottom;          /* the lowest point drawn: nodes, loops, labels */
+    double top;             /* the highest point drawn by nodes and loops (<= 0) */
     double margin_left, margin_right; /* room for labels beside the first and last layers */
 } cefo__sankey;
+
+/* (key, value) pairs; cefo__sort_keyed sorts them by key, stably (merge sort; tmp holds n). */
+typedef struct cefo__keyed {
+    double key;
+    size_t v;
+} cefo__keyed;
+
+void cefo__sort_keyed(cefo__keyed *a, cefo__keyed *tmp, size_t n);
+
+/* Each node's outgoing and incoming links, in link order (compressed rows: node i's are
+ * out[out_start[i]] .. out[out_start[i + 1] - 1]). */
+typedef struct cefo__adjacency {
+    size_t *out_start, *out, *in_start, *in;
+} cefo__adjacency;
+
+/*
+ * sankey_cycles.c: marks as backward (drawn as loops) the links that close cycles, chosen
+ * light: a weighted feedback arc set. Returns 0, or -1 when out of memory.
+ */
+int cefo__sankey_break_cycles(cefo__sankey *s, const cefo__adjacency *a);
 
 /*
  * Lays out the plan's flows in width x height: nodes in layers (a depth-first order, so that

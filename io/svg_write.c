@@ -51,15 +51,17 @@ static const char *flow_unit(const cefo_network *net, const cefo__slink *k)
     return k->emission ? net->pollutants[k->material].unit : net->materials[k->material].unit;
 }
 
-/* A loop: right out of its source, down below the nodes it passes, left, up into its target. */
+/* A loop: right out of its source, down below (or up over) the nodes it passes, left, and up
+ * (or down) into its target. */
 static void loop_path(const cefo__sankey *s, const cefo__slink *k, double x0, double x1, FILE *fp)
 {
     double r = k->w / 2 + 6, xr = x0 + 4 + r, xl = x1 - 4 - r, y = k->loop_y;
+    double d = y < k->sy ? -r : r; /* over the top, or under the bottom */
     (void)s;
     fprintf(fp, "M%.1f,%.1fL%.1f,%.1fQ%.1f,%.1f %.1f,%.1fL%.1f,%.1fQ%.1f,%.1f %.1f,%.1f"
                 "L%.1f,%.1fQ%.1f,%.1f %.1f,%.1fL%.1f,%.1fQ%.1f,%.1f %.1f,%.1fL%.1f,%.1f",
-            x0, k->sy, xr - r, k->sy, xr, k->sy, xr, k->sy + r, xr, y - r, xr, y, xr - r, y, xl + r,
-            y, xl, y, xl, y - r, xl, k->ty + r, xl, k->ty, xl + r, k->ty, x1, k->ty);
+            x0, k->sy, xr - r, k->sy, xr, k->sy, xr, k->sy + d, xr, y - d, xr, y, xr - r, y, xl + r,
+            y, xl, y, xl, y - d, xl, k->ty + d, xl, k->ty, xl + r, k->ty, x1, k->ty);
 }
 
 static void write_link(const cefo_result *r, const cefo__sankey *s, const cefo__slink *k,
@@ -206,7 +208,7 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp)
     cefo__sankey s;
     char **amounts = NULL;
     int ok = layout(r, &s, &amounts) == 0;
-    double top = 0; /* relaxation may leave a node above 0, a label above its node */
+    double top = ok ? s.top : 0; /* relaxation may leave a node above 0, loops run above */
     for (size_t i = 0; ok && i < s.nnodes; i++)
         top = fmin(top, fmin(s.nodes[i].y, s.nodes[i].ly - CEFO__SANKEY_LINE * 1.5));
     double w = ok ? s.margin_left + s.width + s.margin_right : WIDTH;

@@ -101,5 +101,36 @@ per 'class="axis-title"[^>]*>firms</text>' "axis title of the states"
 per 'class="axis-title"[^>]*>COD (t per year)</text>' "axis title with the unit"
 # Without periods, no trajectory.
 grep -q 'class="trajectory\|id="periods"' "$dir/labels.html" && fail "a trajectory without periods"
+# Cycles are broken at their lightest edges (tests/cli/data/sankey-cycle.xml): the 100 t of
+# parts run forward, the 10 t of scrap that close the cycle are the loop.
+"$cefo" export tests/cli/data/sankey-cycle.xml --svg "$dir/cycle.svg" || fail "export cycle"
+flow() { grep "<title>$1</title>" "$dir/cycle.svg" | grep -o '^<path class="[^"]*"'; }
+[ "$(flow 'Maker → Finisher: part 100 t')" = '<path class="link product-chain"' ] ||
+    fail "the heavy edge of the cycle is not forward: $(flow 'Maker → Finisher: part 100 t')"
+[ "$(flow 'Finisher → Maker: scrap 10 t')" = '<path class="link waste-chain loop"' ] ||
+    fail "the light edge of the cycle is not the loop: $(flow 'Finisher → Maker: scrap 10 t')"
+# No flow spills out of its node: where each band leaves (enters) a node, the band's whole
+# width lies within the node's rectangle, on the 25-process cluster and the rectification case.
+for ex in zhenan-cluster rectification; do
+    "$cefo" export examples/$ex.xml --svg "$dir/$ex.svg" || fail "export $ex"
+    python3 - "$dir/$ex.svg" <<'EOF' || fail "$ex: flows spill out of their nodes"
+import re, sys
+svg = open(sys.argv[1]).read()
+rects = re.findall(r'<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"',
+                   svg.split('class="nodes"')[1])
+nodes = [tuple(map(float, r)) for r in rects]
+bands = re.findall(r'<path class="link[^"]*"[^>]*stroke-width="([0-9.]+)" '
+                   r'd="M([-0-9.]+),([-0-9.]+)[^"]*?([-0-9.]+),([-0-9.]+)"><title>([^<]*)', svg)
+bad = []
+for w, x0, y0, x1, y1, title in bands:
+    w = float(w)
+    for x, y, edge in ((float(x0), float(y0), 2), (float(x1), float(y1), 0)):
+        at = [n for n in nodes if abs(n[0] + (n[2] if edge else 0) - x) < 0.11]
+        if not any(n[1] - 0.2 <= y - w / 2 and y + w / 2 <= n[1] + n[3] + 0.2 for n in at):
+            bad.append("%s: %g px wide at y %g" % (title, w, y))
+print("\n".join(bad))
+sys.exit(1 if bad or len(bands) < 50 else 0)
+EOF
+done
 [ -z "$(ls "$dir" | grep -v -e '\.svg$' -e '\.html$' -e '\.dot$')" ] || fail "temporary files left"
 echo "report: ok"
