@@ -183,13 +183,22 @@ cefo_status cli_runs_check_labels(const cefo_scenarios *s, const char *path, cef
  * --scenario when given), with the source's edits applied to each. On error, the runs solved so far stay for cli_runs_free. */
 cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
                            const char *scenarios, cefo_error *err);
-int cli_runs_all_optimal(const cli_runs *r);
+/* Says on stderr which runs have no plan and why (cli_why_no_plan, each named as "PATH, base"
+ * or "PATH, scenario ID (NAME)"). Returns 0 when every run has a plan, EXIT_NOT_OPTIMAL
+ * otherwise. */
+int cli_runs_explain(const cli_runs *r, const char *path);
+/* A run's name for people: "PATH, base", or "PATH, scenario ID" with " (NAME)" when the
+ * scenario has a name of its own. */
+void cli_run_name(char *buf, size_t n, const char *path, const cefo_network *net);
 void cli_runs_free(cli_runs *r);
 
 /* 1 when a run ended with the plan asked for: optimal, or within the requested MIP gap. */
 int cli_plan_found(cefo_solve_status s);
 /* 0 when `res` holds a plan; otherwise says so on stderr, naming `path`: EXIT_NOT_OPTIMAL. */
 int cli_no_plan(const char *path, const cefo_result *res);
+/* The same, then each item of its diagnosis as `WHAT: message` (what a run had to change):
+ * for the runs of whatif, report and sweep, whose output does not carry the diagnosis. */
+int cli_why_no_plan(const char *what, const cefo_result *res);
 
 /* Batches of runs written one file per run (sweep and whatif --out-dir): DIR/STEM-NNNNNN.csv
  * for run i into `file`, DIR made when missing (mkdir -p); returns 1 when that file is a

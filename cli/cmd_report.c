@@ -50,8 +50,8 @@ static int cmd_report(int argc, char **argv)
     cefo_error err = {0};
     cli_runs runs;
     cefo_status st = cli_runs_solve(&runs, &a.src, a.operand[0], a.src.scenarios, &err);
-    if (st == CEFO_OK && !cli_runs_all_optimal(&runs))
-        rc = EXIT_NOT_OPTIMAL;
+    if (st == CEFO_OK)
+        rc = cli_runs_explain(&runs, a.operand[0]);
     cli_out o;
     if (st == CEFO_OK && (st = cli_out_open(&o, a.out, 1, &err)) == CEFO_OK)
         st = cli_out_close(&o, cefo_report_write((const cefo_result *const *)runs.res,

@@ -303,7 +303,10 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
         *st = solve_point(sw, i, v, &pt, err);
         cefo_result *res = pt.res;
         if (*st == CEFO_OK) {
-            all_optimal &= cli_plan_found(cefo_result_status(res));
+            char what[4200];
+            snprintf(what, sizeof what, "%s, point %ld (value %s)", a->path, i,
+                     strchr(prefix, ',') + 1);
+            all_optimal &= !cli_why_no_plan(what, res);
             if (a->out_dir) {
                 *st = cli_batch_write(res, file, "point,value", prefix, err);
             } else {

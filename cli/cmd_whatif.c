@@ -72,7 +72,9 @@ static cefo_status batch_run(const cli_source *src, const char *path, cefo_scena
     cefo_status st = cli_run_one(src, path, i ? s : NULL, i ? label : NULL, &net, &prob, &res,
                                  err);
     if (st == CEFO_OK) {
-        *optimal &= cli_plan_found(cefo_result_status(res));
+        char what[1024];
+        cli_run_name(what, sizeof what, path, net);
+        *optimal &= !cli_why_no_plan(what, res);
         st = cli_batch_write(res, file, "point,scenario", prefix, err);
     }
     cefo_result_free(res);
@@ -126,8 +128,8 @@ static int cmd_whatif(int argc, char **argv)
     cefo_error err = {0};
     cli_runs runs;
     cefo_status st = cli_runs_solve(&runs, &src, path, scenarios, &err);
-    if (st == CEFO_OK && !cli_runs_all_optimal(&runs))
-        rc = EXIT_NOT_OPTIMAL;
+    if (st == CEFO_OK)
+        rc = cli_runs_explain(&runs, path);
     const cefo_result *const *results = (const cefo_result *const *)runs.res;
     cli_out o;
     if (st == CEFO_OK && (st = cli_out_open(&o, out, 1, &err)) == CEFO_OK)

@@ -83,6 +83,18 @@ int cli_no_plan(const char *path, const cefo_result *res)
     return EXIT_NOT_OPTIMAL;
 }
 
+int cli_why_no_plan(const char *what, const cefo_result *res)
+{
+    if (cli_no_plan(what, res) == 0)
+        return 0;
+    for (size_t i = 0; i < cefo_result_diagnosis_count(res); i++) {
+        cefo_diagnosis_item d;
+        if (cefo_result_diagnosis(res, i, &d) == CEFO_OK)
+            fprintf(stderr, "%s: %s\n", what, d.message);
+    }
+    return EXIT_NOT_OPTIMAL;
+}
+
 /* mkdir -p: every missing folder of `dir`; one made meanwhile by another shard is fine. */
 static void make_dirs(const char *dir)
 {

@@ -97,10 +97,26 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
     return st;
 }
 
-int cli_runs_all_optimal(const cli_runs *r)
+void cli_run_name(char *buf, size_t n, const char *path, const cefo_network *net)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (!cli_plan_found(cefo_result_status(r->res[i])))
-            return 0;
-    return 1;
+    const char *id = cefo_network_scenario(net), *name = cefo_network_scenario_name(net);
+    if (!id)
+        snprintf(buf, n, "%s, %s", path, CLI_BASE_LABEL);
+    else if (name && strcmp(name, id) != 0)
+        snprintf(buf, n, "%s, scenario %s (%s)", path, id, name);
+    else
+        snprintf(buf, n, "%s, scenario %s", path, id);
+}
+
+int cli_runs_explain(const cli_runs *r, const char *path)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        char what[1024];
+        if (!r->res[i] || cli_plan_found(cefo_result_status(r->res[i])))
+            continue;
+        cli_run_name(what, sizeof what, path, r->net[i]);
+        rc = cli_why_no_plan(what, r->res[i]);
+    }
+    return rc;
 }

@@ -169,6 +169,8 @@ static void json_run(const compare *cmp, size_t k, FILE *fp)
     char b[32];
     fprintf(fp, "%s\n    {\"label\": ", k ? "," : "");
     cefo__json_str(fp, cmp->labels[k]);
+    fputs(", \"name\": ", fp);
+    cefo__json_str_or_null(fp, cefo_network_scenario_name(r->net));
     fprintf(fp, ", \"status\": \"%s\", \"objective\": %s,\n     \"costs\": ",
             cefo_solve_status_name(r->status), cefo__fmt_num(b, r->objective, "null"));
     cefo__json_costs(fp, r);
@@ -215,6 +217,12 @@ static void write_csv(const compare *cmp, FILE *fp)
     for (size_t k = 0; k < cmp->n; k++) {
         const cefo_result *r = cmp->r[k];
         const char *l = cmp->labels[k];
+        if (cefo_network_scenario_name(r->net)) {
+            cefo__csv_field(fp, l);
+            fputs(",scenario,", fp);
+            cefo__csv_field(fp, cefo_network_scenario_name(r->net));
+            fputs(",name,\n", fp);
+        }
         cefo__csv_field(fp, l);
         fprintf(fp, ",status,,%s,,\n", cefo_solve_status_name(r->status));
         csv_line(fp, l, "objective", "total", "cost", r->objective, currency(r));
@@ -348,10 +356,36 @@ static void text_pollutant(const compare *cmp, const text_cols *c, FILE *fp,
     fputc('\n', fp);
 }
 
+/* The scenarios' names beside their ids, for those that have one of their own. */
+static void text_names(const compare *cmp, FILE *fp)
+{
+    size_t w = 0;
+    for (size_t k = 1; k < cmp->n; k++) {
+        const char *name = cefo_network_scenario_name(cmp->r[k]->net);
+        if (name && strcmp(name, cmp->labels[k]) != 0 && cefo__text_width(cmp->labels[k]) > w)
+            w = cefo__text_width(cmp->labels[k]);
+    }
+    if (!w)
+        return;
+    fputs("Scenarios\n", fp);
+    for (size_t k = 1; k < cmp->n; k++) {
+        const char *name = cefo_network_scenario_name(cmp->r[k]->net);
+        if (!name || strcmp(name, cmp->labels[k]) == 0)
+            continue;
+        fputs("  ", fp);
+        cell(fp, cmp->labels[k], w, 1);
+        fputc(' ', fp);
+        cefo__text_str(fp, name);
+        fputc('\n', fp);
+    }
+    fputc('\n', fp);
+}
+
 static void write_text(const compare *cmp, FILE *fp)
 {
     char b[32], b2[32];
     text_cols c = text_widths(cmp);
+    text_names(cmp, fp);
     cell(fp, "", c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
         cell(fp, cmp->labels[k], c.run, 0);

@@ -25,4 +25,24 @@ void cefo__text_periods(FILE *fp, const cefo_result *r);
 /* CSV of a plan over several periods: a `period` column first, empty for the programme. */
 void cefo__csv_periods(FILE *fp, const cefo_result *r);
 
+/* Where a plan came from and the network's labels (source_write.c): JSON's `"name": ...,
+ * "source": {...},` keys (then a new line), text's first lines ("Plan for FILE", then the
+ * network's name, the scenario and the edits when there are), CSV's `source` and `label` rows,
+ * each line after `prefix`. */
+void cefo__json_source(FILE *fp, const cefo_network *net);
+void cefo__text_source(FILE *fp, const cefo_network *net);
+void cefo__csv_source(FILE *fp, const cefo_network *net, const char *prefix);
+/* A process's labels as JSON keys, each followed by ", ": name, sector, zone (null when not
+ * given). */
+struct cefo__process;
+void cefo__json_labels(FILE *fp, const struct cefo__process *p);
+/* Text: the columns sector, zone and name after a process's row (the heading for p NULL),
+ * each when some process has that label ("-" for one without); their widths, found once. */
+typedef struct cefo__label_cols {
+    int name;               /* some process has a name */
+    size_t sector, zone;    /* the columns' widths, 0 when no process has that label */
+} cefo__label_cols;
+cefo__label_cols cefo__text_label_cols(const cefo_network *net);
+void cefo__text_labels(FILE *fp, const cefo__label_cols *c, const struct cefo__process *p);
+
 #endif

@@ -138,6 +138,7 @@ void cefo__csv_periods(FILE *fp, const cefo_result *r)
 {
     size_t n = cefo_result_period_count(r);
     fputs("period,section,id,from,to,material,quantity,value,unit\n", fp);
+    cefo__csv_source(fp, cefo_result_network(r), ",");
     prefixed_rows(fp, r, NULL);
     for (size_t t = 0; t < n; t++) {
         cefo_period_info info;

@@ -9,6 +9,10 @@
 /* Text escaped for XML and HTML content and attribute values. */
 void cefo__xml_text(FILE *fp, const char *s);
 
+/* Where the plan came from (source_write.c): the file (when `file`), the scenario and the
+ * edits, as a <p> (nothing when it would be empty). */
+void cefo__html_source(FILE *fp, const cefo_network *net, int file);
+
 /* The Sankey diagram of a plan as an <svg> element (no XML declaration). */
 void cefo__svg_sankey(const cefo_result *r, FILE *fp);
 

@@ -213,13 +213,19 @@ static void comparison(const report *rp, FILE *fp)
         return;
     fputs("<h2>What-if scenarios</h2>\n<table><tr><th></th>", fp);
     for (size_t k = 0; k < rp->n; k++) {
+        const char *name = cefo_network_scenario_name(rp->r[k]->net);
         fputs("<th>", fp);
         cefo__xml_text(fp, rp->labels[k]);
+        if (name && strcmp(name, rp->labels[k]) != 0) {
+            fputs("<br><small>", fp);
+            cefo__xml_text(fp, name);
+            fputs("</small>", fp);
+        }
         fputs("</th>", fp);
     }
     fputs("</tr>\n<tr><td>status</td>", fp);
     for (size_t k = 0; k < rp->n; k++)
-        fprintf(fp, "<td>%s</td>", cefo_solve_status_name(rp->r[k]->status));
+        fprintf(fp, "<td>%s</td>", cefo_solve_status_words(rp->r[k]->status));
     fputs("</tr>\n", fp);
     char total[96];
     snprintf(total, sizeof total, "total cost (%.80s)",
@@ -260,13 +266,9 @@ static void write_report(const void *ctx, FILE *fp)
         fputs("Plan for ", fp);
     cefo__xml_text(fp, name);
     fputs("</h1>\n", fp);
-    if (r->net->name) {
-        fputs("<p>Plan for ", fp);
-        cefo__xml_text(fp, r->net->file);
-        fputs("</p>\n", fp);
-    }
+    cefo__html_source(fp, r->net, r->net->name != NULL);
     fprintf(fp, "<p>Status: <span class=\"status\">%s</span>",
-            cefo_solve_status_name(r->status));
+            cefo_solve_status_words(r->status));
     if (!isnan(r->objective)) {
         fprintf(fp, " &mdash; total cost %s ", cefo__fmt_human(b, r->objective));
         cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");

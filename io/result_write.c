@@ -92,6 +92,8 @@ void cefo__json_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
     fputs("{\n  ", fp);
     if (period)
         cefo__json_period_head(fp, period);
+    else
+        cefo__json_source(fp, net);
     fprintf(fp, "\"status\": \"%s\",\n  ", cefo_solve_status_name(r->status));
     cefo__json_num(fp, "objective", r->objective, 1);
     fprintf(fp, ",\n  \"currency\": ");
@@ -103,6 +105,7 @@ void cefo__json_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
         fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
         cefo__json_str(fp, net->processes[i].id);
         fprintf(fp, ", \"kind\": \"%s\", ", cefo__process_kind_name(net->processes[i].kind));
+        cefo__json_labels(fp, &net->processes[i]);
         cefo__json_num(fp, "activity", r->activity[i], 0);
         cefo__json_num(fp, "capacity", isinf(r->capacity[i]) ? NAN : r->capacity[i], 0);
         cefo__json_num(fp, "capacity_shadow_price", r->capacity_shadow[i], 0);
@@ -123,6 +126,7 @@ void cefo__json_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
         fputs(", ", fp);
         cefo__json_num(fp, "flow", r->flow[i], 0);
         cefo__json_num(fp, "capacity", isinf(l->capacity) ? NAN : l->capacity, 0);
+        cefo__json_num(fp, "distance", l->distance, 0);
         fputs("\"chosen\": ", fp);
         json_chosen(fp, r->link_chosen[i]);
         fputc('}', fp);
@@ -214,8 +218,10 @@ void cefo__csv_plan(const cefo_result *r, FILE *fp, int header)
         cefo__csv_periods(fp, r);
         return;
     }
-    if (header)
+    if (header) {
         fputs("section,id,from,to,material,quantity,value,unit\n", fp);
+        cefo__csv_source(fp, net, "");
+    }
     fprintf(fp, "status,%s,,,,status,,\n", cefo_solve_status_name(r->status));
     csv_row(fp, "objective", "total", NULL, NULL, NULL, "cost", r->objective, cur);
     for (size_t i = 0; i < cefo__cost_count(r); i++) {
@@ -237,6 +243,9 @@ void cefo__csv_plan(const cefo_result *r, FILE *fp, int header)
         const cefo__material *m = &net->materials[l->material];
         csv_row(fp, "link", NULL, net->processes[l->from].id, net->processes[l->to].id, m->id,
                 "flow", r->flow[i], m->unit);
+        if (!isnan(l->distance))
+            csv_row(fp, "link", NULL, net->processes[l->from].id, net->processes[l->to].id,
+                    m->id, "distance", l->distance, NULL);
     }
     for (size_t i = 0; i < net->nmaterials; i++) {
         const cefo__material *m = &net->materials[i];
@@ -326,25 +335,36 @@ static void text_tables(const cefo_result *r, FILE *fp, const char *cur)
     char b1[32], b2[32], b3[32], b4[32], b5[32];
     int w = width_of(net->processes, net->nprocesses, sizeof *net->processes,
                      offsetof(cefo__process, id), 7);
+    cefo__label_cols lc = cefo__text_label_cols(net);
     fputs("\nProcesses (activity and capacity in units of activity; shadow price in ", fp);
     cefo__text_str(fp, cur);
     fputs(" per unit of activity)", fp);
-    fprintf(fp, "\n  %-*s %-10s %14s %14s %14s\n", w, "id", "kind", "activity",
+    fprintf(fp, "\n  %-*s %-10s %14s %14s %14s", w, "id", "kind", "activity",
             "capacity", "shadow price");
-    for (size_t i = 0; i < net->nprocesses; i++)
-        fprintf(fp, "  %-*s %-10s %14s %14s %14s\n", w, net->processes[i].id,
+    cefo__text_labels(fp, &lc, NULL);
+    for (size_t i = 0; i < net->nprocesses; i++) {
+        fprintf(fp, "\n  %-*s %-10s %14s %14s %14s", w, net->processes[i].id,
                 cefo__process_kind_name(net->processes[i].kind),
                 cefo__fmt_human(b1, r->activity[i]), cefo__fmt_human(b2, r->capacity[i]),
                 cefo__fmt_human(b3, r->capacity_shadow[i]));
+        cefo__text_labels(fp, &lc, &net->processes[i]);
+    }
+    fputc('\n', fp);
     if (net->nlinks) {
+        int dist = 0;
+        for (size_t i = 0; i < net->nlinks; i++)
+            dist |= !isnan(net->links[i].distance);
         fputs("\nLinks (flow and capacity in the material's unit)", fp);
-        fprintf(fp, "\n  %-*s    %-*s %-16s %14s %14s\n", w, "from", w, "to", "material",
-                "flow", "capacity");
+        fprintf(fp, "\n  %-*s    %-*s %-16s %14s %14s%s\n", w, "from", w, "to", "material",
+                "flow", "capacity", dist ? "       distance" : "");
         for (size_t i = 0; i < net->nlinks; i++) {
             const cefo__link *l = &net->links[i];
-            fprintf(fp, "  %-*s -> %-*s %-16s %14s %14s\n", w, net->processes[l->from].id, w,
+            fprintf(fp, "  %-*s -> %-*s %-16s %14s %14s", w, net->processes[l->from].id, w,
                     net->processes[l->to].id, net->materials[l->material].id,
                     cefo__fmt_human(b1, r->flow[i]), cefo__fmt_human(b2, l->capacity));
+            if (dist)
+                fprintf(fp, " %14s", cefo__fmt_human(b1, l->distance));
+            fputc('\n', fp);
         }
     }
     int wm = width_of(net->materials, net->nmaterials, sizeof *net->materials,
@@ -414,9 +434,8 @@ void cefo__text_plan(const cefo_result *r, FILE *fp, const cefo_period_info *per
     if (period) {
         cefo__text_period_head(fp, period, cur);
     } else {
-        fputs("Plan for ", fp);
-        cefo__text_str(fp, net->file);
-        fprintf(fp, "\nStatus: %s\n", cefo_solve_status_name(r->status));
+        cefo__text_source(fp, net);
+        fprintf(fp, "Status: %s\n", cefo_solve_status_words(r->status));
     }
     if (isnan(r->objective)) {
         fprintf(fp, "No optimal plan: %s.\n", cefo_solve_status_words(r->status));

@@ -277,18 +277,44 @@ static cefo_status apply_edits(xmlDoc *doc, const cefo_scenarios *s, const char 
 /* The network of `path` with the scenario's and the caller's edits applied: its document
  * (when `doc` is not NULL, else freed) and the network it makes (when `net` is not NULL). A
  * value an edit wrote that the network's checks refuse is blamed on that edit. */
-static cefo_status edited_network(const char *path, const cefo_scenarios *s,
+/* The network document: the `len` bytes at `data`, named `name`, or the file `name` when data
+ * is NULL. */
+typedef struct input {
+    const char *name;
+    const char *data;
+    size_t len;
+} input;
+
+/* The source a network records: the scenario applied (id, name, its file) and the edits. */
+static cefo_status record_source(cefo_network *net, const cefo_scenarios *s,
+                                 const char *scenario, const cefo_edit *edits, size_t nedits,
+                                 cefo_error *err)
+{
+    size_t i = 0;
+    int found = s && scenario && cefo__strmap_get(&s->ids, scenario, &i);
+    return cefo__network_set_source(net, found ? s->file : NULL, found ? s->v[i].id : NULL,
+                                    found ? cefo_scenarios_name(s, i) : NULL, edits, nedits,
+                                    err);
+}
+
+static cefo_status edited_network(const input *in, const cefo_scenarios *s,
                                   const char *scenario, const cefo_edit *edits, size_t nedits,
                                   xmlDoc **doc, cefo_network **net, cefo_error *err)
 {
     xmlDoc *d = NULL;
     cefo__patch_marks marks = {0};
-    cefo_status st = cefo__xml_parse_file(path, &d, err);
+    const char *path = in->name;
+    cefo_status st = in->data ? cefo__xml_parse_input(in->data, in->len, path, &d, err)
+                              : cefo__xml_parse_file(path, &d, err);
     if (st == CEFO_OK)
         st = apply_edits(d, s, scenario, edits, nedits, &marks, err);
     if (st == CEFO_OK && net) {
         st = cefo__network_from_doc(net, d, path, err);
         cefo__patch_blame(&marks, path, err);
+        if (st == CEFO_OK && (st = record_source(*net, s, scenario, edits, nedits, err)) != CEFO_OK) {
+            cefo_network_free(*net);
+            *net = NULL;
+        }
     }
     cefo__patch_marks_free(&marks);
     if (st == CEFO_OK && doc)
@@ -304,7 +330,19 @@ cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
 {
     if (!out || !path || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
-    return edited_network(path, s, scenario, edits, nedits, NULL, out, err);
+    input in = {path, NULL, 0};
+    return edited_network(&in, s, scenario, edits, nedits, NULL, out, err);
+}
+
+cefo_status cefo_network_load_edited_memory(cefo_network **out, const char *data, size_t len,
+                                            const char *name, const cefo_scenarios *s,
+                                            const char *scenario, const cefo_edit *edits,
+                                            size_t nedits, cefo_error *err)
+{
+    if (!out || !data || (nedits && !edits))
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "bad arguments");
+    input in = {name ? name : "<memory>", data, len};
+    return edited_network(&in, s, scenario, edits, nedits, NULL, out, err);
 }
 
 /* The index of a <link> among the document's links (the loader keeps them in this order). */
@@ -429,7 +467,8 @@ cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const
     cefo_network *net = NULL;
     xmlXPathObjectPtr res = NULL;
     *n = 0;
-    cefo_status st = edited_network(path, s, scenario, edits, nedits, &doc, &net, err);
+    input in = {path, NULL, 0};
+    cefo_status st = edited_network(&in, s, scenario, edits, nedits, &doc, &net, err);
     if (st == CEFO_OK)
         st = cefo__xpath_select(doc, sel, "command line", 0, &res, err);
     for (int i = 0; st == CEFO_OK && i < res->nodesetval->nodeNr; i++) {

@@ -500,6 +500,7 @@ void cefo_network_free(cefo_network *net)
     cefo__free(net->file);
     cefo__free(net->currency);
     cefo__free(net->name);
+    cefo__source_free(net);
     for (size_t i = 0; i < net->nsrc_files; i++)
         cefo__free(net->src_files[i]);
     cefo__free(net->src_files);

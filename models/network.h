@@ -189,6 +189,11 @@ struct cefo_network {
     char *file;
     char *currency;         /* NULL when not given */
     char *name;             /* the network's name attribute: a label, NULL when not given */
+    /* Where it came from beyond `file` (cefo_network_source): the scenario applied (NULL
+     * when none) and the edits after it, in order, strings owned. */
+    char *scenarios_file, *scenario, *scenario_name;
+    cefo_edit *edits;
+    size_t nedits;
     char **src_files;       /* the registries read (<?cefo-src?>), cefo_network_input */
     size_t nsrc_files;
     cefo__material *materials;
@@ -228,6 +233,13 @@ struct cefo_network {
 
 /* An empty network whose errors will name `file` (may be NULL). NULL when out of memory. */
 cefo_network *cefo__network_new(const char *file);
+/* Records the scenario applied to a network (all three NULL for none) and the edits after
+ * it, copied. CEFO_OK or CEFO_ERR_NOMEM (nothing recorded). */
+cefo_status cefo__network_set_source(cefo_network *net, const char *scenarios_file,
+                                     const char *scenario, const char *scenario_name,
+                                     const cefo_edit *edits, size_t nedits, cefo_error *err);
+/* Frees that record (cefo_network_free). */
+void cefo__source_free(cefo_network *net);
 
 /*
  * Appends a zero-initialised item with the given id (duplicated) and returns its address

@@ -195,6 +195,27 @@ def check_indicators(ind, has_plan):
                                                                       reused[unit], g))
 
 
+def check_source(d):
+    """Where a plan came from: source = {file, scenario (null or {id, name, file}), edits
+    (each {kind, selector} with a set's value or a scale's factor)}; the network's name."""
+    src = d.get("source")
+    if not isinstance(src, dict) or set(src) != {"file", "scenario", "edits"}:
+        fail("source: not {file, scenario, edits}: %r" % (src,))
+        return
+    if not isinstance(src["file"], str) or not src["file"]:
+        fail("source.file: %r" % (src["file"],))
+    sc = src["scenario"]
+    if sc is not None and (not isinstance(sc, dict) or set(sc) != {"id", "name", "file"}):
+        fail("source.scenario: %r" % (sc,))
+    for e in src["edits"] if isinstance(src["edits"], list) else [None]:
+        want = {"set": {"kind", "selector", "value"}, "scale": {"kind", "selector", "factor"},
+                "remove": {"kind", "selector"}}.get((e or {}).get("kind"))
+        if want is None or set(e) != want:
+            fail("source.edits: %r" % (e,))
+    if "name" not in d or not (d["name"] is None or isinstance(d["name"], str)):
+        fail("name: missing or not a string")
+
+
 def check_periods(d):
     """A plan over several periods: each period is a plan of its own; their discounted
     objectives add up to the plan's; each group has one state per period."""
@@ -285,6 +306,7 @@ def main(argv):
         return 1
     if isinstance(doc, dict) and "processes" in doc:
         check_plan(doc)
+        check_source(doc)
         check_periods(doc)
     elif isinstance(doc, dict) and "sectors" in doc:
         check_leontief(doc)

@@ -421,7 +421,62 @@ static void test_edit_blame(void)
     CU_ASSERT_EQUAL(err.line, 4);
 }
 
+/* A network records where it came from: its file, the scenario applied (id, name, scenarios
+ * file) and the edits after it, in order; a network read from bytes the name it was given. */
+static void test_source(void)
+{
+    cefo_error err = {0};
+    cefo_scenarios *s = NULL;
+    cefo_network *net = NULL;
+    const char *file = path("tests/golden/pollutant-cap.xml");
+    const char *sfile = path("tests/scenarios/cap-cases.xml");
+    CU_ASSERT_EQUAL_FATAL(cefo_scenarios_load_file(&s, sfile, &err), CEFO_OK);
+    cefo_edit e[2] = {{CEFO_EDIT_SET, "//pollutant/@cap", "200", 0},
+                      {CEFO_EDIT_SCALE, "//demand/@amount", NULL, 0.5}};
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_edited(&net, file, s, "no-cap", e, 2, &err), CEFO_OK);
+    cefo_scenarios_free(s); /* the record is the network's own */
+    CU_ASSERT_STRING_EQUAL(cefo_network_file(net), file);
+    CU_ASSERT_STRING_EQUAL(cefo_network_scenario(net), "no-cap");
+    CU_ASSERT_STRING_EQUAL(cefo_network_scenario_name(net), "the CO2 cap lifted");
+    CU_ASSERT_STRING_EQUAL(cefo_network_scenarios_file(net), sfile);
+    CU_ASSERT_EQUAL_FATAL(cefo_network_edit_count(net), 2);
+    cefo_edit got;
+    CU_ASSERT_EQUAL(cefo_network_edit(net, 0, &got), CEFO_OK);
+    CU_ASSERT_EQUAL(got.kind, CEFO_EDIT_SET);
+    CU_ASSERT_STRING_EQUAL(got.sel, "//pollutant/@cap");
+    CU_ASSERT_STRING_EQUAL(got.value, "200");
+    CU_ASSERT_EQUAL(cefo_network_edit(net, 1, &got), CEFO_OK);
+    CU_ASSERT_EQUAL(got.kind, CEFO_EDIT_SCALE);
+    CU_ASSERT_STRING_EQUAL(got.sel, "//demand/@amount");
+    CU_ASSERT_PTR_NULL(got.value);
+    CU_ASSERT_EQUAL(got.factor, 0.5);
+    CU_ASSERT_EQUAL(cefo_network_edit(net, 2, &got), CEFO_ERR_ARG);
+    cefo_network_free(net);
+    /* Without a scenario or edits: only the file. */
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_file(&net, file, &err), CEFO_OK);
+    CU_ASSERT_STRING_EQUAL(cefo_network_file(net), file);
+    CU_ASSERT_PTR_NULL(cefo_network_scenario(net));
+    CU_ASSERT_PTR_NULL(cefo_network_scenario_name(net));
+    CU_ASSERT_PTR_NULL(cefo_network_scenarios_file(net));
+    CU_ASSERT_EQUAL(cefo_network_edit_count(net), 0);
+    cefo_network_free(net);
+    /* From bytes, edited: the name given stands for the file. */
+    static const char doc[] = "<network version=\"1\"><material id=\"w\" unit=\"t\"/>"
+                              "<pollutant id=\"CO2\" unit=\"t\" cap=\"5\"/>"
+                              "<process id=\"p\" cost=\"1\"><output material=\"w\" "
+                              "amount=\"1\"/></process></network>";
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_edited_memory(&net, doc, sizeof doc - 1,
+                                                          "standard input", NULL, NULL, e, 1,
+                                                          &err), CEFO_OK);
+    CU_ASSERT_STRING_EQUAL(cefo_network_file(net), "standard input");
+    CU_ASSERT_EQUAL(cefo_network_edit_count(net), 1);
+    cefo_network_free(net);
+    CU_ASSERT_PTR_NULL(cefo_network_file(NULL));
+    CU_ASSERT_EQUAL(cefo_network_edit_count(NULL), 0);
+}
+
 static CU_TestInfo scenario_tests[] = {
+    {"a network records its file, scenario and edits", test_source},
     {"selectors as model items; in-place parameters", test_select},
     {"scenario file: remove, scale, add, replace", test_scenario_file},
     {"edits from the host", test_edits},

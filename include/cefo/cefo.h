@@ -1158,6 +1158,39 @@ CEFO_API cefo_status cefo_network_load_edited(cefo_network **out, const char *pa
                                               const cefo_scenarios *s, const char *scenario,
                                               const cefo_edit *edits, size_t nedits,
                                               cefo_error *err);
+/* cefo_network_load_edited on the `len` bytes at `data` (standard input, say) rather than a
+ * file; `name` names them in errors and in the network's source (NULL: "<memory>"). */
+CEFO_API cefo_status cefo_network_load_edited_memory(cefo_network **out, const char *data,
+                                                     size_t len, const char *name,
+                                                     const cefo_scenarios *s,
+                                                     const char *scenario,
+                                                     const cefo_edit *edits, size_t nedits,
+                                                     cefo_error *err);
+
+/*
+ * Where a network came from (its `source` in results, docs/results.md): the file it was read
+ * from (the name given to a load from memory, "<memory>" without one); the scenario applied
+ * by cefo_network_load_edited: its id, its name (the id when it has none) and the scenarios
+ * file it was read from, each NULL when no scenario was; and the edits applied after it, in
+ * order. cefo_network_edit fills *out with strings owned by the network (CEFO_OK, or
+ * CEFO_ERR_ARG for a NULL argument or i out of range). NULL and 0 for a NULL network.
+ * cefo_network_file gives the file, cefo_result_network a result's network.
+ */
+CEFO_API const char *cefo_network_scenario(const cefo_network *net);
+CEFO_API const char *cefo_network_scenario_name(const cefo_network *net);
+CEFO_API const char *cefo_network_scenarios_file(const cefo_network *net);
+CEFO_API size_t cefo_network_edit_count(const cefo_network *net);
+CEFO_API cefo_status cefo_network_edit(const cefo_network *net, size_t i, cefo_edit *out);
+
+/*
+ * Labels carried into results (docs/network-format.md): `label` "name", "sector" or "zone" of
+ * item i of `kind` (processes have all three; a resource has a name), owned by the network;
+ * NULL when not given, for another label or kind, or i out of range. A link's distance: NAN
+ * when not given or i out of range.
+ */
+CEFO_API const char *cefo_network_label(const cefo_network *net, cefo_item kind, size_t i,
+                                        const char *label);
+CEFO_API double cefo_network_link_distance(const cefo_network *net, size_t i);
 
 /*
  * The plan as a Graphviz graph (docs/results.md): processes as boxes (shaped by kind), pooled

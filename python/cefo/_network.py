@@ -4,7 +4,7 @@ import os
 
 from ._errors import ERR_ARG, ERR_INVALID, Closing, Error, check, new_error, text, using
 from ._ffi import Owned, ffi, lib
-from ._result import Result
+from ._result import Result, network_source
 
 KINDS = {"material": lib.CEFO_MATERIAL, "pollutant": lib.CEFO_POLLUTANT,
          "process": lib.CEFO_PROCESS, "link": lib.CEFO_LINK, "group": lib.CEFO_GROUP,
@@ -131,6 +131,20 @@ class Network(Closing):
         """The index of an item given by id (or already an index, checked)."""
         with using(self._own, "network") as h:
             return find(h, kind, item)
+
+    @property
+    def source(self):
+        """Where the network came from: {"file", "scenario" (None or {"id", "name", "file"}),
+        "edits" ([{"kind", "selector", "value" or "factor"}], in the order applied)}, as the
+        `source` of a plan's JSON."""
+        with using(self._own, "network") as h:
+            return network_source(h)
+
+    @property
+    def name(self):
+        """The network's `name` attribute (a label), or None."""
+        with using(self._own, "network") as h:
+            return text(lib.cefo_network_name(h))
 
     @property
     def warnings(self):

@@ -12,9 +12,9 @@ FORMATS = {"text": lib.CEFO_FORMAT_TEXT, "json": lib.CEFO_FORMAT_JSON,
            "csv": lib.CEFO_FORMAT_CSV}
 
 # The columns of each table: the JSON contract's keys, in its order.
-PROCESS_COLUMNS = ["id", "kind", "activity", "capacity", "capacity_shadow_price", "chosen",
-                   "cost", "labour", "group", "variant"]
-LINK_COLUMNS = ["from", "to", "material", "flow", "capacity", "chosen"]
+PROCESS_COLUMNS = ["id", "kind", "name", "sector", "zone", "activity", "capacity",
+                   "capacity_shadow_price", "chosen", "cost", "labour", "group", "variant"]
+LINK_COLUMNS = ["from", "to", "material", "flow", "capacity", "distance", "chosen"]
 MATERIAL_COLUMNS = ["id", "unit", "kind", "import", "export", "discharge", "demand",
                     "shadow_price"]
 POLLUTANT_COLUMNS = ["id", "unit", "emission", "cap", "damage_cost", "shadow_price"]
@@ -23,6 +23,30 @@ GROUP_COLUMNS = ["id", "chosen", "variant", "fixed_cost"]
 DIAGNOSIS_COLUMNS = ["kind", "id", "amount", "unit", "message"]
 AREA_COLUMNS = ["id", "processes", "activity_cost", "fixed_cost", "labour"]
 AREAS = {"sectors": lib.CEFO_SECTOR, "zones": lib.CEFO_ZONE}
+
+
+EDIT_KINDS = {lib.CEFO_EDIT_SET: "set", lib.CEFO_EDIT_SCALE: "scale",
+              lib.CEFO_EDIT_REMOVE: "remove"}
+
+
+def network_source(net):
+    """The source a C network records, as the JSON writer's `source` object."""
+    scenario = None
+    if lib.cefo_network_scenario(net) != ffi.NULL:
+        scenario = {"id": text(lib.cefo_network_scenario(net)),
+                    "name": text(lib.cefo_network_scenario_name(net)),
+                    "file": text(lib.cefo_network_scenarios_file(net))}
+    edits = []
+    e = ffi.new("cefo_edit *")
+    for i in range(lib.cefo_network_edit_count(net)):
+        check(lib.cefo_network_edit(net, i, e))
+        edit = {"kind": EDIT_KINDS[e.kind], "selector": text(e.sel)}
+        if e.kind == lib.CEFO_EDIT_SET:
+            edit["value"] = text(e.value) or ""
+        elif e.kind == lib.CEFO_EDIT_SCALE:
+            edit["factor"] = e.factor
+        edits.append(edit)
+    return {"file": text(lib.cefo_network_file(net)), "scenario": scenario, "edits": edits}
 
 
 def format_code(fmt):
@@ -74,6 +98,19 @@ class Result(Closing):
     def _h(self):
         return self._own.h
 
+    @property
+    def source(self):
+        """Where the plan came from, as JSON's `source`: {"file", "scenario" (None or
+        {"id", "name", "file"}), "edits" ([{"kind", "selector", "value" or "factor"}])}."""
+        with using(self._own, "result") as h:
+            return network_source(lib.cefo_result_network(h))
+
+    @property
+    def name(self):
+        """The network's name (its `name` attribute), or None."""
+        with using(self._own, "result") as h:
+            return text(lib.cefo_network_name(lib.cefo_result_network(h)))
+
     def close(self):
         """Frees the C result (tables already read stay usable). Safe to call twice."""
         self._own.release()
@@ -94,11 +131,14 @@ class Result(Closing):
     @_table
     def processes(self):
         rows = []
+        net = lib.cefo_result_network(self._h)
         fig = ffi.new("cefo_process_figures *")
         for i, r in self._rows(lib.CEFO_PROCESS, "cefo_process_result *",
                                lib.cefo_result_process):
             check(lib.cefo_result_process_figures(self._h, i, fig))
-            rows.append([text(r.id), text(r.kind), r.activity, r.capacity,
+            labels = [text(lib.cefo_network_label(net, lib.CEFO_PROCESS, i, k))
+                      for k in (b"name", b"sector", b"zone")]
+            rows.append([text(r.id), text(r.kind)] + labels + [r.activity, r.capacity,
                          r.capacity_shadow_price, _chosen(r.chosen), fig.cost, fig.labour,
                          text(r.group), text(r.variant)])
         return _frame(rows, PROCESS_COLUMNS, ["chosen"])
@@ -115,9 +155,10 @@ class Result(Closing):
 
     @_table
     def links(self):
+        net = lib.cefo_result_network(self._h)
         rows = [[text(getattr(r, "from")), text(r.to), text(r.material), r.flow,
-                 r.capacity, _chosen(r.chosen)]
-                for _, r in self._rows(lib.CEFO_LINK, "cefo_link_result *", lib.cefo_result_link)]
+                 r.capacity, lib.cefo_network_link_distance(net, i), _chosen(r.chosen)]
+                for i, r in self._rows(lib.CEFO_LINK, "cefo_link_result *", lib.cefo_result_link)]
         return _frame(rows, LINK_COLUMNS, ["chosen"])
 
     @_table

@@ -1,5 +1,7 @@
 """test_whatif.py - in-place edits re-solved from the last basis give the plan a cold solve of
 the edited network gives, and the hand optima of the edited goldens."""
+import json
+
 import pandas as pd
 import pytest
 
@@ -83,3 +85,25 @@ def test_infeasible_after_an_edit_then_back():
         assert prob.solve().status == "infeasible"
         prob.set_demand("paper", 80)
         assert close(prob.solve().objective, 1428)
+
+
+def test_source_records_file_scenario_and_edits():
+    """A network and its plans say where they came from, as JSON's `source` does; the labels
+    of processes and links are columns of their tables."""
+    scen = GOLDEN.parent / "scenarios" / "cap-cases.xml"
+    net = cefo.load(GOLDEN / "pollutant-cap.xml", scenarios=scen, scenario="no-cap",
+                    set={"//demand/@amount": "50"}, scale={"//process/@cost": 2})
+    want = {"file": str(GOLDEN / "pollutant-cap.xml"),
+            "scenario": {"id": "no-cap", "name": "the CO2 cap lifted", "file": str(scen)},
+            "edits": [{"kind": "set", "selector": "//demand/@amount", "value": "50"},
+                      {"kind": "scale", "selector": "//process/@cost", "factor": 2.0}]}
+    assert net.source == want and net.name is None
+    with net.solve() as res:
+        assert res.source == want
+        assert json.loads(res.to_string("json"))["source"] == want
+    plain = cefo.load(GOLDEN / "linked-chain.xml")
+    assert plain.source == {"file": str(GOLDEN / "linked-chain.xml"), "scenario": None,
+                            "edits": []}
+    with plain.solve() as res:
+        assert list(res.processes["sector"]) == ["paper", "paper", "building-materials"]
+        assert res.links["distance"][0] == 12 and pd.isna(res.links["distance"][1])

@@ -73,7 +73,9 @@ grep -qx "tests/cli/data/knapsack-60.xml: no optimal plan: stopped at the time l
 "$cefo" solve $net -f csv >"$dir/plain.csv"
 "$cefo" solve $net -f csv --remove "//pollutant/@cap" --set "//pollutant[@id='CO2']/@cap=125" \
     >"$dir/readded.csv" || fail "--set of a missing cap: exit $?"
-cmp -s "$dir/plain.csv" "$dir/readded.csv" || fail "--set of a missing cap: another plan"
+grep -v '^source,' "$dir/plain.csv" >"$dir/plain-rows.csv"
+grep -v '^source,' "$dir/readded.csv" >"$dir/readded-rows.csv"
+cmp -s "$dir/plain-rows.csv" "$dir/readded-rows.csv" || fail "--set of a missing cap: another plan"
 # A selector whose id is a slip away from one of the network's.
 "$cefo" solve $net --set "//process[@id='dirtty']/@capacity=5" 2>"$dir/err" >/dev/null
 grep -qx "command line:1: selector \"//process\[@id='dirtty'\]/@capacity\" matches nothing (a typo?); did you mean 'dirty'?" \

@@ -15,7 +15,7 @@ tests/json_check.py "$dir/plan.json" || fail "plan.json is not a valid plan"
 # An infeasible model still writes its result (exit 1).
 "$cefo" solve tests/golden/infeasible.xml -o "$dir/infeasible.txt"
 [ $? -eq 1 ] || fail "infeasible exit code"
-grep -q '^Status: infeasible$' "$dir/infeasible.txt" || fail "infeasible result not written"
+grep -q '^Status: the model is infeasible$' "$dir/infeasible.txt" || fail "infeasible result not written"
 # Invalid input: exit 65 and no output file at all.
 "$cefo" solve tests/cli/data/bad-link.xml -o "$dir/bad.json" 2>/dev/null
 [ $? -eq 65 ] || fail "bad input exit code"
