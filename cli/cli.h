@@ -208,6 +208,26 @@ int cli_batch_file(char *file, size_t n, const char *dir, const char *stem, long
 cefo_status cli_batch_write(const cefo_result *res, const char *file, const char *columns,
                             const char *prefix, cefo_error *err);
 
+/* ---- inputs (stdin.c): "-" as FILE or SCENARIOS is standard input, read whole once. */
+#define CLI_STDIN_NAME "standard input"
+int cli_is_stdin(const char *path);
+/* How a person reads `path`: CLI_STDIN_NAME for "-", the path itself otherwise. */
+const char *cli_name(const char *path);
+/* Standard input's bytes (the same every call); CEFO_OK, or an error naming it. */
+cefo_status cli_stdin(const char **data, size_t *len, cefo_error *err);
+/* cefo_network_load_edited, cefo_network_select, cefo_scenarios_load_file and
+ * cefo_iotable_load_file_flags, reading standard input (named CLI_STDIN_NAME) for "-". */
+cefo_status cli_network_load(const char *path, const cefo_scenarios *s, const char *scenario,
+                             const cefo_edit *edits, size_t nedits, cefo_network **out,
+                             cefo_error *err);
+cefo_status cli_network_select(const char *path, const cefo_scenarios *s, const char *scenario,
+                               const cefo_edit *edits, size_t nedits, const char *sel,
+                               cefo_target *targets, size_t max, size_t *n,
+                               cefo_network **net, cefo_error *err);
+cefo_status cli_scenarios_load(const char *path, cefo_scenarios **out, cefo_error *err);
+cefo_status cli_iotable_load(const char *path, unsigned flags, cefo_iotable **out,
+                             cefo_error *err);
+
 /* ---- outputs (output.c): every file a command writes goes through cli_out. */
 
 /* Records a file the command reads, so that no output can replace it (a borrowed string). */

@@ -125,7 +125,7 @@ static int cmd_leontief(int argc, char **argv)
         cefo_network_free(net);
     } else {
         cli_input(a.path);
-        st = cefo_iotable_load_file_flags(&t, a.path, a.load_flags, &err);
+        st = cli_iotable_load(a.path, a.load_flags, &t, &err);
         for (size_t i = 0; cefo_iotable_input(t, i); i++)
             cli_input(cefo_iotable_input(t, i));
     }

@@ -92,11 +92,11 @@ static cefo_status select_decisions(const rank_args *a, const cefo_problem *prob
         sprintf(alt, "(%s)/@*", a->sel); /* elements stand for their attributes */
     for (int pass = 0; st == CEFO_OK && pass < 2; pass++) {
         const char *sel = a->sel;
-        st = cefo_network_select(a->path, s, id, a->src.edits, a->src.nedits, sel, t, room,
+        st = cli_network_select(a->path, s, id, a->src.edits, a->src.nedits, sel, t, room,
                                  &n, NULL, err);
         if (st == CEFO_ERR_INVALID) {
             cefo_error e2 = {0};
-            if (cefo_network_select(a->path, s, id, a->src.edits, a->src.nedits, alt, t, room,
+            if (cli_network_select(a->path, s, id, a->src.edits, a->src.nedits, alt, t, room,
                                     &n, NULL, &e2) == CEFO_OK)
                 st = CEFO_OK, sel = alt;
         }

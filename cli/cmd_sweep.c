@@ -186,8 +186,8 @@ static cefo_status load_point(sweeper *sw, long i, double v, cefo_network **net,
     char value[40];
     cli_number(value, sizeof value, v);
     sw->edits[a->src.nedits] = (cefo_edit){CEFO_EDIT_SET, a->sel, value, NAN};
-    cefo_status st = cefo_network_load_edited(net, a->path, sw->s, sw->scenario, sw->edits,
-                                              a->src.nedits + 1, err);
+    cefo_status st = cli_network_load(a->path, sw->s, sw->scenario, sw->edits, a->src.nedits + 1,
+                                      net, err);
     if (st == CEFO_OK)
         cli_input_network(*net);
     return st == CEFO_OK ? st : point_error(sw, i, v, err, st);
@@ -265,7 +265,7 @@ static int setup(sweeper *sw, cefo_error *err, cefo_status *st)
             return EXIT_SOFTWARE;
         cefo_network_free(sw->net);
         sw->net = NULL;
-        *st = cefo_network_select(a->path, sw->s, sw->scenario, a->src.edits, a->src.nedits,
+        *st = cli_network_select(a->path, sw->s, sw->scenario, a->src.edits, a->src.nedits,
                                   a->sel, sw->targets, room, &sw->ntargets, &sw->net, err);
         if (*st != CEFO_OK)
             cli_hint_selector(&a->src, a->path, err);
@@ -304,7 +304,7 @@ static int run_points(sweeper *sw, cefo_error *err, cefo_status *st)
         cefo_result *res = pt.res;
         if (*st == CEFO_OK) {
             char what[4200];
-            snprintf(what, sizeof what, "%s, point %ld (value %s)", a->path, i,
+            snprintf(what, sizeof what, "%s, point %ld (value %s)", cli_name(a->path), i,
                      strchr(prefix, ',') + 1);
             all_optimal &= !cli_why_no_plan(what, res);
             if (a->out_dir) {

@@ -68,7 +68,7 @@ static int cmd_validate(int argc, char **argv)
         cli_warnings(net);
         st = cli_out_open(&o, a.out, 1, &err);
         if (st == CEFO_OK) {
-            summary(o.fp, path, net, a.format);
+            summary(o.fp, cefo_network_file(net), net, a.format);
             st = cli_out_close(&o, CEFO_OK, &err);
         }
     }

@@ -91,7 +91,7 @@ static int whatif_batch(const cli_source *src, const char *path, const char *sce
     cefo_scenarios *s = NULL;
     int optimal = 1, tty = isatty(STDERR_FILENO);
     cli_input(scenarios);
-    cefo_status st = cefo_scenarios_load_file(&s, scenarios, &err);
+    cefo_status st = cli_scenarios_load(scenarios, &s, &err);
     if (st == CEFO_OK)
         st = cli_runs_check_labels(s, scenarios, &err);
     size_t n = 1 + cefo_scenarios_count(s);

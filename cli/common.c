@@ -79,7 +79,7 @@ int cli_no_plan(const char *path, const cefo_result *res)
     cefo_solve_status s = cefo_result_status(res);
     if (cli_plan_found(s))
         return 0;
-    fprintf(stderr, "%s: no optimal plan: %s\n", path, cefo_solve_status_words(s));
+    fprintf(stderr, "%s: no optimal plan: %s\n", cli_name(path), cefo_solve_status_words(s));
     return EXIT_NOT_OPTIMAL;
 }
 
@@ -239,7 +239,7 @@ cefo_status cli_source_scenario(const cli_source *src, cefo_scenarios **s, const
     if (!src->scenarios)
         return CEFO_OK;
     cli_input(src->scenarios);
-    cefo_status st = cefo_scenarios_load_file(s, src->scenarios, err);
+    cefo_status st = cli_scenarios_load(src->scenarios, s, err);
     *id = src->scenario;
     size_t k;
     if (st == CEFO_OK && *id)
@@ -276,7 +276,7 @@ void cli_hint_selector(const cli_source *src, const char *path, cefo_error *err)
         return;
     cefo_network *net = NULL;
     cefo_error ignored = {0};
-    if (cefo_network_load_file(&net, path, &ignored) != CEFO_OK)
+    if (cli_network_load(path, NULL, NULL, NULL, 0, &net, &ignored) != CEFO_OK)
         return;
     size_t n = 0;
     for (cefo_item k = CEFO_MATERIAL; k <= CEFO_RESOURCE; k++)
@@ -308,7 +308,7 @@ cefo_status cli_load_network(const cli_source *src, const char *path, cefo_netwo
     cli_input(path);
     cefo_status st = cli_source_scenario(src, &s, &id, err);
     if (st == CEFO_OK)
-        st = cefo_network_load_edited(out, path, s, id, src->edits, src->nedits, err);
+        st = cli_network_load(path, s, id, src->edits, src->nedits, out, err);
     if (st == CEFO_OK)
         cli_input_network(*out);
     if (st != CEFO_OK)

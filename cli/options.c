@@ -360,6 +360,12 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, cli_args *a, cli_hand
     if (rc == 0 && (a->noperands < spec->min_operands
                     || (spec->max_operands >= 0 && a->noperands > spec->max_operands)))
         rc = cli_usage_error(spec->name, "%s", spec->operands_error);
+    int stdins = cli_is_stdin(a->src.scenarios);
+    for (int i = 0; i < a->noperands; i++)
+        stdins += cli_is_stdin(a->operand[i]);
+    if (rc == 0 && stdins > 1 && spec->max_operands >= 0)
+        rc = cli_usage_error(spec->name, "standard input (-) can be read once: give the network "
+                                         "or the scenarios as a file");
     return rc;
 }
 

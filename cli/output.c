@@ -19,6 +19,8 @@ static size_t ninputs;
 
 void cli_input(const char *path)
 {
+    if (cli_is_stdin(path)) /* standard input is no file an output could replace */
+        return;
     for (size_t i = 0; path && i < ninputs; i++)
         if (strcmp(inputs[i], path) == 0)
             return;

@@ -26,8 +26,7 @@ cefo_status cli_run_one(const cli_source *src, const char *path, const cefo_scen
                         cefo_result **res, cefo_error *err)
 {
     cli_input(path);
-    cefo_status st = cefo_network_load_edited(net, path, s, scenario, src->edits, src->nedits,
-                                              err);
+    cefo_status st = cli_network_load(path, s, scenario, src->edits, src->nedits, net, err);
     if (st != CEFO_OK)
         cli_hint_selector(src, path, err);
     else
@@ -60,7 +59,7 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
     *r = (cli_runs){0};
     cli_input(path);
     cli_input(scenarios);
-    cefo_status st = scenarios ? cefo_scenarios_load_file(&r->scenarios, scenarios, err) : CEFO_OK;
+    cefo_status st = scenarios ? cli_scenarios_load(scenarios, &r->scenarios, err) : CEFO_OK;
     if (st == CEFO_OK && scenarios)
         st = cli_runs_check_labels(r->scenarios, scenarios, err);
     if (st != CEFO_OK)
@@ -100,6 +99,7 @@ cefo_status cli_runs_solve(cli_runs *r, const cli_source *src, const char *path,
 void cli_run_name(char *buf, size_t n, const char *path, const cefo_network *net)
 {
     const char *id = cefo_network_scenario(net), *name = cefo_network_scenario_name(net);
+    path = cli_name(path);
     if (!id)
         snprintf(buf, n, "%s, %s", path, CLI_BASE_LABEL);
     else if (name && strcmp(name, id) != 0)

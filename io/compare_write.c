@@ -221,7 +221,7 @@ static void write_csv(const compare *cmp, FILE *fp)
             cefo__csv_field(fp, l);
             fputs(",scenario,", fp);
             cefo__csv_field(fp, cefo_network_scenario_name(r->net));
-            fputs(",name,\n", fp);
+            fputs(",name,,\n", fp);
         }
         cefo__csv_field(fp, l);
         fprintf(fp, ",status,,%s,,\n", cefo_solve_status_name(r->status));

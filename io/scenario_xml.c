@@ -456,19 +456,18 @@ static void demand_offsets(cefo_target *t, size_t n, const cefo_network *net)
     }
 }
 
-cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const char *scenario,
-                                const cefo_edit *edits, size_t nedits, const char *sel,
-                                cefo_target *targets, size_t max, size_t *n,
-                                cefo_network **net_out, cefo_error *err)
+static cefo_status select_in(const input *in, const cefo_scenarios *s, const char *scenario,
+                             const cefo_edit *edits, size_t nedits, const char *sel,
+                             cefo_target *targets, size_t max, size_t *n,
+                             cefo_network **net_out, cefo_error *err)
 {
-    if (!path || !sel || !n || (max && !targets) || (nedits && !edits))
+    if (!sel || !n || (max && !targets) || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
     xmlDoc *doc = NULL;
     cefo_network *net = NULL;
     xmlXPathObjectPtr res = NULL;
     *n = 0;
-    input in = {path, NULL, 0};
-    cefo_status st = edited_network(&in, s, scenario, edits, nedits, &doc, &net, err);
+    cefo_status st = edited_network(in, s, scenario, edits, nedits, &doc, &net, err);
     if (st == CEFO_OK)
         st = cefo__xpath_select(doc, sel, "command line", 0, &res, err);
     for (int i = 0; st == CEFO_OK && i < res->nodesetval->nodeNr; i++) {
@@ -490,4 +489,27 @@ cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const
         cefo_network_free(net);
     xmlFreeDoc(doc);
     return st;
+}
+
+cefo_status cefo_network_select(const char *path, const cefo_scenarios *s, const char *scenario,
+                                const cefo_edit *edits, size_t nedits, const char *sel,
+                                cefo_target *targets, size_t max, size_t *n,
+                                cefo_network **net_out, cefo_error *err)
+{
+    if (!path)
+        return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
+    input in = {path, NULL, 0};
+    return select_in(&in, s, scenario, edits, nedits, sel, targets, max, n, net_out, err);
+}
+
+cefo_status cefo_network_select_memory(const char *data, size_t len, const char *name,
+                                       const cefo_scenarios *s, const char *scenario,
+                                       const cefo_edit *edits, size_t nedits, const char *sel,
+                                       cefo_target *targets, size_t max, size_t *n,
+                                       cefo_network **net_out, cefo_error *err)
+{
+    if (!data)
+        return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "bad arguments");
+    input in = {name ? name : "<memory>", data, len};
+    return select_in(&in, s, scenario, edits, nedits, sel, targets, max, n, net_out, err);
 }

@@ -1154,6 +1154,14 @@ CEFO_API cefo_status cefo_network_select(const char *path, const cefo_scenarios 
                                          size_t max, size_t *n, cefo_network **net,
                                          cefo_error *err);
 
+/* cefo_network_select on the `len` bytes at `data`, named `name` (NULL: "<memory>"). */
+CEFO_API cefo_status cefo_network_select_memory(const char *data, size_t len, const char *name,
+                                                const cefo_scenarios *s, const char *scenario,
+                                                const cefo_edit *edits, size_t nedits,
+                                                const char *sel, cefo_target *targets,
+                                                size_t max, size_t *n, cefo_network **net,
+                                                cefo_error *err);
+
 CEFO_API cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
                                               const cefo_scenarios *s, const char *scenario,
                                               const cefo_edit *edits, size_t nedits,
