@@ -5,28 +5,12 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "io/xmlattr.h"
 #include "io/loaders.h"
+#include "io/xmlattr.h"
 #include "io/xmldoc.h"
 #include "models/network.h"
 
-#define NKINDS 8
-
-typedef struct loader {
-    cefo__xctx x;
-    cefo_network *net;
-    /* by kind, in dependency order: periods, pollutant, material, resource, process, link,
-     * demand, group */
-    xmlNode **nodes[NKINDS];
-    size_t count[NKINDS], cap[NKINDS];
-} loader;
-
-static const char *const kinds[NKINDS] = {"periods", "pollutant", "material", "resource",
-                                          "process", "link",      "demand",   "group"};
-static const char *const groups[NKINDS] = {NULL,        "pollutants", "materials", "resources",
-                                           "processes", "links",      "demands",   "groups"};
-
-static cefo_status resolve(loader *ld, const cefo__attrs *a, const char *attr,
+static cefo_status resolve(cefo__netload *ld, const cefo__attrs *a, const char *attr,
                            const cefo__strmap *ids, const char *what, size_t *out)
 {
     const char *id;
@@ -37,84 +21,51 @@ static cefo_status resolve(loader *ld, const cefo__attrs *a, const char *attr,
     return CEFO_OK;
 }
 
-/* The per-unit children of a process or material: <input>, <output>, <emission>. */
-typedef struct child_spec {
-    const char *name;
-    const char *ref;
-    const cefo__strmap *ids;
-    cefo__terms *terms;
-} child_spec;
-
-static cefo_status read_use(loader *ld, xmlNode *c, cefo__uses *uses)
-{
-    return cefo__load_use(&ld->x, ld->net, c, uses);
-}
-
-static cefo_status load_resource(loader *ld, xmlNode *node, cefo__attrs *a)
-{
-    return cefo__load_resource(&ld->x, ld->net, node, a);
-}
-
-static cefo_status load_periods(loader *ld, xmlNode *node, cefo__attrs *a)
-{
-    return cefo__load_periods(&ld->x, ld->net, node, a);
-}
-
-static cefo_status load_group(loader *ld, xmlNode *node, cefo__attrs *a)
-{
-    return cefo__load_group(&ld->x, ld->net, node, a);
-}
-
-/* The children of `node`: terms by `spec`, <use> when `uses` is not NULL, and <at> steps of
- * item `at_item` of `at_kind`. */
-static cefo_status read_terms(loader *ld, xmlNode *node, const child_spec *spec, int nspec,
-                              cefo__uses *uses, cefo__at_kind at_kind, size_t at_item)
+/* <input> and <output> name a material, <emission> a pollutant: a term of the item being
+ * read (ld->terms, in that order). */
+static cefo_status load_term(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"material", "pollutant", "amount", NULL};
-    cefo_status st = CEFO_OK;
-    cefo__attrs a = {0};
-    for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
-        st = cefo__xml_check_text(&ld->x, c);
-        if (st != CEFO_OK || c->type != XML_ELEMENT_NODE) continue;
-        if (uses && strcmp((const char *)c->name, "use") == 0) {
-            st = read_use(ld, c, uses);
-            continue;
-        }
-        if (strcmp((const char *)c->name, "at") == 0) {
-            st = cefo__load_at(&ld->x, ld->net, c, (int)at_kind, at_item);
-            continue;
-        }
-        int k = 0;
-        while (k < nspec && strcmp((const char *)c->name, spec[k].name) != 0)
-            k++;
-        if (k == nspec) {
-            st = cefo__xfail(&ld->x, cefo__xml_line(c), (const char *)c->name,
-                             "<%s> is not allowed inside <%s>", c->name, node->name);
-            break;
-        }
-        size_t item;
-        double amount = NAN;
-        st = cefo__attrs_read(&ld->x, c, allowed, &a);
-        /* <input>/<output> name a material, <emission> a pollutant: never the other. */
-        const char *other = strcmp(spec[k].ref, "material") == 0 ? "pollutant" : "material";
-        if (st == CEFO_OK && cefo__attr(&a, other))
-            st = cefo__xfail(&ld->x, a.line, a.element, "unknown attribute '%s' on <%s>", other,
-                             a.element);
-        if (st == CEFO_OK) st = resolve(ld, &a, spec[k].ref, spec[k].ids, spec[k].ref, &item);
-        if (st == CEFO_OK) st = cefo__attr_number(&ld->x, &a, "amount", 0, &amount);
-        if (st == CEFO_OK && isnan(amount))
-            st = cefo__xfail(&ld->x, a.line, a.element, "<%s> needs attribute 'amount'", a.element);
-        if (st == CEFO_OK && cefo__terms_add(spec[k].terms, item, amount, a.line) != CEFO_OK)
-            st = cefo__xnomem(&ld->x);
-        if (st == CEFO_OK && c->children)
-            st = cefo__xfail(&ld->x, a.line, a.element, "<%s> takes no content", a.element);
-        cefo__attrs_free(&a);
-    }
+    int k = strcmp(e->name, "input") == 0 ? 0 : strcmp(e->name, "output") == 0 ? 1 : 2;
+    const char *ref = k < 2 ? "material" : "pollutant";
+    const cefo__strmap *ids = k < 2 ? &ld->net->material_ids : &ld->net->pollutant_ids;
+    size_t item;
+    double amount = NAN;
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, a);
+    const char *other = k < 2 ? "pollutant" : "material";
+    if (st == CEFO_OK && cefo__attr(a, other))
+        st = cefo__xfail(&ld->x, a->line, a->element, "unknown attribute '%s' on <%s>", other,
+                         a->element);
+    if (st == CEFO_OK) st = resolve(ld, a, ref, ids, ref, &item);
+    if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "amount", 0, &amount);
+    if (st == CEFO_OK && isnan(amount))
+        st = cefo__xfail(&ld->x, a->line, a->element, "<%s> needs attribute 'amount'", a->element);
+    if (st == CEFO_OK && cefo__terms_add(ld->terms[k], item, amount, a->line) != CEFO_OK)
+        st = cefo__xnomem(&ld->x);
+    if (st == CEFO_OK && cefo__elem_has_content(e))
+        st = cefo__xfail(&ld->x, a->line, a->element, "<%s> takes no content", a->element);
     return st;
 }
 
+static const cefo__elem_spec spec_input = {"input", load_term, NULL, CEFO__NO_CONTENT, NULL};
+static const cefo__elem_spec spec_output = {"output", load_term, NULL, CEFO__NO_CONTENT, NULL};
+static const cefo__elem_spec spec_emission = {"emission", load_term, NULL, CEFO__NO_CONTENT,
+                                              NULL};
+
+/* The children an item reads next are of item `item` of `kind` (for <at>). */
+static void read_children(cefo__netload *ld, cefo__at_kind kind, size_t item, cefo__uses *uses,
+                          cefo__terms *input, cefo__terms *output, cefo__terms *emission)
+{
+    ld->at_kind = (int)kind;
+    ld->at_item = item;
+    ld->uses = uses;
+    ld->terms[0] = input;
+    ld->terms[1] = output;
+    ld->terms[2] = emission;
+}
+
 /* investment and lifetime: on decisions only, with <periods>; a lifetime above 0. */
-static cefo_status check_investment(loader *ld, const cefo__attrs *a, int decision,
+static cefo_status check_investment(cefo__netload *ld, const cefo__attrs *a, int decision,
                                     double lifetime)
 {
     const char *names[] = {"investment", "lifetime"};
@@ -135,12 +86,12 @@ static cefo_status check_investment(loader *ld, const cefo__attrs *a, int decisi
     return CEFO_OK;
 }
 
-static cefo_status load_pollutant(loader *ld, xmlNode *node, cefo__attrs *a)
+static cefo_status load_pollutant(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id", "unit", "name", "damage-cost", "cap", NULL};
     const char *id, *unit;
     cefo__pollutant *k;
-    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, a);
     if (st == CEFO_OK) st = cefo__attr_need(&ld->x, a, "id", &id);
     if (st == CEFO_OK) st = cefo__attr_need(&ld->x, a, "unit", &unit);
     if (st == CEFO_OK) st = cefo__network_add_pollutant(ld->net, id, a->line, &k, ld->x.err);
@@ -148,12 +99,11 @@ static cefo_status load_pollutant(loader *ld, xmlNode *node, cefo__attrs *a)
     st = cefo__attr_string(&ld->x, a, "unit", &k->unit);
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "damage-cost", 0, &k->damage_cost);
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "cap", 0, &k->cap);
-    return st == CEFO_OK ? cefo__load_at_only(&ld->x, ld->net, node, CEFO__AT_POLLUTANT,
-                                              ld->net->npollutants - 1)
-                         : st;
+    read_children(ld, CEFO__AT_POLLUTANT, ld->net->npollutants - 1, NULL, NULL, NULL, NULL);
+    return st;
 }
 
-static cefo_status load_material(loader *ld, xmlNode *node, cefo__attrs *a)
+static cefo_status load_material(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id",           "unit",           "name",
                                           "kind",         "import-cost",    "import-limit",
@@ -161,7 +111,7 @@ static cefo_status load_material(loader *ld, xmlNode *node, cefo__attrs *a)
     static const char *const mkinds[] = {"product", "waste", "resource", NULL};
     const char *id, *unit;
     cefo__material *m;
-    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, a);
     if (st == CEFO_OK) st = cefo__attr_need(&ld->x, a, "id", &id);
     if (st == CEFO_OK) st = cefo__attr_need(&ld->x, a, "unit", &unit);
     if (st == CEFO_OK) st = cefo__network_add_material(ld->net, id, a->line, &m, ld->x.err);
@@ -179,13 +129,12 @@ static cefo_status load_material(loader *ld, xmlNode *node, cefo__attrs *a)
                          "material '%s' has an import-limit but no import-cost, so it cannot be "
                          "imported at all",
                          id);
-    child_spec spec[] = {{"emission", "pollutant", &ld->net->pollutant_ids, &m->emissions}};
-    return st == CEFO_OK ? read_terms(ld, node, spec, 1, NULL, CEFO__AT_MATERIAL,
-                                      ld->net->nmaterials - 1)
-                         : st;
+    read_children(ld, CEFO__AT_MATERIAL, ld->net->nmaterials - 1, NULL, NULL, NULL,
+                  &m->emissions);
+    return st;
 }
 
-static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
+static cefo_status load_process(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id",         "name",       "sector",   "zone",
                                           "kind",       "capacity",   "min",      "cost",
@@ -194,7 +143,7 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
     static const char *const pkinds[] = {"production", "treatment", "recycling", "disposal", NULL};
     const char *id;
     cefo__process *p;
-    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, a);
     if (st == CEFO_OK) st = cefo__attr_need(&ld->x, a, "id", &id);
     if (st == CEFO_OK) st = cefo__network_add_process(ld->net, id, a->line, &p, ld->x.err);
     if (st != CEFO_OK) return st;
@@ -221,21 +170,18 @@ static cefo_status load_process(loader *ld, xmlNode *node, cefo__attrs *a)
                         "process '%s' has a fixed-cost but is neither optional nor in a group", id);
     if (st == CEFO_OK)
         st = check_investment(ld, a, p->optional || p->group, p->lifetime);
-    child_spec spec[] = {{"input", "material", &ld->net->material_ids, &p->inputs},
-                         {"output", "material", &ld->net->material_ids, &p->outputs},
-                         {"emission", "pollutant", &ld->net->pollutant_ids, &p->emissions}};
-    return st == CEFO_OK ? read_terms(ld, node, spec, 3, &p->uses, CEFO__AT_PROCESS,
-                                      ld->net->nprocesses - 1)
-                         : st;
+    read_children(ld, CEFO__AT_PROCESS, ld->net->nprocesses - 1, &p->uses, &p->inputs,
+                  &p->outputs, &p->emissions);
+    return st;
 }
 
-static cefo_status load_link(loader *ld, xmlNode *node, cefo__attrs *a)
+static cefo_status load_link(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"from",       "to",         "material", "cost",
                                           "capacity",   "distance",   "optional", "fixed-cost",
                                           "investment", "lifetime",   NULL};
     cefo__link *l;
-    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, a);
     if (st == CEFO_OK) st = cefo__network_add_link(ld->net, a->line, &l, ld->x.err);
     if (st != CEFO_OK) return st;
     st = resolve(ld, a, "from", &ld->net->process_ids, "process", &l->from);
@@ -254,17 +200,16 @@ static cefo_status load_link(loader *ld, xmlNode *node, cefo__attrs *a)
                          "a link with a fixed-cost must be optional=\"true\"");
     if (st == CEFO_OK)
         st = check_investment(ld, a, l->optional, l->lifetime);
-    return st == CEFO_OK ? read_terms(ld, node, NULL, 0, &l->uses, CEFO__AT_LINK,
-                                      ld->net->nlinks - 1)
-                         : st;
+    read_children(ld, CEFO__AT_LINK, ld->net->nlinks - 1, &l->uses, NULL, NULL, NULL);
+    return st;
 }
 
-static cefo_status load_demand(loader *ld, xmlNode *node, cefo__attrs *a)
+static cefo_status load_demand(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"material", "amount", NULL};
     size_t m;
     double amount = NAN;
-    cefo_status st = cefo__attrs_read(&ld->x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, a);
     if (st == CEFO_OK) st = resolve(ld, a, "material", &ld->net->material_ids, "material", &m);
     if (st == CEFO_OK) st = cefo__attr_number(&ld->x, a, "amount", 0, &amount);
     if (st == CEFO_OK && isnan(amount))
@@ -274,60 +219,125 @@ static cefo_status load_demand(loader *ld, xmlNode *node, cefo__attrs *a)
         if (cefo__network_add_demand(ld->net, m, amount, a->line) != CEFO_OK)
             st = cefo__xnomem(&ld->x);
     }
-    return st == CEFO_OK ? cefo__load_at_only(&ld->x, ld->net, node, CEFO__AT_DEMAND,
-                                              ld->net->ndemands - 1)
-                         : st;
+    read_children(ld, CEFO__AT_DEMAND, ld->net->ndemands - 1, NULL, NULL, NULL, NULL);
+    return st;
 }
 
-static cefo_status load_root(loader *ld, xmlNode *root)
+static const cefo__elem_spec *const at_only[] = {&cefo__spec_at, NULL};
+static const cefo__elem_spec *const material_children[] = {&spec_emission, &cefo__spec_at, NULL};
+static const cefo__elem_spec *const process_children[] = {&spec_input, &spec_output,
+                                                          &spec_emission, &cefo__spec_use,
+                                                          &cefo__spec_at, NULL};
+static const cefo__elem_spec *const link_children[] = {&cefo__spec_use, &cefo__spec_at, NULL};
+static const cefo__elem_spec spec_pollutant = {"pollutant", load_pollutant, NULL,
+                                               CEFO__CHILDREN, at_only};
+static const cefo__elem_spec spec_material = {"material", load_material, NULL, CEFO__CHILDREN,
+                                              material_children};
+static const cefo__elem_spec spec_process = {"process", load_process, NULL, CEFO__CHILDREN,
+                                             process_children};
+static const cefo__elem_spec spec_link = {"link", load_link, NULL, CEFO__CHILDREN,
+                                          link_children};
+static const cefo__elem_spec spec_demand = {"demand", load_demand, NULL, CEFO__CHILDREN,
+                                            at_only};
+
+const cefo__elem_spec *const cefo__net_kinds[CEFO__NKINDS] = {
+    &cefo__spec_periods, &spec_pollutant, &spec_material, &cefo__spec_resource,
+    &spec_process,       &spec_link,      &spec_demand,   &cefo__spec_group};
+const char *const cefo__net_groups[CEFO__NKINDS] = {NULL,        "pollutants", "materials",
+                                                    "resources", "processes",  "links",
+                                                    "demands",   "groups"};
+
+const cefo__elem_spec *cefo__elem_child(const cefo__elem_spec *spec, const char *name)
+{
+    for (const cefo__elem_spec *const *c = spec->children; c && *c; c++)
+        if (strcmp((*c)->name, name) == 0)
+            return *c;
+    return NULL;
+}
+
+cefo_status cefo__net_root(cefo__netload *ld, const cefo__elem *e)
 {
     static const char *const allowed[] = {"version", "name", "currency", NULL};
     cefo__attrs a = {0};
-    if (!root || strcmp((const char *)root->name, "network") != 0 || root->ns)
-        return cefo__xfail(&ld->x, root ? cefo__xml_line(root) : 0, NULL,
-                           "the root element must be <network> (without a namespace)");
-    cefo_status st = cefo__attrs_read(&ld->x, root, allowed, &a);
+    cefo_status st = cefo__elem_attrs(&ld->x, e, allowed, &a);
     const char *version = st == CEFO_OK ? cefo__attr(&a, "version") : NULL;
     if (st == CEFO_OK && (!version || strcmp(version, "1") != 0))
         st = cefo__xfail(&ld->x, a.line, "network", "<network> needs version=\"1\"");
     if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "currency", &ld->net->currency);
     if (st == CEFO_OK) st = cefo__attr_string(&ld->x, &a, "name", &ld->net->name);
     cefo__attrs_free(&a);
+    return st;
+}
+
+/* One element of a document and, when it holds children, each of them (the document's side of
+ * the handlers; netstream.c is the stream's). */
+static cefo_status walk(cefo__netload *ld, const cefo__elem_spec *spec, xmlNode *node,
+                        const char *parent)
+{
+    cefo__elem e = cefo__elem_node(node);
+    cefo__attrs a = {0};
+    ld->parent = parent;
+    cefo_status st = spec->start(ld, &e, &a);
+    cefo__attrs_free(&a);
+    for (xmlNode *c = node->children;
+         c && st == CEFO_OK && spec->content == CEFO__CHILDREN; c = c->next) {
+        st = cefo__xml_check_text(&ld->x, c);
+        if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
+            continue;
+        const cefo__elem_spec *child = cefo__elem_child(spec, (const char *)c->name);
+        st = child ? walk(ld, child, c, spec->name)
+                   : cefo__xfail(&ld->x, cefo__xml_line(c), (const char *)c->name,
+                                 "<%s> is not allowed inside <%s>", c->name, node->name);
+    }
+    return st == CEFO_OK && spec->end ? spec->end(ld) : st;
+}
+
+static cefo_status load_root(cefo__netload *ld, xmlNode *root, xmlNode ***nodes)
+{
+    size_t count[CEFO__NKINDS] = {0}, cap[CEFO__NKINDS] = {0};
+    const char *kinds[CEFO__NKINDS];
+    if (!root || strcmp((const char *)root->name, "network") != 0 || root->ns)
+        return cefo__xfail(&ld->x, root ? cefo__xml_line(root) : 0, NULL,
+                           "the root element must be <network> (without a namespace)");
+    cefo__elem e = cefo__elem_node(root);
+    cefo_status st = cefo__net_root(ld, &e);
+    for (int k = 0; k < CEFO__NKINDS; k++)
+        kinds[k] = cefo__net_kinds[k]->name;
     if (st == CEFO_OK)
-        st = cefo__xml_sort(&ld->x, root, kinds, groups, NKINDS, 8, ld->nodes, ld->count,
-                            ld->cap);
-    if (st == CEFO_OK && !ld->count[2] && !ld->count[4]) /* no material, no process */
+        st = cefo__xml_sort(&ld->x, root, kinds, cefo__net_groups, CEFO__NKINDS,
+                            CEFO__GROUPING_DEPTH, nodes, count, cap);
+    if (st == CEFO_OK && !count[2] && !count[4]) /* no material, no process */
         st = cefo__xfail(&ld->x, cefo__xml_line(root), "network",
                          "the network is empty: it has no materials and no processes");
-    typedef cefo_status (*load_fn)(loader *, xmlNode *, cefo__attrs *);
-    static const load_fn load[NKINDS] = {load_periods, load_pollutant, load_material,
-                                         load_resource, load_process,  load_link,
-                                         load_demand,   load_group};
-    for (int k = 0; k < NKINDS && st == CEFO_OK; k++) {
-        for (size_t i = 0; i < ld->count[k] && st == CEFO_OK; i++) {
-            st = load[k](ld, ld->nodes[k][i], &a);
-            cefo__attrs_free(&a);
-        }
-    }
+    for (int k = 0; k < CEFO__NKINDS && st == CEFO_OK; k++)
+        for (size_t i = 0; i < count[k] && st == CEFO_OK; i++)
+            st = walk(ld, cefo__net_kinds[k], nodes[k][i], NULL);
     return st == CEFO_OK ? cefo__network_validate(ld->net, ld->x.err) : st;
 }
 
+cefo_status cefo__netload_src(cefo__netload *ld, const char *path)
+{
+    cefo_network *net = ld->net;
+    char *copy = cefo__strdup(path);
+    char **grown = copy ? cefo__realloc_array(net->src_files, net->nsrc_files + 1, sizeof *grown)
+                        : NULL;
+    if (!grown) {
+        cefo__free(copy);
+        return cefo__xnomem(&ld->x);
+    }
+    net->src_files = grown;
+    net->src_files[net->nsrc_files++] = copy;
+    return CEFO_OK;
+}
+
 /* The registries the document's rows came from: every <?cefo-src PATH?> (registry.c). */
-static cefo_status src_files(loader *ld, xmlNode *node)
+static cefo_status src_files(cefo__netload *ld, xmlNode *node)
 {
     for (xmlNode *c = node; c; c = c->next) {
         if (c->type == XML_PI_NODE && strcmp((const char *)c->name, "cefo-src") == 0) {
-            cefo_network *net = ld->net;
-            char *copy = cefo__strdup(c->content ? (const char *)c->content : "");
-            char **grown = copy ? cefo__realloc_array(net->src_files, net->nsrc_files + 1,
-                                                      sizeof *grown)
-                                : NULL;
-            if (!grown) {
-                cefo__free(copy);
-                return cefo__xnomem(&ld->x);
-            }
-            net->src_files = grown;
-            net->src_files[net->nsrc_files++] = copy;
+            cefo_status st = cefo__netload_src(ld, c->content ? (const char *)c->content : "");
+            if (st != CEFO_OK)
+                return st;
         }
         if (c->type == XML_ELEMENT_NODE && c->children) {
             cefo_status st = src_files(ld, c->children);
@@ -341,14 +351,15 @@ static cefo_status src_files(loader *ld, xmlNode *node)
 cefo_status cefo__network_from_doc(cefo_network **out, xmlDoc *doc, const char *name,
                                    cefo_error *err)
 {
-    loader ld = {.x = {name, err}};
+    cefo__netload ld = {.x = {name, err}};
+    xmlNode **nodes[CEFO__NKINDS] = {0};
     ld.net = cefo__network_new(name);
-    cefo_status st = ld.net ? load_root(&ld, xmlDocGetRootElement(doc))
+    cefo_status st = ld.net ? load_root(&ld, xmlDocGetRootElement(doc), nodes)
                             : cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
     if (st == CEFO_OK)
         st = src_files(&ld, xmlDocGetRootElement(doc));
-    for (int k = 0; k < NKINDS; k++)
-        cefo__free(ld.nodes[k]);
+    for (int k = 0; k < CEFO__NKINDS; k++)
+        cefo__free(nodes[k]);
     if (st != CEFO_OK) {
         cefo_network_free(ld.net);
         return st;
@@ -362,13 +373,36 @@ static cefo_status network_loader(void *out, xmlDoc *doc, const char *name, cefo
     return cefo__network_from_doc(out, doc, name, err);
 }
 
+cefo_status cefo__network_load_dom(cefo_network **out, const char *data, size_t len,
+                                   const char *name, cefo_error *err)
+{
+    return data ? cefo__load_memory(out, data, len, name, network_loader, err)
+                : cefo__load_file(out, name, network_loader, err);
+}
+
+/* A plain load streams; an input the stream refuses is loaded as a document, whose first error
+ * (and only that) is reported: the same message and line whichever way. */
+static cefo_status load(cefo_network **out, const char *data, size_t len, const char *name,
+                        cefo_error *err)
+{
+    cefo_error scratch;
+    if (out && (data ? len > 0 && name : name != NULL)
+        && cefo__network_stream(out, data, len, name, &scratch) == CEFO_OK)
+        return CEFO_OK;
+    return cefo__network_load_dom(out, data, len, name, err);
+}
+
 cefo_status cefo_network_load_memory(cefo_network **out, const char *data, size_t len,
                                      const char *name, cefo_error *err)
 {
-    return cefo__load_memory(out, data, len, name, network_loader, err);
+    if (!data)
+        return cefo__load_memory(out, data, len, name, network_loader, err);
+    return load(out, data, len, name ? name : "<memory>", err);
 }
 
 cefo_status cefo_network_load_file(cefo_network **out, const char *path, cefo_error *err)
 {
-    return cefo__load_file(out, path, network_loader, err);
+    if (!path)
+        return cefo__load_file(out, path, network_loader, err);
+    return load(out, NULL, 0, path, err);
 }

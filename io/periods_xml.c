@@ -6,50 +6,52 @@
 #include "core/alloc.h"
 #include "io/loaders.h"
 #include "io/xmlattr.h"
-#include "io/xmldoc.h"
 #include "models/network.h"
 
-static cefo_status load_period(const cefo__xctx *x, cefo_network *net, xmlNode *c)
+static cefo_status load_period(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id", "years", NULL};
-    cefo__attrs a = {0};
+    const cefo__xctx *x = &ld->x;
     const char *id;
     double years = 1.0;
-    cefo_status st = cefo__attrs_read(x, c, allowed, &a);
-    if (st == CEFO_OK) st = cefo__attr_need(x, &a, "id", &id);
-    if (st == CEFO_OK) st = cefo__attr_number(x, &a, "years", 0, &years);
+    cefo_status st = cefo__elem_attrs(x, e, allowed, a);
+    if (st == CEFO_OK) st = cefo__attr_need(x, a, "id", &id);
+    if (st == CEFO_OK) st = cefo__attr_number(x, a, "years", 0, &years);
     if (st == CEFO_OK && !(years > 0))
-        st = cefo__xfail(x, a.line, a.element, "period '%s': years must be above 0", id);
-    if (st == CEFO_OK) st = cefo__xml_no_children(x, c);
-    if (st == CEFO_OK) st = cefo__network_add_period(net, id, years, a.line, x->err);
-    cefo__attrs_free(&a);
+        st = cefo__xfail(x, a->line, a->element, "period '%s': years must be above 0", id);
+    if (st == CEFO_OK) st = cefo__elem_no_children(x, e);
+    if (st == CEFO_OK) st = cefo__network_add_period(ld->net, id, years, a->line, x->err);
     return st;
 }
 
-cefo_status cefo__load_periods(const cefo__xctx *x, cefo_network *net, xmlNode *node,
-                               cefo__attrs *a)
+static const cefo__elem_spec spec_period = {"period", load_period, NULL, CEFO__EMPTY, NULL};
+
+static cefo_status load_periods(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"discount-rate", NULL};
-    cefo_status st = cefo__attrs_read(x, node, allowed, a);
+    const cefo__xctx *x = &ld->x;
+    cefo_network *net = ld->net;
+    cefo_status st = cefo__elem_attrs(x, e, allowed, a);
     if (st == CEFO_OK && net->periods_line)
         st = cefo__xfail(x, a->line, a->element, "a network has one <periods> (the first is at "
                          "line %d)", net->periods_line);
     if (st == CEFO_OK) st = cefo__attr_number(x, a, "discount-rate", 0, &net->discount_rate);
     net->periods_line = a->line;
-    for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
-        st = cefo__xml_check_text(x, c);
-        if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
-            continue;
-        if (strcmp((const char *)c->name, "period") == 0)
-            st = load_period(x, net, c);
-        else
-            st = cefo__xfail(x, cefo__xml_line(c), (const char *)c->name,
-                             "<%s> is not allowed inside <periods>", c->name);
-    }
-    if (st == CEFO_OK && !net->nperiods)
-        st = cefo__xfail(x, a->line, a->element, "<periods> needs at least one <period>");
     return st;
 }
+
+/* After its <period>s. */
+static cefo_status end_periods(cefo__netload *ld)
+{
+    if (!ld->net->nperiods)
+        return cefo__xfail(&ld->x, ld->net->periods_line, "periods",
+                           "<periods> needs at least one <period>");
+    return CEFO_OK;
+}
+
+static const cefo__elem_spec *const periods_children[] = {&spec_period, NULL};
+const cefo__elem_spec cefo__spec_periods = {"periods", load_periods, end_periods,
+                                            CEFO__CHILDREN, periods_children};
 
 /* Names the attributes an <at> inside `parent` may set, for its error message. */
 static void list_names(cefo__at_kind kind, char *buf, size_t n)
@@ -65,18 +67,20 @@ static void list_names(cefo__at_kind kind, char *buf, size_t n)
     }
 }
 
-cefo_status cefo__load_at(const cefo__xctx *x, cefo_network *net, xmlNode *c, int kind,
-                          size_t item)
+static cefo_status load_at(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
-    const char *parent = c->parent ? (const char *)c->parent->name : "?";
-    int line = cefo__xml_line(c);
+    const cefo__xctx *x = &ld->x;
+    cefo_network *net = ld->net;
+    int kind = ld->at_kind;
+    const char *parent = ld->parent ? ld->parent : "?";
+    int line = e->line;
     if (!net->nperiods)
         return cefo__xfail(x, line, "at", "<at> needs <periods> (the network has none)");
     /* An attribute the parent does not have is the likely typo: say what it has. */
-    for (xmlAttr *p = c->properties; p; p = p->next) {
+    const char *name;
+    for (int i = 0; (name = cefo__elem_attr_name(e, i)) != NULL; i++) {
         size_t off;
         int neg;
-        const char *name = (const char *)p->name;
         if (strcmp(name, "period") != 0
             && cefo__at_field((cefo__at_kind)kind, name, &off, &neg) != CEFO_OK) {
             char names[200];
@@ -86,56 +90,40 @@ cefo_status cefo__load_at(const cefo__xctx *x, cefo_network *net, xmlNode *c, in
                                "attribute (it has %s)", parent, name, parent, names);
         }
     }
-    cefo__attrs a = {0};
     const char *id;
     size_t period;
-    cefo_status st = cefo__attrs_read(x, c, cefo__at_names((cefo__at_kind)kind), &a);
-    if (st == CEFO_OK) st = cefo__attr_need(x, &a, "period", &id);
+    cefo_status st = cefo__elem_attrs(x, e, cefo__at_names((cefo__at_kind)kind), a);
+    if (st == CEFO_OK) st = cefo__attr_need(x, a, "period", &id);
     if (st == CEFO_OK && !cefo__strmap_get(&net->period_ids, id, &period))
-        st = cefo__xfail(x, a.line, a.element, "period=\"%s\" names no period", id);
-    if (st == CEFO_OK && a.n < 2)
-        st = cefo__xfail(x, a.line, a.element, "<at period=\"%s\"> sets no attribute", id);
-    for (int i = 0; i < a.n && st == CEFO_OK; i++) {
-        if (strcmp(a.name[i], "period") == 0)
+        st = cefo__xfail(x, a->line, a->element, "period=\"%s\" names no period", id);
+    if (st == CEFO_OK && a->n < 2)
+        st = cefo__xfail(x, a->line, a->element, "<at period=\"%s\"> sets no attribute", id);
+    for (int i = 0; i < a->n && st == CEFO_OK; i++) {
+        if (strcmp(a->name[i], "period") == 0)
             continue;
-        cefo__step s = {.kind = (cefo__at_kind)kind, .item = item, .period = period,
-                        .line = a.line};
+        cefo__step s = {.kind = (cefo__at_kind)kind, .item = ld->at_item, .period = period,
+                        .line = a->line};
         int neg = 0;
-        cefo__at_field((cefo__at_kind)kind, a.name[i], &s.offset, &neg);
-        st = cefo__attr_number(x, &a, a.name[i], neg, &s.value);
+        cefo__at_field((cefo__at_kind)kind, a->name[i], &s.offset, &neg);
+        st = cefo__attr_number(x, a, a->name[i], neg, &s.value);
         if (st == CEFO_OK && cefo__network_add_step(net, &s) != CEFO_OK)
             st = cefo__xnomem(x);
     }
-    if (st == CEFO_OK) st = cefo__xml_no_children(x, c);
-    cefo__attrs_free(&a);
+    if (st == CEFO_OK) st = cefo__elem_no_children(x, e);
     return st;
 }
 
-cefo_status cefo__load_at_only(const cefo__xctx *x, cefo_network *net, xmlNode *node, int kind,
-                               size_t item)
-{
-    cefo_status st = CEFO_OK;
-    for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
-        st = cefo__xml_check_text(x, c);
-        if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
-            continue;
-        if (strcmp((const char *)c->name, "at") == 0)
-            st = cefo__load_at(x, net, c, kind, item);
-        else
-            st = cefo__xfail(x, cefo__xml_line(c), (const char *)c->name,
-                             "<%s> is not allowed inside <%s>", c->name, node->name);
-    }
-    return st;
-}
+const cefo__elem_spec cefo__spec_at = {"at", load_at, NULL, CEFO__EMPTY, NULL};
 
-cefo_status cefo__load_group(const cefo__xctx *x, cefo_network *net, xmlNode *node,
-                             cefo__attrs *a)
+static cefo_status load_group(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id", "order", NULL};
+    const cefo__xctx *x = &ld->x;
+    cefo_network *net = ld->net;
     const char *id;
-    cefo_status st = cefo__attrs_read(x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(x, e, allowed, a);
     if (st == CEFO_OK) st = cefo__attr_need(x, a, "id", &id);
-    if (st == CEFO_OK) st = cefo__xml_no_children(x, node);
+    if (st == CEFO_OK) st = cefo__elem_no_children(x, e);
     if (st == CEFO_OK
         && cefo__grow((void **)&net->group_decls, &net->cap_group_decls, net->ngroup_decls + 1,
                       sizeof *net->group_decls))
@@ -148,3 +136,5 @@ cefo_status cefo__load_group(const cefo__xctx *x, cefo_network *net, xmlNode *no
     if (st == CEFO_OK) st = cefo__attr_string(x, a, "order", &d->order);
     return st;
 }
+
+const cefo__elem_spec cefo__spec_group = {"group", load_group, NULL, CEFO__EMPTY, NULL};

@@ -6,33 +6,32 @@
 #include "core/alloc.h"
 #include "io/loaders.h"
 #include "io/xmlattr.h"
-#include "io/xmldoc.h"
 #include "models/network.h"
 
-cefo_status cefo__load_use(const cefo__xctx *x, cefo_network *net, xmlNode *c,
-                           cefo__uses *uses)
+static cefo_status load_use(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"resource", "amount", "per", NULL};
     static const char *const pers[] = {"unit", "decision", NULL};
-    cefo__attrs a = {0};
+    const cefo__xctx *x = &ld->x;
     const char *id;
     size_t r;
     double amount = NAN;
     int per = 0;
-    cefo_status st = cefo__attrs_read(x, c, allowed, &a);
-    if (st == CEFO_OK) st = cefo__attr_need(x, &a, "resource", &id);
-    if (st == CEFO_OK && !cefo__strmap_get(&net->resource_ids, id, &r))
-        st = cefo__xfail(x, a.line, a.element, "resource=\"%s\" names no resource", id);
-    if (st == CEFO_OK) st = cefo__attr_number(x, &a, "amount", 1, &amount);
+    cefo_status st = cefo__elem_attrs(x, e, allowed, a);
+    if (st == CEFO_OK) st = cefo__attr_need(x, a, "resource", &id);
+    if (st == CEFO_OK && !cefo__strmap_get(&ld->net->resource_ids, id, &r))
+        st = cefo__xfail(x, a->line, a->element, "resource=\"%s\" names no resource", id);
+    if (st == CEFO_OK) st = cefo__attr_number(x, a, "amount", 1, &amount);
     if (st == CEFO_OK && isnan(amount))
-        st = cefo__xfail(x, a.line, a.element, "<use> needs attribute 'amount'");
-    if (st == CEFO_OK) st = cefo__attr_choice(x, &a, "per", pers, &per);
-    if (st == CEFO_OK && cefo__uses_add(uses, r, amount, per, a.line) != CEFO_OK)
+        st = cefo__xfail(x, a->line, a->element, "<use> needs attribute 'amount'");
+    if (st == CEFO_OK) st = cefo__attr_choice(x, a, "per", pers, &per);
+    if (st == CEFO_OK && cefo__uses_add(ld->uses, r, amount, per, a->line) != CEFO_OK)
         st = cefo__xnomem(x);
-    if (st == CEFO_OK) st = cefo__xml_no_children(x, c);
-    cefo__attrs_free(&a);
+    if (st == CEFO_OK) st = cefo__elem_no_children(x, e);
     return st;
 }
+
+const cefo__elem_spec cefo__spec_use = {"use", load_use, NULL, CEFO__EMPTY, NULL};
 
 /* of="activity|capacity|labour|fixed-cost|emission:ID|input:ID|output:ID". */
 static cefo_status parse_of(const cefo__xctx *x, const cefo_network *net, const cefo__attrs *a,
@@ -73,55 +72,59 @@ static cefo_status parse_of(const cefo__xctx *x, const cefo_network *net, const 
                        "investment, emission:POLLUTANT, input:MATERIAL or output:MATERIAL", of);
 }
 
-static cefo_status load_term(const cefo__xctx *x, cefo_network *net, cefo__resource *r,
-                             xmlNode *c)
+static cefo_status load_term(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"sector", "zone", "group",  "kind",
                                           "variant", "of",  "amount", NULL};
     static const char *const pkinds[] = {"production", "treatment", "recycling", "disposal",
                                          NULL};
-    cefo__attrs a = {0};
+    const cefo__xctx *x = &ld->x;
     cefo__select s = {.amount = 1.0};
     int kind = 0;
-    cefo_status st = cefo__attrs_read(x, c, allowed, &a);
+    cefo_status st = cefo__elem_attrs(x, e, allowed, a);
     const char *names[] = {"sector", "zone", "group", "kind", "variant"};
     char **dst[] = {&s.sector, &s.zone, &s.group, &s.kind, &s.variant};
     int given = 0;
     for (int i = 0; i < 5 && st == CEFO_OK; i++) {
-        st = cefo__attr_string(x, &a, names[i], dst[i]);
+        st = cefo__attr_string(x, a, names[i], dst[i]);
         given += *dst[i] != NULL;
     }
     if (st == CEFO_OK && !given)
-        st = cefo__xfail(x, a.line, a.element,
+        st = cefo__xfail(x, a->line, a->element,
                          "<term> needs at least one of sector, zone, group, kind, variant");
-    if (st == CEFO_OK) st = cefo__attr_choice(x, &a, "kind", pkinds, &kind);
-    if (st == CEFO_OK) st = parse_of(x, net, &a, &s);
-    if (st == CEFO_OK) st = cefo__attr_number(x, &a, "amount", 1, &s.amount);
-    if (st == CEFO_OK) st = cefo__xml_no_children(x, c);
-    s.line = a.line;
-    if (st == CEFO_OK && cefo__resource_add_select(r, &s) != CEFO_OK)
+    if (st == CEFO_OK) st = cefo__attr_choice(x, a, "kind", pkinds, &kind);
+    if (st == CEFO_OK) st = parse_of(x, ld->net, a, &s);
+    if (st == CEFO_OK) st = cefo__attr_number(x, a, "amount", 1, &s.amount);
+    if (st == CEFO_OK) st = cefo__elem_no_children(x, e);
+    s.line = a->line;
+    if (st == CEFO_OK && cefo__resource_add_select(ld->resource, &s) != CEFO_OK)
         st = cefo__xnomem(x);
     if (st != CEFO_OK)
         for (int i = 0; i < 5; i++)
             cefo__free(*dst[i]);
-    cefo__attrs_free(&a);
     return st;
 }
 
-cefo_status cefo__load_resource(const cefo__xctx *x, cefo_network *net, xmlNode *node,
-                                cefo__attrs *a)
+static const cefo__elem_spec spec_term = {"term", load_term, NULL, CEFO__EMPTY, NULL};
+
+static cefo_status load_resource(cefo__netload *ld, const cefo__elem *e, cefo__attrs *a)
 {
     static const char *const allowed[] = {"id", "unit", "name", "min", "max", "price", "scope",
                                           NULL};
     static const char *const scopes[] = {"period", "total", NULL};
+    const cefo__xctx *x = &ld->x;
+    cefo_network *net = ld->net;
     const char *id, *unit;
     cefo__resource *r;
-    cefo_status st = cefo__attrs_read(x, node, allowed, a);
+    cefo_status st = cefo__elem_attrs(x, e, allowed, a);
     if (st == CEFO_OK) st = cefo__attr_need(x, a, "id", &id);
     if (st == CEFO_OK) st = cefo__attr_need(x, a, "unit", &unit);
     if (st == CEFO_OK) st = cefo__network_add_resource(net, id, a->line, &r, x->err);
     if (st != CEFO_OK)
         return st;
+    ld->resource = r;
+    ld->at_kind = CEFO__AT_RESOURCE;
+    ld->at_item = net->nresources - 1;
     st = cefo__attr_string(x, a, "unit", &r->unit);
     if (st == CEFO_OK) st = cefo__attr_string(x, a, "name", &r->name);
     if (st == CEFO_OK) st = cefo__attr_number(x, a, "min", 1, &r->min);
@@ -132,17 +135,9 @@ cefo_status cefo__load_resource(const cefo__xctx *x, cefo_network *net, xmlNode 
         st = cefo__xfail(x, a->line, a->element,
                          "scope=\"total\" needs <periods> (a single-period network has one "
                          "period: leave scope out)");
-    for (xmlNode *c = node->children; c && st == CEFO_OK; c = c->next) {
-        st = cefo__xml_check_text(x, c);
-        if (st != CEFO_OK || c->type != XML_ELEMENT_NODE)
-            continue;
-        if (strcmp((const char *)c->name, "term") == 0)
-            st = load_term(x, net, r, c);
-        else if (strcmp((const char *)c->name, "at") == 0)
-            st = cefo__load_at(x, net, c, CEFO__AT_RESOURCE, net->nresources - 1);
-        else
-            st = cefo__xfail(x, cefo__xml_line(c), (const char *)c->name,
-                             "<%s> is not allowed inside <resource>", c->name);
-    }
     return st;
 }
+
+static const cefo__elem_spec *const resource_children[] = {&spec_term, &cefo__spec_at, NULL};
+const cefo__elem_spec cefo__spec_resource = {"resource", load_resource, NULL, CEFO__CHILDREN,
+                                             resource_children};

@@ -331,6 +331,8 @@ cefo_status cefo_network_load_edited(cefo_network **out, const char *path,
     if (!out || !path || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments");
     input in = {path, NULL, 0};
+    if (!scenario && !nedits) /* no edit: a plain load, which streams */
+        return cefo_network_load_file(out, path, err);
     return edited_network(&in, s, scenario, edits, nedits, NULL, out, err);
 }
 
@@ -341,6 +343,8 @@ cefo_status cefo_network_load_edited_memory(cefo_network **out, const char *data
 {
     if (!out || !data || (nedits && !edits))
         return cefo__error(err, CEFO_ERR_ARG, name, 0, NULL, "bad arguments");
+    if (!scenario && !nedits) /* no edit: a plain load, which streams */
+        return cefo_network_load_memory(out, data, len, name, err);
     input in = {name ? name : "<memory>", data, len};
     return edited_network(&in, s, scenario, edits, nedits, NULL, out, err);
 }

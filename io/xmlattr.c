@@ -46,6 +46,36 @@ static unsigned char control_char(const char *name, const xmlChar *v)
     return 0;
 }
 
+/* Appends attribute `name` (`ns`: it has a namespace) with value v (taken: freed on error). */
+static cefo_status add_attr(const cefo__xctx *x, const char *const *allowed, cefo__attrs *a,
+                            const char *name, int ns, xmlChar *v)
+{
+    const char *const *ok = allowed;
+    while (*ok && strcmp(*ok, name) != 0)
+        ok++;
+    if (!*ok || ns) {
+        xmlFree(v);
+        return cefo__xfail(x, a->line, a->element, "unknown attribute '%s' on <%s>", name,
+                           a->element);
+    }
+    if (a->n == CEFO__MAX_ATTRS) {
+        xmlFree(v);
+        return cefo__xfail(x, a->line, a->element, "too many attributes on <%s>", a->element);
+    }
+    if (!v)
+        return cefo__xnomem(x);
+    unsigned char bad = control_char(name, v);
+    if (bad) {
+        xmlFree(v);
+        return cefo__xfail(x, a->line, a->element, "attribute '%s' of <%s> holds a control "
+                           "character (U+%04X): only printable text is allowed", name,
+                           a->element, bad);
+    }
+    a->name[a->n] = name;
+    a->value[a->n++] = (char *)v;
+    return CEFO_OK;
+}
+
 cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *const *allowed,
                              cefo__attrs *a)
 {
@@ -53,32 +83,92 @@ cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *con
     a->line = cefo__xml_line(node);
     a->element = (const char *)node->name;
     for (xmlAttr *at = node->properties; at; at = at->next) {
-        const char *name = (const char *)at->name;
+        xmlChar *v = NULL;
+        /* The value only once the name is known to be allowed (add_attr checks in order). */
         const char *const *ok = allowed;
-        while (*ok && strcmp(*ok, name) != 0)
+        while (*ok && strcmp(*ok, (const char *)at->name) != 0)
             ok++;
-        if (!*ok || at->ns)
-            return cefo__xfail(x, a->line, a->element, "unknown attribute '%s' on <%s>", name,
-                               a->element);
-        if (a->n == CEFO__MAX_ATTRS)
-            return cefo__xfail(x, a->line, a->element, "too many attributes on <%s>",
-                               a->element);
-        xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
-        if (!v)
-            v = xmlCharStrdup("");
-        if (!v)
-            return cefo__xnomem(x);
-        unsigned char bad = control_char(name, v);
-        if (bad) {
-            xmlFree(v);
-            return cefo__xfail(x, a->line, a->element, "attribute '%s' of <%s> holds a control "
-                               "character (U+%04X): only printable text is allowed", name,
-                               a->element, bad);
+        if (*ok && !at->ns && a->n < CEFO__MAX_ATTRS) {
+            v = xmlNodeListGetString(node->doc, at->children, 1);
+            if (!v)
+                v = xmlCharStrdup("");
         }
-        a->name[a->n] = name;
-        a->value[a->n++] = (char *)v;
+        cefo_status st = add_attr(x, allowed, a, (const char *)at->name, at->ns != NULL, v);
+        if (st != CEFO_OK)
+            return st;
     }
     return CEFO_OK;
+}
+
+cefo__elem cefo__elem_node(xmlNode *node)
+{
+    return (cefo__elem){.node = node, .name = (const char *)node->name,
+                        .line = cefo__xml_line(node)};
+}
+
+/*
+ * A streamed attribute value as the document would hold it. libxml2 hands over a pointer into
+ * its input when the value needed no change (never NUL-terminated there: the quote follows),
+ * else a NUL-terminated copy in which, without entity substitution, each '&' stands as "&#38;"
+ * for the tree builder to decode, and nothing else is escaped.
+ */
+static xmlChar *stream_value(const xmlChar *v, const xmlChar *end)
+{
+    size_t n = (size_t)(end - v);
+    xmlChar *out = xmlMalloc(n + 1);
+    if (!out)
+        return NULL;
+    if (*end != 0) {
+        memcpy(out, v, n);
+        out[n] = 0;
+        return out;
+    }
+    size_t k = 0;
+    for (const xmlChar *p = v; p < end; p++) {
+        out[k++] = *p;
+        if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
+            p += 4;
+    }
+    out[k] = 0;
+    return out;
+}
+
+cefo_status cefo__elem_attrs(const cefo__xctx *x, const cefo__elem *e, const char *const *allowed,
+                             cefo__attrs *a)
+{
+    if (e->node)
+        return cefo__attrs_read(x, e->node, allowed, a);
+    a->n = 0;
+    a->line = e->line;
+    a->element = e->name;
+    for (int i = 0; i < e->nattrs; i++) {
+        const xmlChar **at = e->attrs + 5 * i;
+        xmlChar *v = a->n < CEFO__MAX_ATTRS ? stream_value(at[3], at[4]) : NULL;
+        cefo_status st = add_attr(x, allowed, a, (const char *)at[0], at[2] != NULL, v);
+        if (st != CEFO_OK)
+            return st;
+    }
+    return CEFO_OK;
+}
+
+const char *cefo__elem_attr_name(const cefo__elem *e, int i)
+{
+    if (!e->node)
+        return i < e->nattrs ? (const char *)e->attrs[5 * i] : NULL;
+    const xmlAttr *at = e->node->properties;
+    while (at && i-- > 0)
+        at = at->next;
+    return at ? (const char *)at->name : NULL;
+}
+
+cefo_status cefo__elem_no_children(const cefo__xctx *x, const cefo__elem *e)
+{
+    return e->node ? cefo__xml_no_children(x, e->node) : CEFO_OK;
+}
+
+int cefo__elem_has_content(const cefo__elem *e)
+{
+    return e->node && e->node->children;
 }
 
 const char *cefo__attr(const cefo__attrs *a, const char *name)

@@ -31,6 +31,33 @@ cefo_status cefo__xnomem(const cefo__xctx *x);
 /* Reads the attributes of `node`; any name not in the NULL-terminated `allowed` is an error. */
 cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *const *allowed,
                              cefo__attrs *a);
+
+/*
+ * One element as a source hands it to the network's element handlers: a node of a parsed
+ * document (`node`), or the start tag the streaming parser just read (`attrs`, SAX2's five
+ * pointers per attribute: local name, prefix, URI, value, value end; `line` exact). The
+ * handlers read it only through the functions below, so one handler serves both sources.
+ */
+typedef struct cefo__elem {
+    xmlNode *node;              /* the document's node, or NULL when streamed */
+    const char *name;
+    int line;
+    const xmlChar **attrs;      /* streamed: nattrs quintuples */
+    int nattrs;
+} cefo__elem;
+
+/* The element of a document node. */
+cefo__elem cefo__elem_node(xmlNode *node);
+/* cefo__attrs_read of either source: the same checks, messages and values. */
+cefo_status cefo__elem_attrs(const cefo__xctx *x, const cefo__elem *e, const char *const *allowed,
+                             cefo__attrs *a);
+/* The name of attribute i (in document order), NULL past the last. */
+const char *cefo__elem_attr_name(const cefo__elem *e, int i);
+/* cefo__xml_no_children of a document node; a streamed element's content is checked by the
+ * stream as it comes (netstream.c refuses any child element and any text). */
+cefo_status cefo__elem_no_children(const cefo__xctx *x, const cefo__elem *e);
+/* Whether a document node has any content at all (a streamed element: checked as it comes). */
+int cefo__elem_has_content(const cefo__elem *e);
 void cefo__attrs_free(cefo__attrs *a);
 const char *cefo__attr(const cefo__attrs *a, const char *name);
 

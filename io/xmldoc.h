@@ -8,6 +8,8 @@
 
 #include "cefo/cefo.h"
 
+struct cefo__elem;
+
 /* Inputs larger than this are refused before parsing (a planner's cluster is far smaller). */
 #define CEFO__MAX_INPUT_BYTES ((size_t)512 << 20)
 
@@ -38,6 +40,29 @@ cefo_status cefo__xml_parse_input_flags(const char *buf, size_t len, const char 
 /* The same with flags 0. */
 cefo_status cefo__xml_parse_input(const char *buf, size_t len, const char *name, xmlDoc **doc,
                                   cefo_error *err);
+
+/*
+ * A streamed parse: the events of the input, in document order, without a tree. Each returns
+ * CEFO_OK to go on, or the status that stops the parse (the sink has then set the error). A start's `namespaced` says the
+ * element or an attribute has a prefix or namespace, or the element declares one.
+ */
+typedef struct cefo__xml_sink {
+    void *ctx;
+    int (*start)(void *ctx, const struct cefo__elem *e, int namespaced);
+    int (*end)(void *ctx);
+    int (*text)(void *ctx, const xmlChar *s, int len);
+    /* A comment (target NULL) or a processing instruction. */
+    int (*other)(void *ctx, const xmlChar *target, const xmlChar *data);
+} cefo__xml_sink;
+
+/*
+ * Streams `len` bytes of `buf`, or the file `name` when buf is NULL (read in blocks), through
+ * `sink` with cefo__xml_parse's options and hooks: the same inputs are refused (DOCTYPE,
+ * malformed, compressed, oversize). CEFO_OK, or an error status with *err set (by the parser,
+ * or by the sink that stopped it, with its status).
+ */
+cefo_status cefo__xml_stream(const char *buf, size_t len, const char *name,
+                             const cefo__xml_sink *sink, cefo_error *err);
 
 /* cefo__read_file then cefo__xml_parse_input: the document of a file, or its error. */
 cefo_status cefo__xml_parse_file(const char *path, xmlDoc **doc, cefo_error *err);
