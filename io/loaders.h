@@ -34,7 +34,9 @@ typedef struct cefo__netload {
     int at_kind;                /* a cefo__at_kind: what an <at> child steps */
     size_t at_item;
     cefo__uses *uses;           /* of a <process> or <link>, for <use> */
-    cefo__terms *terms[3];      /* <input>, <output>, <emission> of a process or material */
+    cefo__terms *terms[3];      /* where <input>, <output>, <emission> go: gather, or NULL */
+    cefo__terms gather[3];      /* the item's terms as read */
+    cefo__terms *target[3];     /* the item's own lists, which take them at its end */
     cefo__resource *resource;   /* for <term> */
 } cefo__netload;
 
@@ -66,6 +68,8 @@ extern const cefo__elem_spec *const cefo__net_kinds[CEFO__NKINDS];
 extern const char *const cefo__net_groups[CEFO__NKINDS];
 /* The checks and attributes of the root element <network>. */
 cefo_status cefo__net_root(cefo__netload *ld, const cefo__elem *e);
+/* Frees what a load kept for itself. */
+void cefo__netload_done(cefo__netload *ld);
 /* Records a registry the input's rows came from (<?cefo-src PATH?>, cefo_network_input). */
 cefo_status cefo__netload_src(cefo__netload *ld, const char *path);
 /* The child of `spec` named `name`, NULL when it may hold none such. */

@@ -164,6 +164,7 @@ cefo_status cefo__network_stream(cefo_network **out, const char *data, size_t le
         return cefo__error(err, CEFO_ERR_NOMEM, name, 0, NULL, "out of memory");
     cefo__xml_sink sink = {&s, on_start, on_end, on_text, on_other};
     cefo_status st = cefo__xml_stream(data, len, name, &sink, err);
+    cefo__netload_done(&s.ld);
     if (st == CEFO_OK && !s.items[2] && !s.items[4]) /* no material, no process */
         st = refuse(&s, "empty");
     if (st == CEFO_OK)

@@ -27,9 +27,12 @@ cefo_status cefo__xnomem(const cefo__xctx *x)
 
 void cefo__attrs_free(cefo__attrs *a)
 {
-    for (int i = 0; i < a->n; i++)
+    for (int i = 0; i < a->n && !a->held; i++)
         xmlFree(a->value[i]);
     a->n = 0;
+    a->held = 0;
+    cefo__free(a->block);
+    a->block = NULL;
 }
 
 /*
@@ -46,33 +49,31 @@ static unsigned char control_char(const char *name, const xmlChar *v)
     return 0;
 }
 
-/* Appends attribute `name` (`ns`: it has a namespace) with value v (taken: freed on error). */
-static cefo_status add_attr(const cefo__xctx *x, const char *const *allowed, cefo__attrs *a,
-                            const char *name, int ns, xmlChar *v)
+/* Attribute `name` (`ns`: it has a namespace) may be the next of `a`. */
+static cefo_status check_name(const cefo__xctx *x, const char *const *allowed,
+                              const cefo__attrs *a, const char *name, int ns)
 {
     const char *const *ok = allowed;
     while (*ok && strcmp(*ok, name) != 0)
         ok++;
-    if (!*ok || ns) {
-        xmlFree(v);
+    if (!*ok || ns)
         return cefo__xfail(x, a->line, a->element, "unknown attribute '%s' on <%s>", name,
                            a->element);
-    }
-    if (a->n == CEFO__MAX_ATTRS) {
-        xmlFree(v);
+    if (a->n == CEFO__MAX_ATTRS)
         return cefo__xfail(x, a->line, a->element, "too many attributes on <%s>", a->element);
-    }
-    if (!v)
-        return cefo__xnomem(x);
-    unsigned char bad = control_char(name, v);
-    if (bad) {
-        xmlFree(v);
+    return CEFO_OK;
+}
+
+/* Appends attribute `name` with value v, printable text only. */
+static cefo_status add_value(const cefo__xctx *x, cefo__attrs *a, const char *name, char *v)
+{
+    unsigned char bad = control_char(name, (const xmlChar *)v);
+    if (bad)
         return cefo__xfail(x, a->line, a->element, "attribute '%s' of <%s> holds a control "
                            "character (U+%04X): only printable text is allowed", name,
                            a->element, bad);
-    }
     a->name[a->n] = name;
-    a->value[a->n++] = (char *)v;
+    a->value[a->n++] = v;
     return CEFO_OK;
 }
 
@@ -80,22 +81,24 @@ cefo_status cefo__attrs_read(const cefo__xctx *x, xmlNode *node, const char *con
                              cefo__attrs *a)
 {
     a->n = 0;
+    a->held = 0;
     a->line = cefo__xml_line(node);
     a->element = (const char *)node->name;
     for (xmlAttr *at = node->properties; at; at = at->next) {
-        xmlChar *v = NULL;
-        /* The value only once the name is known to be allowed (add_attr checks in order). */
-        const char *const *ok = allowed;
-        while (*ok && strcmp(*ok, (const char *)at->name) != 0)
-            ok++;
-        if (*ok && !at->ns && a->n < CEFO__MAX_ATTRS) {
-            v = xmlNodeListGetString(node->doc, at->children, 1);
-            if (!v)
-                v = xmlCharStrdup("");
-        }
-        cefo_status st = add_attr(x, allowed, a, (const char *)at->name, at->ns != NULL, v);
+        const char *name = (const char *)at->name;
+        cefo_status st = check_name(x, allowed, a, name, at->ns != NULL);
         if (st != CEFO_OK)
             return st;
+        xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
+        if (!v)
+            v = xmlCharStrdup("");
+        if (!v)
+            return cefo__xnomem(x);
+        st = add_value(x, a, name, (char *)v);
+        if (st != CEFO_OK) {
+            xmlFree(v);
+            return st;
+        }
     }
     return CEFO_OK;
 }
@@ -107,30 +110,52 @@ cefo__elem cefo__elem_node(xmlNode *node)
 }
 
 /*
- * A streamed attribute value as the document would hold it. libxml2 hands over a pointer into
- * its input when the value needed no change (never NUL-terminated there: the quote follows),
- * else a NUL-terminated copy in which, without entity substitution, each '&' stands as "&#38;"
- * for the tree builder to decode, and nothing else is escaped.
+ * A streamed attribute value as the document would hold it, written at `out`; its length.
+ * libxml2 hands over a pointer into its input when the value needed no change (never
+ * NUL-terminated there: the quote follows), else a NUL-terminated copy in which, without
+ * entity substitution, each '&' stands as "&#38;" for the tree builder to decode, and nothing
+ * else is escaped.
  */
-static xmlChar *stream_value(const xmlChar *v, const xmlChar *end)
+static size_t stream_value(const xmlChar *v, const xmlChar *end, char *out)
 {
-    size_t n = (size_t)(end - v);
-    xmlChar *out = xmlMalloc(n + 1);
-    if (!out)
-        return NULL;
-    if (*end != 0) {
-        memcpy(out, v, n);
-        out[n] = 0;
-        return out;
-    }
     size_t k = 0;
-    for (const xmlChar *p = v; p < end; p++) {
-        out[k++] = *p;
-        if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
-            p += 4;
+    if (*end != 0) {
+        k = (size_t)(end - v);
+        memcpy(out, v, k);
+    } else {
+        for (const xmlChar *p = v; p < end; p++) {
+            out[k++] = (char)*p;
+            if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0)
+                p += 4;
+        }
     }
     out[k] = 0;
-    return out;
+    return k + 1;
+}
+
+/* The same checks as cefo__attrs_read, the values held in a->inline_buf or one block. */
+static cefo_status stream_attrs(const cefo__xctx *x, const cefo__elem *e,
+                                const char *const *allowed, cefo__attrs *a)
+{
+    size_t total = 0;
+    for (int i = 0; i < e->nattrs; i++)
+        total += (size_t)(e->attrs[5 * i + 4] - e->attrs[5 * i + 3]) + 1;
+    char *buf = a->inline_buf;
+    if (total > sizeof a->inline_buf && !(buf = a->block = cefo__malloc(total)))
+        return cefo__xnomem(x);
+    a->held = 1;
+    for (int i = 0; i < e->nattrs; i++) {
+        const xmlChar **at = e->attrs + 5 * i;
+        const char *name = (const char *)at[0];
+        cefo_status st = check_name(x, allowed, a, name, at[2] != NULL);
+        if (st != CEFO_OK)
+            return st;
+        size_t used = stream_value(at[3], at[4], buf);
+        if ((st = add_value(x, a, name, buf)) != CEFO_OK)
+            return st;
+        buf += used;
+    }
+    return CEFO_OK;
 }
 
 cefo_status cefo__elem_attrs(const cefo__xctx *x, const cefo__elem *e, const char *const *allowed,
@@ -141,14 +166,7 @@ cefo_status cefo__elem_attrs(const cefo__xctx *x, const cefo__elem *e, const cha
     a->n = 0;
     a->line = e->line;
     a->element = e->name;
-    for (int i = 0; i < e->nattrs; i++) {
-        const xmlChar **at = e->attrs + 5 * i;
-        xmlChar *v = a->n < CEFO__MAX_ATTRS ? stream_value(at[3], at[4]) : NULL;
-        cefo_status st = add_attr(x, allowed, a, (const char *)at[0], at[2] != NULL, v);
-        if (st != CEFO_OK)
-            return st;
-    }
-    return CEFO_OK;
+    return stream_attrs(x, e, allowed, a);
 }
 
 const char *cefo__elem_attr_name(const cefo__elem *e, int i)

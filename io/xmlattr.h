@@ -21,6 +21,10 @@ typedef struct cefo__attrs {
     int n;
     int line;
     const char *element;
+    /* A streamed element's values stand in `inline_buf`, or in `block` when longer. */
+    int held;
+    char *block;
+    char inline_buf[512];
 } cefo__attrs;
 
 /* CEFO_ERR_INVALID with file, line and element; returns the status. */

@@ -155,6 +155,10 @@ static void test_bad_inputs(void)
                     err.line, err.message);
         CU_ASSERT(ok);
         cefo_network_free(net);
+        /* The stream refuses it too, and the document's error is the one reported. */
+        int streamed = 1;
+        CU_ASSERT(same_both_ways(c->xml, strlen(c->xml), "bad.xml", &streamed));
+        CU_ASSERT(!streamed);
     }
 }
 

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "streamcheck.h"
+
 /* Golden optima are exact rationals; GLPK's simplex reaches them to ~1e-9 relative. */
 #define GOLDEN_RTOL 1e-7
 #define GOLDEN_ATOL 1e-7
@@ -54,6 +56,10 @@ static inline void check_invalid_networks(const invalid_case *cases, size_t n)
                     err.line, err.message);
         CU_ASSERT(ok);
         cefo_network_free(net);
+        /* The stream refuses it too, and the document's error is the one reported. */
+        int streamed = 1;
+        CU_ASSERT(same_both_ways(c->xml, strlen(c->xml), "bad.xml", &streamed));
+        CU_ASSERT(!streamed);
     }
 }
 
