@@ -54,7 +54,7 @@ static cefo_status check_name(const cefo__xctx *x, const char *const *allowed,
                               const cefo__attrs *a, const char *name, int ns)
 {
     const char *const *ok = allowed;
-    while (*ok && strcmp(*ok, name) != 0)
+    while (*ok && ((*ok)[0] != name[0] || strcmp(*ok, name) != 0))
         ok++;
     if (!*ok || ns)
         return cefo__xfail(x, a->line, a->element, "unknown attribute '%s' on <%s>", name,
@@ -191,8 +191,8 @@ int cefo__elem_has_content(const cefo__elem *e)
 
 const char *cefo__attr(const cefo__attrs *a, const char *name)
 {
-    for (int i = 0; i < a->n; i++)
-        if (strcmp(a->name[i], name) == 0)
+    for (int i = 0; i < a->n; i++) /* the first letters differ for most names: compare them */
+        if (a->name[i][0] == name[0] && strcmp(a->name[i], name) == 0)
             return a->value[i];
     return NULL;
 }

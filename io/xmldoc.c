@@ -378,12 +378,17 @@ cefo_status cefo__xml_stream(const char *buf, size_t len, const char *name,
         st = cefo__error(err, CEFO_ERR_IO, name, 0, NULL, "cannot open: %s", strerror(errno));
     if (st != CEFO_OK)
         return st;
+    /* libxml2 asks for 4 kB at a time: read the file in larger blocks (when there is room). */
+    char *block = f.fp ? cefo__malloc(1 << 16) : NULL;
+    if (block)
+        setvbuf(f.fp, block, _IOFBF, 1 << 16);
     parse_state ps = {name, err, 0, CEFO_ERR_PARSE, NULL, NULL, sink};
     cefo__xml_quiet saved;
     xmlParserCtxtPtr ctxt = open_parser(&ps, &saved);
     if (!ctxt) {
         if (f.fp)
             fclose(f.fp);
+        cefo__free(block);
         return CEFO_ERR_NOMEM;
     }
     xmlSAXHandler *sax = ctxt->sax;
@@ -403,6 +408,7 @@ cefo_status cefo__xml_stream(const char *buf, size_t len, const char *name,
         xmlCtxtReadIO(ctxt, file_read, file_close, &f, name, NULL, PARSE_OPTIONS);
     if (f.fp)
         fclose(f.fp);
+    cefo__free(block);
     return close_parser(&ps, &saved, 1);
 }
 
