@@ -455,17 +455,26 @@ static void test_silent_on_bad_encoding(void)
     unlink(path);
 }
 
+/* A network of 70000 materials after its first line, then `tail` (malloc'd; *len bytes). */
+static char *long_network(const char *tail, size_t *len)
+{
+    size_t cap = 4 << 20, n = 0;
+    char *xml = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+    n += (size_t)snprintf(xml + n, cap - n, "<network version=\"1\">\n");
+    for (int i = 0; i < 70000; i++)
+        n += (size_t)snprintf(xml + n, cap - n, "<material id=\"m%d\" unit=\"t\"/>\n", i);
+    n += (size_t)snprintf(xml + n, cap - n, "%s", tail);
+    *len = n;
+    return xml;
+}
+
 /* Errors past line 65,535 carry their exact line (libxml2 only estimates such lines). */
 static void test_big_line_numbers(void)
 {
-    size_t cap = 4 << 20, len = 0;
-    char *xml = malloc(cap);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
-    len += (size_t)snprintf(xml + len, cap - len, "<network version=\"1\">\n");
-    for (int i = 0; i < 70000; i++)
-        len += (size_t)snprintf(xml + len, cap - len, "<material id=\"m%d\" unit=\"t\"/>\n", i);
-    len += (size_t)snprintf(xml + len, cap - len,
-                            "<material id=\"bad\"\n unit=\"t\" import-cost=\"NaN\"/>\n</network>\n");
+    size_t len;
+    char *xml = long_network("<material id=\"bad\"\n unit=\"t\" import-cost=\"NaN\"/>\n"
+                             "</network>\n", &len);
     cefo_network *net = NULL;
     cefo_error err = {0};
     CU_ASSERT_EQUAL(cefo_network_load_memory(&net, xml, len, "long.xml", &err), CEFO_ERR_INVALID);
@@ -475,8 +484,35 @@ static void test_big_line_numbers(void)
     free(xml);
 }
 
+/* A streamed network keeps exact lines past 65,535 too (its warnings name them), as the
+ * document does. */
+static void test_big_lines_streamed(void)
+{
+    size_t len;
+    char *xml = long_network("<material id=\"x\" unit=\"t\"/>\n<process id=\"p\">\n"
+                             "<output material=\"x\" amount=\"1\"/></process>\n"
+                             "<process id=\"q\"><input material=\"x\" amount=\"1\"/>\n"
+                             "<output material=\"m1\" amount=\"1\"/></process>\n"
+                             "<link from=\"p\" to=\"q\" material=\"x\"/>\n"
+                             "<process id=\"r\"\n><input material=\"x\" amount=\"1\"/>"
+                             "<output material=\"m2\" amount=\"1\"/></process>\n</network>\n",
+                             &len);
+    int took = 0;
+    CU_ASSERT(same_both_ways(xml, len, "long.xml", &took));
+    CU_ASSERT(took);
+    cefo_network *net = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, len, "long.xml", NULL), CEFO_OK);
+    /* x on line 70002, p 70003-70004, q 70005-70006, the link on 70007; r's start tag ends on
+     * line 70009. */
+    CU_ASSERT_EQUAL_FATAL(cefo_network_warning_count(net), 1);
+    CU_ASSERT_EQUAL(cefo_network_warning(net, 0)->line, 70009);
+    cefo_network_free(net);
+    free(xml);
+}
+
 static CU_TestInfo loader_tests[] = {
     {"line numbers past 65535", test_big_line_numbers},
+    {"line numbers past 65535 in a streamed network", test_big_lines_streamed},
     {"bad encodings: an error, and silence", test_silent_on_bad_encoding},
     {"bad inputs: status, line and message", test_bad_inputs},
     {"control characters never reach a diagnostic", test_diagnostics_escaped},
