@@ -2,6 +2,7 @@
 #include <libxml/tree.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -412,12 +413,14 @@ cefo_status cefo__network_load_dom(cefo_network **out, const char *data, size_t 
 }
 
 /* A plain load streams; an input the stream refuses is loaded as a document, whose first error
- * (and only that) is reported: the same message and line whichever way. */
+ * (and only that) is reported: the same message and line whichever way. Only a regular file
+ * streams: a pipe or a device could not be read a second time. */
 static cefo_status load(cefo_network **out, const char *data, size_t len, const char *name,
                         cefo_error *err)
 {
     cefo_error scratch;
-    if (out && (data ? len > 0 && name : name != NULL)
+    struct stat sb;
+    if (out && (data ? len > 0 : stat(name, &sb) == 0 && S_ISREG(sb.st_mode))
         && cefo__network_stream(out, data, len, name, &scratch) == CEFO_OK)
         return CEFO_OK;
     return cefo__network_load_dom(out, data, len, name, err);

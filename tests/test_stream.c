@@ -1,6 +1,7 @@
 /* test_stream.c - plain loads stream (io/netstream.c): every shipped network and hand-made
  * inputs come out of the stream as out of the document, error for error, model for model. */
 #include <dirent.h>
+#include <sys/wait.h>
 
 #include "streamcheck.h"
 #include "testutil.h"
@@ -149,11 +150,39 @@ static void test_values_and_markup(void)
     free(fine);
 }
 
+/* A pipe is read once: a bad network through a FIFO gets the document's error, not "empty". */
+static void test_pipe(void)
+{
+    static const char bad[] = HEAD "<material id=\"m\" unit=\"t\" cost=\"1\"/>\n</network>\n";
+    char dir[] = "/tmp/cefo-fifo-XXXXXX", path[64];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/net.xml", dir);
+    CU_ASSERT_EQUAL_FATAL(mkfifo(path, 0600), 0);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        FILE *fp = fopen(path, "w");
+        if (fp)
+            fputs(bad, fp);
+        _exit(fp && fclose(fp) == 0 ? 0 : 1);
+    }
+    cefo_network *net = NULL;
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_network_load_file(&net, path, &err), CEFO_ERR_INVALID);
+    CU_ASSERT_EQUAL(err.line, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown attribute 'cost'"));
+    int status;
+    waitpid(pid, &status, 0);
+    unlink(path);
+    rmdir(dir);
+}
+
 static CU_TestInfo stream_tests[] = {
     {"every shipped network and input: the same either way", test_shipped},
     {"kinds out of loading order stream to the same model", test_out_of_order},
     {"what the stream cannot take loads as a document", test_falls_back},
     {"attribute values, comments and cefo-src as in the document", test_values_and_markup},
+    {"a pipe is read once", test_pipe},
     CU_TEST_INFO_NULL,
 };
 
