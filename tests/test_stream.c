@@ -112,7 +112,8 @@ static void test_falls_back(void)
         "<periods><period id=\"y\"/></periods>\n"
         "<process id=\"p\"><output material=\"m\" amount=\"1\"/></process>\n</network>\n",
         HEAD "<processes src=\"nowhere.csv\"/>\n</network>\n",
-        "<network version=\"1\" xmlns:x=\"urn:x\"><material id=\"m\" unit=\"t\"/></network>",
+        "<network version=\"1\" xmlns:x=\"urn:x\"><material id=\"m\" unit=\"t\"/>"
+        "<process id=\"p\"><output material=\"m\" amount=\"1\"/></process></network>",
         "<?xml version=\"1.0\"?>\n<!DOCTYPE network>\n<network version=\"1\"/>\n",
         HEAD "<material id=\"m\" unit=\"t\"/>\n<process id=\"p\"><output material=\"m\" "
         "amount=\"1\"><!-- a note --></output></process>\n</network>\n",
