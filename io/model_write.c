@@ -2,7 +2,6 @@
 #include <stdio.h>
 
 #include "core/error.h"
-#include "io/fmt.h"
 #include "models/result.h"
 
 cefo_status cefo_problem_write(cefo_problem *prob, cefo_model_format format, const char *path,

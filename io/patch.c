@@ -9,7 +9,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "io/fmt.h"
+#include "core/numfmt.h"
 #include "io/number.h"
 #include "io/xmldoc.h"
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/fmt.h"
-#include "io/plan.h"
-#include "io/report.h"
+#include "writers/fmt.h"
+#include "writers/plan.h"
+#include "writers/report.h"
 #include "models/network.h"
 
 static const char *edit_kind(cefo_edit_kind k)

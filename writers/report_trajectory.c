@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "io/fmt.h"
-#include "io/report.h"
-#include "io/sankey.h"
+#include "writers/fmt.h"
+#include "writers/report.h"
+#include "writers/sankey.h"
 
 #define PLOT_H 220.0   /* px of the plot area */
 #define TOP 32.0       /* room above it for the axis title */

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "io/sankey.h"
+#include "writers/sankey.h"
 
 #define SIFT_PASSES 4
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "io/fmt.h"
+#include "writers/fmt.h"
 
 /*
  * Text inside a DOT double-quoted string: \" and \\ so that no quote ends the string early

@@ -1,6 +1,6 @@
 /* breakdown.h - writers of a plan by firm, sector and zone (breakdown_write.c). */
-#ifndef CEFO_IO_BREAKDOWN_H
-#define CEFO_IO_BREAKDOWN_H
+#ifndef CEFO_WRITERS_BREAKDOWN_H
+#define CEFO_WRITERS_BREAKDOWN_H
 
 #include <stdio.h>
 

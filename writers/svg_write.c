@@ -5,9 +5,9 @@
 
 #include "core/error.h"
 #include "core/alloc.h"
-#include "io/fmt.h"
-#include "io/report.h"
-#include "io/sankey.h"
+#include "writers/fmt.h"
+#include "writers/report.h"
+#include "writers/sankey.h"
 
 #define WIDTH 1100.0
 #define HEIGHT 640.0

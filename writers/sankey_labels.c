@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "io/sankey.h"
+#include "writers/sankey.h"
 
 #define CELL_W 64.0
 #define CELL_H 16.0

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "io/fmt.h"
-#include "io/report.h"
+#include "writers/fmt.h"
+#include "writers/report.h"
 
 #define TOP 10 /* emitters listed per pollutant */
 

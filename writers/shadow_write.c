@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "io/fmt.h"
+#include "writers/fmt.h"
 #include "models/result.h"
 
 /* A shadow price this small is LP round-off, not a price. */

@@ -1,7 +1,7 @@
 /* plan.h - writers of plans over several periods (plan_write.c) and the plan writers they
  * call back for each period (result_write.c). */
-#ifndef CEFO_IO_PLAN_H
-#define CEFO_IO_PLAN_H
+#ifndef CEFO_WRITERS_PLAN_H
+#define CEFO_WRITERS_PLAN_H
 
 #include <stdio.h>
 

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "io/breakdown.h"
-#include "io/fmt.h"
-#include "io/report.h"
+#include "writers/breakdown.h"
+#include "writers/fmt.h"
+#include "writers/report.h"
 
 typedef struct report {
     const cefo_result *const *r;

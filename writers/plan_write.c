@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/fmt.h"
-#include "io/plan.h"
+#include "writers/fmt.h"
+#include "writers/plan.h"
 
 /* The state of group g in period t: its variant label (the process id without one),
  * "closed", or NULL without a plan. */

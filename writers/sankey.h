@@ -1,6 +1,6 @@
 /* sankey.h - the layout of a plan's material flows as a Sankey diagram (d3-sankey style). */
-#ifndef CEFO_IO_SANKEY_H
-#define CEFO_IO_SANKEY_H
+#ifndef CEFO_WRITERS_SANKEY_H
+#define CEFO_WRITERS_SANKEY_H
 
 #include <stddef.h>
 

@@ -6,7 +6,7 @@
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/strmap.h"
-#include "io/fmt.h"
+#include "writers/fmt.h"
 #include "models/result.h"
 
 #define TOP_CHANGES 5

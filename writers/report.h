@@ -1,6 +1,6 @@
 /* report.h - pieces the SVG and HTML writers share. */
-#ifndef CEFO_IO_REPORT_H
-#define CEFO_IO_REPORT_H
+#ifndef CEFO_WRITERS_REPORT_H
+#define CEFO_WRITERS_REPORT_H
 
 #include <stdio.h>
 

@@ -1,12 +1,12 @@
 /* sankey.c - Sankey layout: layers by depth, iterative relaxation, link stacking, cycles kept. */
-#include "io/sankey.h"
+#include "writers/sankey.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
-#include "io/report.h"
+#include "writers/report.h"
 
 #define MIN_FLOW 1e-9
 #define NODE_PAD 14.0

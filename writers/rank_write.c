@@ -6,7 +6,7 @@
 #include "core/abi.h"
 #include "core/alloc.h"
 #include "core/error.h"
-#include "io/fmt.h"
+#include "writers/fmt.h"
 
 static const char *kind_name(cefo_item k)
 {

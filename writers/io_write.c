@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "io/fmt.h"
+#include "writers/fmt.h"
 
 typedef struct io_out {
     const cefo_io_result *res;

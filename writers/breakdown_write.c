@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/breakdown.h"
-#include "io/fmt.h"
-#include "io/report.h"
+#include "writers/breakdown.h"
+#include "writers/fmt.h"
+#include "writers/report.h"
 
 static const char *const area_key[2] = {"sectors", "zones"};
 static const char *const area_section[2] = {"sector", "zone"};

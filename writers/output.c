@@ -11,7 +11,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "io/fmt.h"
+#include "writers/fmt.h"
 
 /* Symlinks followed before giving up, as the kernel's own limit (ELOOP). */
 #define MAX_HOPS 40

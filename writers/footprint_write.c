@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "io/fmt.h"
+#include "writers/fmt.h"
 
 static const char boundary_note[] =
     "imported materials enter and exported materials leave the cluster: their chains outside "

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/fmt.h"
+#include "writers/fmt.h"
 #include "models/result.h"
 
 void cefo__json_costs(FILE *fp, const cefo_result *r)

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "io/breakdown.h"
-#include "io/fmt.h"
-#include "io/plan.h"
+#include "writers/breakdown.h"
+#include "writers/fmt.h"
+#include "writers/plan.h"
 #include "models/result.h"
 
 /* A 0/1 decision as JSON: true, false, or null when the item is no decision or no plan. */

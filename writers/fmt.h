@@ -1,16 +1,12 @@
 /* fmt.h - number and string formatting, C-locale output and atomic files for every writer. */
-#ifndef CEFO_IO_FMT_H
-#define CEFO_IO_FMT_H
+#ifndef CEFO_WRITERS_FMT_H
+#define CEFO_WRITERS_FMT_H
 
-#include <locale.h>
 #include <stdio.h>
 
 #include "cefo/cefo.h"
+#include "core/numfmt.h"
 
-/* Shortest of %.15g / %.17g that reads back exactly; `none` when v is NaN or infinite. */
-const char *cefo__fmt_num(char buf[32], double v, const char *none);
-/* About six significant digits without an exponent, for people; "-" NaN, "none" infinite. */
-const char *cefo__fmt_human(char buf[32], double v);
 void cefo__json_str(FILE *fp, const char *s);
 /* A JSON string, or null for NULL. */
 void cefo__json_str_or_null(FILE *fp, const char *s);
@@ -49,20 +45,11 @@ double cefo__indicator_shown(const cefo_result *r, const char *key, const char *
  * pu-leather demand costs 16.03 kCNY (16.03 kCNY/t)"); nothing when all are 0. */
 void cefo__text_shadow_words(FILE *fp, const cefo_result *r);
 
-/* The locale to restore after a switch to the C locale (on the caller's stack). */
-typedef struct cefo__locale {
-    locale_t old;
-    locale_t c;
-} cefo__locale;
-
-/* Switches this thread to the C locale for numbers, and back. */
-void cefo__c_locale_push(cefo__locale *saved);
-void cefo__c_locale_pop(cefo__locale *saved);
 
 /* Calls write(ctx, fp) with numbers in the C locale, then checks the stream (NULL: an error). */
 typedef void (*cefo__writer)(const void *ctx, FILE *fp);
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err);
-/* The same into `path` through one output (io/output.c): atomically when it is a regular file
+/* The same into `path` through one output (writers/output.c): atomically when it is a regular file
  * (a NULL or empty path is an error there). */
 cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
                                cefo_error *err);
