@@ -34,6 +34,15 @@ static void coin_free(void *impl)
     cefo__free(lp);
 }
 
+/* memcpy of `bytes`, none for an empty model (whose arrays may be NULL: memcpy may not be
+ * passed NULL even for 0 bytes). */
+static void copy(void *dst, const void *src, size_t bytes)
+{
+    if (bytes)
+        memcpy(dst, src, bytes);
+}
+
+
 static cefo_status coin_load(void **impl, const cefo__lp_data *d, cefo_error *err)
 {
     size_t m = (size_t)d->nrows, n = (size_t)d->ncols, nnz = d->a->nnz;
@@ -54,16 +63,16 @@ static cefo_status coin_load(void **impl, const cefo__lp_data *d, cefo_error *er
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory loading the LP");
     }
     double *b = lp->block;
-    memcpy(b, d->obj, n * sizeof *b);
-    memcpy(b + n, d->col_lb, n * sizeof *b);
-    memcpy(b + 2 * n, d->col_ub, n * sizeof *b);
-    memcpy(b + 3 * n, d->row_lb, m * sizeof *b);
-    memcpy(b + 3 * n + m, d->row_ub, m * sizeof *b);
+    copy(b, d->obj, n * sizeof *b);
+    copy(b + n, d->col_lb, n * sizeof *b);
+    copy(b + 2 * n, d->col_ub, n * sizeof *b);
+    copy(b + 3 * n, d->row_lb, m * sizeof *b);
+    copy(b + 3 * n + m, d->row_ub, m * sizeof *b);
     if (lp->binary)
-        memcpy(lp->binary, d->col_binary, n);
-    memcpy(lp->a.row, d->a->row, nnz * sizeof *lp->a.row);
-    memcpy(lp->a.col, d->a->col, nnz * sizeof *lp->a.col);
-    memcpy(lp->a.val, d->a->val, nnz * sizeof *lp->a.val);
+        copy(lp->binary, d->col_binary, n);
+    copy(lp->a.row, d->a->row, nnz * sizeof *lp->a.row);
+    copy(lp->a.col, d->a->col, nnz * sizeof *lp->a.col);
+    copy(lp->a.val, d->a->val, nnz * sizeof *lp->a.val);
     lp->d = (cefo__lp_data){.nrows = d->nrows, .ncols = d->ncols, .obj = b, .col_lb = b + n,
                             .col_ub = b + 2 * n, .row_lb = b + 3 * n, .row_ub = b + 3 * n + m,
                             .a = &lp->a, .col_binary = lp->binary};

@@ -12,8 +12,7 @@
 #include "io/loaders.h"
 
 /* The MPS export of a network (malloc'd text), or its build error as text. A network without
- * processes has an empty model, whose build the sanitizers refuse (solver/lp_coin.c copies
- * its empty arrays from NULL): its counts alone are compared. */
+ * processes is compared by its counts (test_engines builds and solves such networks). */
 static inline char *mps_text(const cefo_network *net)
 {
     if (!cefo_network_count(net, CEFO_PROCESS)) {

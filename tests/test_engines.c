@@ -379,6 +379,41 @@ static void test_missing(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(job.err.message, "coinor-cbc"));
 }
 
+/* Networks without processes (nothing to copy into the engine's model but bounds): every
+ * engine solves them, by hand 0 and 2 x 1.5 = 3. */
+static void test_no_processes(void)
+{
+    static const char *const xml[] = {
+        "<network version='1'><material id='m' unit='t'/></network>",
+        "<network version='1'><material id='m' unit='t' import-cost='1.5'/>"
+        "<demand material='m' amount='2'/></network>"};
+    const double want[] = {0, 3};
+    const cefo_solver engines[] = {CEFO_SOLVER_GLPK, CEFO_SOLVER_CBC, CEFO_SOLVER_CLP};
+    const char *names[] = {"glpk", "cbc", "clp"};
+    for (int e = 0; e < 3; e++) {
+        if (e && !test_have_program(names[e]))
+            continue;
+        for (int k = 0; k < 2; k++) {
+            cefo_network *net = NULL;
+            cefo_problem *prob = NULL;
+            cefo_result *res = NULL;
+            cefo_options opt;
+            cefo_options_init(&opt);
+            opt.solver = engines[e];
+            CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml[k], strlen(xml[k]), "x.xml",
+                                                           NULL),
+                                  CEFO_OK);
+            CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+            CU_ASSERT_EQUAL(cefo_problem_solve(prob, &opt, &res, NULL), CEFO_OK);
+            CU_ASSERT_EQUAL(cefo_result_status(res), CEFO_SOLVE_OPTIMAL);
+            ASSERT_CLOSE(cefo_result_objective(res), want[k]);
+            cefo_result_free(res);
+            cefo_problem_free(prob);
+            cefo_network_free(net);
+        }
+    }
+}
+
 static CU_TestInfo engine_tests[] = {
     {"every MPS row and bound kind, through glpk, cbc and clp", test_row_and_bound_kinds},
     {"GLPK's copy, made at its first solve, sees every change", test_glpk_copy_made_late},
@@ -387,6 +422,7 @@ static CU_TestInfo engine_tests[] = {
     {"an engine that crashes: an error quoting its log, no file left", test_crash},
     {"an engine that claims optimal without a solution file", test_lies},
     {"a missing program: CEFO_ERR_UNAVAILABLE naming the package", test_missing},
+    {"networks without processes, through every engine", test_no_processes},
     CU_TEST_INFO_NULL,
 };
 
