@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "models/result.h"
+#include "cefo/cefo.h"
 
 /* Text escaped for XML and HTML content and attribute values. */
 void cefo__xml_text(FILE *fp, const char *s);

@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "writers/fmt.h"
+#include "models/result.h"
 #include "writers/report.h"
 #include "writers/sankey.h"
 

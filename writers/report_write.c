@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "writers/breakdown.h"
 #include "writers/fmt.h"
+#include "models/result.h"
 #include "writers/report.h"
 
 typedef struct report {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "models/result.h"
 #include "writers/report.h"
 
 #define MIN_FLOW 1e-9

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "models/result.h"
+#include "cefo/cefo.h"
 
 typedef enum cefo__snode_kind {
     CEFO__SNODE_PROCESS,

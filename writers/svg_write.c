@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/alloc.h"
 #include "writers/fmt.h"
+#include "models/result.h"
 #include "writers/report.h"
 #include "writers/sankey.h"
 
