@@ -15,10 +15,8 @@ writers/report_plan.c
 writers/report_trajectory.c
 writers/report_write.c
 writers/result_write.c
-writers/sankey.c
 writers/shadow_write.c
 writers/source_write.c
-writers/svg_write.c
 writers/table_write.c
 '
 # check FOLDER ALLOWED-PREFIXES...: every #include "x/..." of FOLDER has x among ALLOWED.

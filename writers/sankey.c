@@ -6,187 +6,11 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "models/result.h"
-#include "writers/report.h"
 
-#define MIN_FLOW 1e-9
 #define NODE_PAD 14.0
 #define ITERATIONS 32
 #define EMISSION_MAX 60.0 /* px: the tallest a pollutant's emissions draw (flow_widths) */
 #define LOOP_GAP 6.0
-
-typedef struct builder {
-    cefo__sankey *s;
-    size_t cap_nodes, cap_links;
-    size_t *material_node;      /* per material: its hub, or NONE */
-    size_t terminal[4];         /* import, demand, export, discharge, or NONE */
-    size_t *pollutant_node;     /* per pollutant: its terminal, or NONE */
-    int oom;
-} builder;
-
-#define NONE ((size_t)-1)
-
-static size_t add_node(builder *b, cefo__snode_kind kind, size_t item, const char *label)
-{
-    cefo__sankey *s = b->s;
-    if (b->oom || cefo__grow((void **)&s->nodes, &b->cap_nodes, s->nnodes + 1, sizeof *s->nodes)) {
-        b->oom = 1;
-        return NONE;
-    }
-    s->nodes[s->nnodes] = (cefo__snode){.kind = kind, .item = item, .label = label};
-    return s->nnodes++;
-}
-
-static size_t terminal(builder *b, cefo__snode_kind kind)
-{
-    static const char *const labels[] = {"imports", "final demand", "exports", "discharged"};
-    size_t k = (size_t)kind - CEFO__SNODE_IMPORT;
-    if (b->terminal[k] == NONE)
-        b->terminal[k] = add_node(b, kind, NONE, labels[k]);
-    return b->terminal[k];
-}
-
-static size_t hub(builder *b, const cefo_network *net, size_t m)
-{
-    if (b->material_node[m] == NONE)
-        b->material_node[m] = add_node(b, CEFO__SNODE_MATERIAL, m, net->materials[m].id);
-    return b->material_node[m];
-}
-
-static size_t pollutant_terminal(builder *b, const cefo_network *net, size_t k)
-{
-    if (b->pollutant_node[k] == NONE)
-        b->pollutant_node[k] = add_node(b, CEFO__SNODE_EMISSION, k, net->pollutants[k].id);
-    return b->pollutant_node[k];
-}
-
-static void add_link(builder *b, size_t from, size_t to, size_t m, size_t link, double v)
-{
-    cefo__sankey *s = b->s;
-    if (b->oom || from == NONE || to == NONE || !(v > MIN_FLOW))
-        return;
-    if (cefo__grow((void **)&s->links, &b->cap_links, s->nlinks + 1, sizeof *s->links)) {
-        b->oom = 1;
-        return;
-    }
-    s->links[s->nlinks++] = (cefo__slink){.from = from, .to = to, .material = m,
-                                          .chain = link != CEFO__NO_LINK, .link = link,
-                                          .value = v};
-}
-
-static void emission_link(builder *b, size_t from, size_t to, size_t k, double v)
-{
-    size_t before = b->s->nlinks;
-    add_link(b, from, to, k, CEFO__NO_LINK, v);
-    if (b->s->nlinks > before)
-        b->s->links[before].emission = 1;
-}
-
-/*
- * The link flow on each process's input and output terms, in one pass over the links:
- * in[base_in[p] + t] is what p's input t receives by links (outputs likewise).
- */
-static int linked_flows(const cefo_result *r, size_t **base, double **in, double **out)
-{
-    const cefo_network *net = r->net;
-    size_t total_in = 0, total_out = 0;
-    base[0] = cefo__calloc(net->nprocesses + 1, sizeof **base);
-    base[1] = cefo__calloc(net->nprocesses + 1, sizeof **base);
-    if (!base[0] || !base[1])
-        return -1;
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        base[0][p] = total_in;
-        base[1][p] = total_out;
-        total_in += net->processes[p].inputs.n;
-        total_out += net->processes[p].outputs.n;
-    }
-    *in = cefo__calloc(total_in + 1, sizeof **in);
-    *out = cefo__calloc(total_out + 1, sizeof **out);
-    if (!*in || !*out)
-        return -1;
-    for (size_t l = 0; l < net->nlinks; l++) {
-        const cefo__link *ln = &net->links[l];
-        size_t ti = cefo__terms_find(&net->processes[ln->to].inputs, ln->material);
-        size_t to = cefo__terms_find(&net->processes[ln->from].outputs, ln->material);
-        if (ti != CEFO__NO_TERM)
-            (*in)[base[0][ln->to] + ti] += r->flow[l];
-        if (to != CEFO__NO_TERM)
-            (*out)[base[1][ln->from] + to] += r->flow[l];
-    }
-    return 0;
-}
-
-/* Nodes and flows of the plan: links as they are, pooled materials through their hub. */
-static void collect(builder *b, const cefo_result *r)
-{
-    const cefo_network *net = r->net;
-    size_t *proc_node = cefo__calloc(net->nprocesses, sizeof *proc_node);
-    size_t *base[2] = {NULL, NULL};
-    double *in = NULL, *out = NULL;
-    if (!proc_node || linked_flows(r, base, &in, &out) != 0) {
-        b->oom = 1;
-        goto done;
-    }
-    for (size_t p = 0; p < net->nprocesses; p++)
-        proc_node[p] = r->activity[p] > MIN_FLOW
-                           ? add_node(b, CEFO__SNODE_PROCESS, p, cefo__process_label(net, p))
-                           : NONE;
-    for (size_t l = 0; l < net->nlinks; l++) {
-        const cefo__link *ln = &net->links[l];
-        add_link(b, proc_node[ln->from], proc_node[ln->to], ln->material, l, r->flow[l]);
-    }
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        const cefo__process *pr = &net->processes[p];
-        if (proc_node[p] == NONE)
-            continue;
-        /* Through the hub: everything of a pooled material; for a linked one, what its
-         * producers sell and its consumers import (links carry the rest). */
-        for (size_t t = 0; t < pr->outputs.n; t++) {
-            size_t m = pr->outputs.v[t].item;
-            double v = pr->outputs.v[t].amount * r->activity[p] - out[base[1][p] + t];
-            add_link(b, proc_node[p], v > MIN_FLOW ? hub(b, net, m) : NONE, m, CEFO__NO_LINK, v);
-        }
-        for (size_t t = 0; t < pr->inputs.n; t++) {
-            size_t m = pr->inputs.v[t].item;
-            double v = pr->inputs.v[t].amount * r->activity[p] - in[base[0][p] + t];
-            add_link(b, v > MIN_FLOW ? hub(b, net, m) : NONE, proc_node[p], m, CEFO__NO_LINK, v);
-        }
-    }
-    for (size_t m = 0; m < net->nmaterials; m++) {
-        if (r->import[m] > MIN_FLOW)
-            add_link(b, terminal(b, CEFO__SNODE_IMPORT), hub(b, net, m), m, CEFO__NO_LINK, r->import[m]);
-        if (r->demand[m] > MIN_FLOW && b->material_node[m] != NONE)
-            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DEMAND), m, CEFO__NO_LINK, r->demand[m]);
-        if (r->export[m] > MIN_FLOW)
-            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_EXPORT), m, CEFO__NO_LINK, r->export[m]);
-        if (r->discharge[m] > MIN_FLOW)
-            add_link(b, hub(b, net, m), terminal(b, CEFO__SNODE_DISCHARGE), m, CEFO__NO_LINK,
-                     r->discharge[m]);
-    }
-    /* Emissions as outflows: each process's, and each discharged waste's, to its pollutant. */
-    for (size_t p = 0; p < net->nprocesses; p++) {
-        const cefo__terms *em = &net->processes[p].emissions;
-        for (size_t t = 0; proc_node[p] != NONE && t < em->n; t++) {
-            double v = em->v[t].amount * r->activity[p];
-            emission_link(b, proc_node[p], v > MIN_FLOW ? pollutant_terminal(b, net, em->v[t].item)
-                                                        : NONE, em->v[t].item, v);
-        }
-    }
-    for (size_t m = 0; m < net->nmaterials; m++) {
-        const cefo__terms *em = &net->materials[m].emissions;
-        for (size_t t = 0; r->discharge[m] > MIN_FLOW && t < em->n; t++) {
-            double v = em->v[t].amount * r->discharge[m];
-            emission_link(b, hub(b, net, m), v > MIN_FLOW ? pollutant_terminal(b, net, em->v[t].item)
-                                                          : NONE, em->v[t].item, v);
-        }
-    }
-done:
-    cefo__free(proc_node);
-    cefo__free(base[0]);
-    cefo__free(base[1]);
-    cefo__free(in);
-    cefo__free(out);
-}
 
 static void adjacency_free(cefo__adjacency *a)
 {
@@ -508,27 +332,14 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
     s->width = width;
     s->height = height;
     s->node_width = 14;
-    if (!r || isnan(r->objective))
+    if (!r || isnan(cefo_result_objective(r)))
         return 0;
-    builder b = {.s = s};
-    b.material_node = cefo__calloc(r->net->nmaterials + 1, sizeof *b.material_node);
-    b.pollutant_node = cefo__calloc(r->net->npollutants + 1, sizeof *b.pollutant_node);
-    for (size_t m = 0; b.material_node && m < r->net->nmaterials; m++)
-        b.material_node[m] = NONE;
-    for (size_t k = 0; b.pollutant_node && k < r->net->npollutants; k++)
-        b.pollutant_node[k] = NONE;
-    for (int k = 0; k < 4; k++)
-        b.terminal[k] = NONE;
-    if (!b.material_node || !b.pollutant_node)
-        b.oom = 1;
-    if (!b.oom)
-        collect(&b, r);
-    cefo__free(b.material_node);
-    cefo__free(b.pollutant_node);
+    size_t npollutants = cefo_network_count(cefo_result_network(r), CEFO_POLLUTANT);
+    int oom = cefo__sankey_flows(r, s) != 0;
     cefo__adjacency a = {0};
     layers g = {0};
     int last = -1;
-    if (!b.oom && adjacency_build(s, &a) == 0 && cefo__sankey_break_cycles(s, &a) == 0) {
+    if (!oom && adjacency_build(s, &a) == 0 && cefo__sankey_break_cycles(s, &a) == 0) {
         double *into = cefo__calloc(s->nnodes + 1, sizeof *into); /* as tall as its larger side */
         for (size_t l = 0; into && l < s->nlinks; l++) {
             if (s->links[l].emission) /* drawn to their own scale (place_nodes) */
@@ -547,7 +358,7 @@ int cefo__sankey_layout(const cefo_result *r, double width, double height, cefo_
     }
     int rc = last >= 0 && layers_build(s, last, &g) == 0 ? 0 : -1;
     if (rc == 0)
-        rc = place_nodes(s, &a, &g, last, r->net->npollutants);
+        rc = place_nodes(s, &a, &g, last, npollutants);
     if (rc == 0) {
         place_links(s, &a, &g);
         rc = route_loops(s, &g, last);

@@ -71,6 +71,14 @@ typedef struct cefo__adjacency {
 } cefo__adjacency;
 
 /*
+ * sankey_flows.c: the plan's nodes and flows into an empty `s` (nothing placed yet): its
+ * running processes, a hub per pooled material (and per linked one's market), the terminals
+ * and a node per pollutant emitted; <link> flows as they are, the rest through the hubs.
+ * Returns 0, or -1 when out of memory (`s` then holds what was read: cefo__sankey_free it).
+ */
+int cefo__sankey_flows(const cefo_result *r, cefo__sankey *s);
+
+/*
  * sankey_cycles.c: marks as backward (drawn as loops) the links that close cycles, chosen
  * light: a weighted feedback arc set. Returns 0, or -1 when out of memory.
  */

@@ -6,7 +6,6 @@
 #include "core/error.h"
 #include "core/alloc.h"
 #include "writers/fmt.h"
-#include "models/result.h"
 #include "writers/report.h"
 #include "writers/sankey.h"
 
@@ -29,14 +28,35 @@ void cefo__xml_text(FILE *fp, const char *s)
     }
 }
 
-static const char *link_colour(const cefo_network *net, const cefo__slink *k)
+/* What a flow carries: its material's (or, for an emission, its pollutant's) id and unit, and
+ * the material's kind ("product", "waste", "resource"; "" for an emission). */
+typedef struct carried {
+    const char *id, *unit, *kind;
+} carried;
+
+static carried carried_by(const cefo_result *r, const cefo__slink *k)
+{
+    carried c = {"", "", ""};
+    if (k->emission) {
+        cefo_pollutant_result row;
+        if (cefo_result_pollutant(r, k->material, &row) == CEFO_OK)
+            c = (carried){row.id, row.unit, ""};
+    } else {
+        cefo_material_info row;
+        if (cefo_network_material(cefo_result_network(r), k->material, &row) == CEFO_OK)
+            c = (carried){row.id, row.unit, row.kind};
+    }
+    return c;
+}
+
+static const char *link_colour(const cefo__slink *k, const carried *c)
 {
     if (k->emission)
         return "#6e6e6e";
-    cefo__material_kind kind = net->materials[k->material].kind;
+    int waste = strcmp(c->kind, "waste") == 0;
     if (k->chain) /* product chains and waste chains stand out */
-        return kind == CEFO__WASTE ? "#a0522d" : "#2f63b0";
-    return kind == CEFO__WASTE ? "#d9a67e" : kind == CEFO__RESOURCE ? "#86b886" : "#9db8e0";
+        return waste ? "#a0522d" : "#2f63b0";
+    return waste ? "#d9a67e" : strcmp(c->kind, "resource") == 0 ? "#86b886" : "#9db8e0";
 }
 
 static const char *node_kind(cefo__snode_kind k)
@@ -44,12 +64,6 @@ static const char *node_kind(cefo__snode_kind k)
     static const char *const names[] = {"process", "material", "import", "demand", "export",
                                         "discharge", "emission"};
     return names[k];
-}
-
-/* The amount and unit a flow carries, as written on it and in its tooltip. */
-static const char *flow_unit(const cefo_network *net, const cefo__slink *k)
-{
-    return k->emission ? net->pollutants[k->material].unit : net->materials[k->material].unit;
 }
 
 /* A loop: right out of its source, down below (or up over) the nodes it passes, left, and up
@@ -69,15 +83,14 @@ static void write_link(const cefo_result *r, const cefo__sankey *s, const cefo__
                        FILE *fp)
 {
     const cefo__snode *a = &s->nodes[k->from], *b = &s->nodes[k->to];
-    const char *id = k->emission ? r->net->pollutants[k->material].id
-                                 : r->net->materials[k->material].id;
-    int waste = !k->emission && r->net->materials[k->material].kind == CEFO__WASTE;
+    carried c = carried_by(r, k);
+    int waste = !k->emission && strcmp(c.kind, "waste") == 0;
     double x0 = a->x + s->node_width, x1 = b->x;
     char b1[32];
     fprintf(fp, "<path class=\"link%s%s%s\" fill=\"none\" stroke=\"%s\" stroke-opacity=\"%s\" "
                 "stroke-width=\"%.2f\" d=\"",
             k->chain ? (waste ? " waste-chain" : " product-chain") : "",
-            k->emission ? " emission" : "", k->backward ? " loop" : "", link_colour(r->net, k),
+            k->emission ? " emission" : "", k->backward ? " loop" : "", link_colour(k, &c),
             k->emission ? "0.3" : "0.5", k->w);
     if (!k->backward && x1 > x0) {
         double xm = (x0 + x1) / 2;
@@ -91,11 +104,14 @@ static void write_link(const cefo_result *r, const cefo__sankey *s, const cefo__
     fputs(" \u2192 ", fp);
     cefo__xml_text(fp, b->label);
     fputs(": ", fp);
-    cefo__xml_text(fp, id);
+    cefo__xml_text(fp, c.id);
     fprintf(fp, " %s ", cefo__fmt_human(b1, k->value));
-    cefo__xml_text(fp, flow_unit(r->net, k));
-    if (k->link != CEFO__NO_LINK && !isnan(r->net->links[k->link].distance))
-        fprintf(fp, ", distance %s", cefo__fmt_human(b1, r->net->links[k->link].distance));
+    cefo__xml_text(fp, c.unit);
+    double distance = k->link != CEFO__NO_LINK
+                          ? cefo_network_link_distance(cefo_result_network(r), k->link)
+                          : NAN;
+    if (!isnan(distance))
+        fprintf(fp, ", distance %s", cefo__fmt_human(b1, distance));
     fputs("</title></path>\n", fp);
 }
 
@@ -134,28 +150,37 @@ static void write_node(const cefo_result *r, const cefo__sankey *s, const cefo__
 {
     static const char *const fills[] = {"#4a4a4a", "#9a9a9a", "#2e8b57", "#1f4e9c", "#6a5acd",
                                         "#b22222", "#6e6e6e"};
+    const cefo_network *net = cefo_result_network(r);
+    const char *id = n->kind == CEFO__SNODE_PROCESS ? cefo_network_id(net, CEFO_PROCESS, n->item)
+                                                   : n->label;
     char b1[32];
     fputs("<g class=\"node\" data-node=\"", fp);
-    cefo__xml_text(fp, n->kind == CEFO__SNODE_PROCESS ? r->net->processes[n->item].id : n->label);
+    cefo__xml_text(fp, id);
     fprintf(fp, "\" data-kind=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                 "fill=\"%s\"/>",
             node_kind(n->kind), n->x, n->y, s->node_width, n->h, fills[n->kind]);
     fputs("<title>", fp);
     cefo__xml_text(fp, n->label);
-    if (n->kind == CEFO__SNODE_PROCESS && strcmp(n->label, r->net->processes[n->item].id)) {
+    if (n->kind == CEFO__SNODE_PROCESS && strcmp(n->label, id)) {
         fputs(" (", fp);
-        cefo__xml_text(fp, r->net->processes[n->item].id);
+        cefo__xml_text(fp, id);
         fputc(')', fp);
     }
     if (n->kind == CEFO__SNODE_PROCESS) {
-        fprintf(fp, ": activity %s", cefo__fmt_human(b1, r->activity[n->item]));
+        cefo_process_result row = {.activity = NAN};
+        cefo_result_process(r, n->item, &row);
+        fprintf(fp, ": activity %s", cefo__fmt_human(b1, row.activity));
     } else if (n->kind == CEFO__SNODE_MATERIAL) {
+        cefo_material_info row = {.unit = NULL};
+        cefo_network_material(net, n->item, &row);
         fprintf(fp, ": %s ", cefo__fmt_human(b1, n->value));
-        cefo__xml_text(fp, r->net->materials[n->item].unit);
+        cefo__xml_text(fp, row.unit);
         fputs(" through", fp);
     } else if (n->kind == CEFO__SNODE_EMISSION) {
-        fprintf(fp, ": %s ", cefo__fmt_human(b1, r->emission[n->item]));
-        cefo__xml_text(fp, r->net->pollutants[n->item].unit);
+        cefo_pollutant_result row = {.emission = NAN};
+        cefo_result_pollutant(r, n->item, &row);
+        fprintf(fp, ": %s ", cefo__fmt_human(b1, row.emission));
+        cefo__xml_text(fp, row.unit);
         fputs(" emitted", fp);
     } else { /* a terminal gathers several materials: their amounts are on its flows */
         fprintf(fp, ": %s in all (units as on its flows)", cefo__fmt_human(b1, n->value));
@@ -197,7 +222,7 @@ static int layout(const cefo_result *r, cefo__sankey *s, char ***amounts)
         char b1[32], text[96];
         if (k->w < CEFO__SANKEY_LINE - 2 || k->backward)
             continue;
-        snprintf(text, sizeof text, "%s %s", cefo__fmt_human(b1, k->value), flow_unit(r->net, k));
+        snprintf(text, sizeof text, "%s %s", cefo__fmt_human(b1, k->value), carried_by(r, k).unit);
         if (!((*amounts)[l] = cefo__strdup(text)))
             return -1;
     }
@@ -218,8 +243,9 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp)
                 "%.0f\" width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" "
                 "font-size=\"%.0f\" role=\"img\">\n<title>",
             w, h, w, h, CEFO__SANKEY_FONT);
-    if (r && r->net->name) {
-        cefo__xml_text(fp, r->net->name);
+    const char *name = cefo_network_name(cefo_result_network(r));
+    if (name) {
+        cefo__xml_text(fp, name);
         fputs(": material flows of the plan</title>\n", fp);
     } else {
         fputs("Material flows of the plan</title>\n", fp);
