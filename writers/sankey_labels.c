@@ -186,7 +186,8 @@ int cefo__sankey_place_labels(cefo__sankey *s, const char *const *amounts)
         if (amounts[l] && !k->backward && k->w >= CEFO__SANKEY_LINE - 2)
             order[n++] = (flow){k->w, l};
     }
-    qsort(order, n, sizeof *order, wider_first);
+    if (n) /* order is NULL when out of memory */
+        qsort(order, n, sizeof *order, wider_first);
     for (size_t i = 0; rc == 0 && i < n && i < MAX_AMOUNTS; i++) {
         size_t l = order[i].l;
         cefo__slink *k = &s->links[l];
