@@ -288,6 +288,7 @@ static void test_import_limit_pooled(void) { check_golden("import-limit-pooled")
 static void test_import_limit_linked(void) { check_golden("import-limit-linked"); }
 static void test_decision_min(void) { check_golden("decision-min"); }
 static void test_units(void) { check_golden("units"); }
+static void test_units_scaled(void) { check_golden("units-scaled"); }
 
 /* The validator itself: what it must refuse, so that a pass means something. */
 static void test_json_validator(void)
@@ -308,7 +309,7 @@ static void test_json_parses(void)
 {
     const char *names[] = {"pooled-reuse", "linked-chain", "pollutant-cap", "infeasible",
                            "unbounded",    "rectify",      "recycler",      "import-limit-pooled",
-                           "import-limit-linked", "decision-min", "units"};
+                           "import-limit-linked", "decision-min", "units", "units-scaled"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         cefo_network *net;
         cefo_problem *prob;
@@ -361,6 +362,7 @@ static CU_TestInfo golden_tests[] = {
     {"binding import limit on a linked material", test_import_limit_linked},
     {"MIP: a built plant runs at its minimum", test_decision_min},
     {"indicators by unit: kg to t, L to m3, pieces apart", test_units},
+    {"indicators by unit: g, kt and Mt to t, ML to m3", test_units_scaled},
     {"the JSON validator refuses what is not JSON", test_json_validator},
     {"every golden plan as JSON parses", test_json_parses},
     CU_TEST_INFO_NULL,
