@@ -206,6 +206,47 @@ static void test_lifetime_ends(void)
 }
 
 /*
+ * Periods of several years and a plant built late. Rate 0.1; y1 of 2 years (start 0,
+ * discount 1), y2 of 3 years (start 2, discount 1.1^-2 = 1/1.21). m: import at 10, or the
+ * optional plant p (cost 1, investment 50, capacity 10); demand 0 in y1, 10 from y2.
+ *   never built: 10 x 10 x 3 / 1.21 = 247.93...;  built in y1: 50 + 1 x 10 x 3 / 1.21
+ *   = 74.79...;  built in y2: (50 + 1 x 10 x 3) / 1.21 = 80 / 1.21 = 66.115702...
+ * So p is off in y1 and on in y2: part of the programme (on in some period). The programme
+ * runs it 10 x 3 years = 30; its investment term is 50 / 1.21 (the discount only); y2's
+ * discounted cost 3 / 1.21 x 10 (a year's running cost) + 50 / 1.21 (the investment once) =
+ * 80 / 1.21, y1's 0.
+ */
+static void test_long_periods(void)
+{
+    const char *xml = HEAD "<periods discount-rate=\"0.1\"><period id=\"y1\" years=\"2\"/>"
+                           "<period id=\"y2\" years=\"3\"/></periods>\n" MAT10 PLANT("")
+                           "<demand material=\"m\" amount=\"0\"><at period=\"y2\" amount=\"10\"/>"
+                           "</demand>\n" TAIL;
+    cefo_network *net;
+    cefo_result *res = solve_xml(xml, &net);
+    if (!res)
+        return;
+    ASSERT_CLOSE(cefo_result_objective(res), 80 / 1.21);
+    cefo_period_info a, b;
+    CU_ASSERT_EQUAL(cefo_result_period_info(res, 0, &a), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_result_period_info(res, 1, &b), CEFO_OK);
+    ASSERT_CLOSE(b.start, 2);
+    ASSERT_CLOSE(b.discount, 1 / 1.21);
+    ASSERT_CLOSE(a.discounted, 0);
+    ASSERT_CLOSE(b.discounted, 80 / 1.21);
+    ASSERT_CLOSE(cost_term(res, "investment"), 50 / 1.21);
+    ASSERT_CLOSE(cost_term(res, "total"), 80 / 1.21);
+    cefo_process_result p;
+    CU_ASSERT_EQUAL(cefo_result_process(cefo_result_period(res, 0), 0, &p), CEFO_OK);
+    CU_ASSERT_EQUAL(p.chosen, 0);
+    CU_ASSERT_EQUAL(cefo_result_process(res, 0, &p), CEFO_OK);
+    CU_ASSERT_EQUAL(p.chosen, 1);
+    ASSERT_CLOSE(p.activity, 30);
+    cefo_result_free(res);
+    cefo_network_free(net);
+}
+
+/*
  * A cap tight in one period only. Rate 0, three periods, demand 5 of m (no import). Firm f:
  * "keep" (cost 1, 1 t COD per unit) or "clean" (cost 3, no COD), capacity 10 each. The COD
  * cap is 10, 0 in y2 only.
@@ -440,6 +481,7 @@ static CU_TestInfo period_tests[] = {
     {"discounting", test_discounting},
     {"an investment paid once", test_investment_once},
     {"a lifetime ending", test_lifetime_ends},
+    {"periods of several years, a plant built late", test_long_periods},
     {"a cap tight in one period, with and without an order", test_cap_one_period},
     {"a closed firm never reopens", test_closed_stays_closed},
     {"step functions persist until the next step", test_steps},
