@@ -87,9 +87,39 @@ static void test_indispensable(void)
     cefo_network_free(net);
 }
 
+/*
+ * A firm the optimum closes, forced to stay open. m is imported at 10 or made by the firm's
+ * only variant p (cost 20, fixed 5); demand 4. Optimum: import, 40, the firm closed. Forced
+ * open (one member on): it runs at 0 (20 > 10) and pays its fixed 5: 45, regret 5.
+ */
+static void test_group_forced(void)
+{
+    const char *xml = "<network version=\"1\"><material id=\"m\" unit=\"t\" import-cost=\"10\"/>"
+                      "<process id=\"p\" group=\"g\" variant=\"keep\" cost=\"20\" fixed-cost=\"5\" "
+                      "capacity=\"5\"><output material=\"m\" amount=\"1\"/></process>"
+                      "<demand material=\"m\" amount=\"4\"/></network>";
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "x", NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    cefo_rank_row row;
+    double z0;
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_rank(prob, test_options(), NULL, 1, &row, &z0, NULL),
+                          CEFO_OK);
+    ASSERT_CLOSE(z0, 40);
+    CU_ASSERT_EQUAL(row.kind, CEFO_GROUP);
+    CU_ASSERT_EQUAL(row.chosen, 0);
+    CU_ASSERT_EQUAL(row.forced_status, CEFO_SOLVE_OPTIMAL);
+    ASSERT_CLOSE(row.regret, 5);
+    ASSERT_CLOSE(row.value, 0);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 static CU_TestInfo rank_tests[] = {
     {"values and regrets by hand; bounds restored; subsets", test_rank_by_hand},
     {"an indispensable firm", test_indispensable},
+    {"a closed firm forced open: its regret", test_group_forced},
     CU_TEST_INFO_NULL,
 };
 
