@@ -366,6 +366,94 @@ static void test_lies(void)
     fake_done();
 }
 
+/* The real cbc behind the fake, its arguments kept in args beside the fake (for the tests
+ * below: the verdict and the command line are what they check, the numbers are cbc's). */
+#define REAL_CBC "echo \"$@\" >>\"$(dirname \"$0\")/args\"; PATH=${PATH#*:} cbc \"$@\" || exit $?; "
+
+static void fake_cleanup(void)
+{
+    char file[600];
+    snprintf(file, sizeof file, "%s/args", fake_dir);
+    unlink(file);
+    fake_done();
+}
+
+/*
+ * An LP that the engine says it stopped on time (the verdict line of CBC's own printing when
+ * -sec runs out) is no plan, even with a solution file: only a MIP stopped early has a point
+ * (an integer plan found), an LP's simplex point is not feasible yet.
+ */
+static void test_lp_stopped_on_time(void)
+{
+    if (!test_have_program("cbc"))
+        return;
+    fake_engine(REAL_CBC "p=; for a; do case $p in -solu) "
+                "echo 'Stopped on time - objective value -7' >\"$a\";; esac; p=$a; done");
+    kinds_lp k;
+    cefo__lp *lp = NULL;
+    double x[4], rd[4], cd[4];
+    cefo__lp_solution s = {.x = x, .row_dual = rd, .col_dual = cd};
+    cefo_options opt;
+    kinds_init(&k);
+    cefo_options_init(&opt);
+    opt.solver = CEFO_SOLVER_CBC;
+    opt.time_limit = 100;
+    CU_ASSERT_EQUAL(cefo__lp_load(&lp, NULL, &k.d, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo__lp_solve(lp, &opt, &s, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(s.status, CEFO_SOLVE_TIME_LIMIT);
+    CU_ASSERT_EQUAL(s.has_point, 0);
+    CU_ASSERT_EQUAL(s.has_duals, 0);
+    cefo__lp_free(lp);
+    cefo__triplet_free(&k.a);
+    fake_cleanup();
+}
+
+/*
+ * --gap is relative (docs/cli.md: the MIP stops within that fraction of the bound): CBC's
+ * -ratioGap, not -allowableGap, which is absolute. A MIP solved with mip_gap 0.05 passes
+ * "-ratio 0.05" to the program and no absolute gap.
+ */
+static void test_cbc_gap_relative(void)
+{
+    if (!test_have_program("cbc"))
+        return;
+    fake_engine(REAL_CBC);
+    const char *xml = "<network version='1'><material id='m' unit='t' import-cost='10'/>"
+                      "<process id='p' optional='true' fixed-cost='5' cost='1' capacity='9'>"
+                      "<output material='m' amount='1'/></process>"
+                      "<demand material='m' amount='4'/></network>";
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    cefo_options opt;
+    cefo_options_init(&opt);
+    opt.solver = CEFO_SOLVER_CBC;
+    opt.mip_gap = 0.05;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "x.xml", NULL),
+                          CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_problem_solve(prob, &opt, &res, NULL), CEFO_OK);
+    /* by hand: p built, 5 + 4 x 1 = 9 against 40 imported */
+    ASSERT_CLOSE(cefo_result_objective(res), 9);
+    char file[600], line[4096];
+    int ratio = 0, absolute = 0;
+    snprintf(file, sizeof file, "%s/args", fake_dir);
+    FILE *f = fopen(file, "r");
+    CU_ASSERT_PTR_NOT_NULL(f);
+    while (f && fgets(line, sizeof line, f)) {
+        ratio += strstr(line, " -ratio 0.05") != NULL;
+        absolute += strstr(line, " -allow") != NULL;
+    }
+    if (f)
+        fclose(f);
+    CU_ASSERT_EQUAL(ratio, 1);
+    CU_ASSERT_EQUAL(absolute, 0);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+    fake_cleanup();
+}
+
 static void test_missing(void)
 {
     const char *old = getenv("PATH");
@@ -422,6 +510,8 @@ static CU_TestInfo engine_tests[] = {
     {"an engine that crashes: an error quoting its log, no file left", test_crash},
     {"an engine that claims optimal without a solution file", test_lies},
     {"a missing program: CEFO_ERR_UNAVAILABLE naming the package", test_missing},
+    {"an LP stopped on time is no plan, whatever file the engine left", test_lp_stopped_on_time},
+    {"the MIP gap reaches CBC as its relative gap", test_cbc_gap_relative},
     {"networks without processes, through every engine", test_no_processes},
     CU_TEST_INFO_NULL,
 };
