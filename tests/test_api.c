@@ -692,7 +692,34 @@ static void test_xml_out_of_memory(void)
     CU_ASSERT_EQUAL(wrong, 0);
 }
 
+/* Labels as written: a process's name, sector and zone, a resource's name, NULL otherwise. */
+static void test_labels(void)
+{
+    const char *xml = "<network version='1'><material id='m' unit='t'/>"
+                      "<resource id='land' unit='ha' name='park land'/>"
+                      "<process id='p' name='Dyeworks' sector='textiles' zone='east'>"
+                      "<output material='m' amount='1'/></process>"
+                      "<process id='q'><output material='m' amount='1'/></process></network>";
+    cefo_network *net = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "x.xml", NULL),
+                          CEFO_OK);
+    const char *name = cefo_network_label(net, CEFO_PROCESS, 0, "name");
+    const char *sector = cefo_network_label(net, CEFO_PROCESS, 0, "sector");
+    const char *zone = cefo_network_label(net, CEFO_PROCESS, 0, "zone");
+    CU_ASSERT(name && strcmp(name, "Dyeworks") == 0);
+    CU_ASSERT(sector && strcmp(sector, "textiles") == 0);
+    CU_ASSERT(zone && strcmp(zone, "east") == 0);
+    CU_ASSERT_PTR_NULL(cefo_network_label(net, CEFO_PROCESS, 1, "zone"));
+    CU_ASSERT_PTR_NULL(cefo_network_label(net, CEFO_PROCESS, 0, "unit"));
+    CU_ASSERT_PTR_NULL(cefo_network_label(net, CEFO_PROCESS, 2, "name"));
+    const char *land = cefo_network_label(net, CEFO_RESOURCE, 0, "name");
+    CU_ASSERT(land && strcmp(land, "park land") == 0);
+    CU_ASSERT_PTR_NULL(cefo_network_label(net, CEFO_MATERIAL, 0, "name"));
+    cefo_network_free(net);
+}
+
 static CU_TestInfo api_tests[] = {
+    {"labels as written: name, sector, zone", test_labels},
     {"CSV cells guarded against formulas", test_csv_cell},
     {"text comparison labels escaped", test_compare_labels_escaped},
     {"a firm switched on but idle is closed", test_idle_member_closed},
