@@ -14,6 +14,13 @@
  *   tannery closed: leather 350 + board 400 (no scrap)              = 750: value 500
  *   chrome recovery forced: 250 + its fixed 300 (it runs at 0)      = 550: regret 300
  */
+/* The network of `xml` and its problem, built. */
+static void open_xml(const char *xml, cefo_network **net, cefo_problem **prob)
+{
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(net, xml, strlen(xml), "x", NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(prob, *net, NULL), CEFO_OK);
+}
+
 static void open_rank(cefo_network **net, cefo_problem **prob)
 {
     char path[1024];
@@ -74,8 +81,7 @@ static void test_indispensable(void)
                       "amount=\"4\"/></network>";
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
-    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "x", NULL), CEFO_OK);
-    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    open_xml(xml, &net, &prob);
     cefo_rank_row row;
     double z0;
     CU_ASSERT_EQUAL_FATAL(cefo_problem_rank(prob, NULL, NULL, 1, &row, &z0, NULL), CEFO_OK);
@@ -100,8 +106,7 @@ static void test_group_forced(void)
                       "<demand material=\"m\" amount=\"4\"/></network>";
     cefo_network *net = NULL;
     cefo_problem *prob = NULL;
-    CU_ASSERT_EQUAL_FATAL(cefo_network_load_memory(&net, xml, strlen(xml), "x", NULL), CEFO_OK);
-    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    open_xml(xml, &net, &prob);
     cefo_rank_row row;
     double z0;
     CU_ASSERT_EQUAL_FATAL(cefo_problem_rank(prob, test_options(), NULL, 1, &row, &z0, NULL),
