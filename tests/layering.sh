@@ -10,10 +10,6 @@ bad=0
 # Writers still reading the model's internals (issue 15, item 1): remove a file from this
 # list in the commit that converts it to the public header; the list is to end empty.
 todo='
-writers/compare_write.c
-writers/report_plan.c
-writers/report_trajectory.c
-writers/report_write.c
 writers/result_write.c
 writers/shadow_write.c
 writers/source_write.c

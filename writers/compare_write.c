@@ -1,4 +1,5 @@
-/* compare_write.c - what-if results side by side, with the largest changes against a base. */
+/* compare_write.c - what-if results side by side, with the largest changes against a base.
+ * Reads the results and their networks through the public API. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,7 @@
 #include "core/error.h"
 #include "core/strmap.h"
 #include "writers/fmt.h"
-#include "models/result.h"
+#include "writers/report.h"
 
 #define TOP_CHANGES 5
 
@@ -53,13 +54,14 @@ static void offer(change *t, size_t *n, change c)
         t[i] = c;
 }
 
-/* The index of link l's name "from->to:material" in cmp->link_names, added when new; or
-   (size_t)-1 when out of memory. A hash lookup, so matching the links of n plans is linear. */
-static size_t link_name(compare *cmp, const cefo_network *net, size_t l)
+/* The index of the name "from->to:material" of link l of r in cmp->link_names, added when
+   new; or (size_t)-1 when out of memory. A hash lookup, so matching the links of n plans is
+   linear. */
+static size_t link_name(compare *cmp, const cefo_result *r, size_t l)
 {
-    const cefo__link *ln = &net->links[l];
-    const char *from = net->processes[ln->from].id, *to = net->processes[ln->to].id,
-               *mat = net->materials[ln->material].id;
+    cefo_link_result ln;
+    cefo_result_link(r, l, &ln);
+    const char *from = ln.from, *to = ln.to, *mat = ln.material;
     size_t len = strlen(from) + strlen(to) + strlen(mat) + 4;
     char *name = cefo__malloc(len);
     if (!name)
@@ -106,49 +108,64 @@ static int cover_names(compare *cmp, size_t *have)
     return 0;
 }
 
+static double activity(const cefo_result *r, size_t p)
+{
+    cefo_process_result row;
+    return cefo_result_process(r, p, &row) == CEFO_OK ? row.activity : NAN;
+}
+
+static double link_flow(const cefo_result *r, size_t l)
+{
+    cefo_link_result row;
+    return cefo_result_link(r, l, &row) == CEFO_OK ? row.flow : NAN;
+}
+
 /* Changes of result k against result 0: processes matched by id, links by from, to and
    material (flows of links with the same three summed), missing = 0. */
 static int find_changes(compare *cmp, size_t k)
 {
     const cefo_result *b = cmp->r[0], *r = cmp->r[k];
+    const cefo_network *bnet = cefo_result_network(b), *rnet = cefo_result_network(r);
+    size_t bnl = cefo_result_count(b, CEFO_LINK), rnl = cefo_result_count(r, CEFO_LINK);
     change *t = cmp->top[k];
     size_t *n = &cmp->ntop[k];
-    for (size_t p = 0; p < r->net->nprocesses; p++) {
+    for (size_t p = 0; p < cefo_result_count(r, CEFO_PROCESS); p++) {
         size_t q;
-        int in_base = cefo_network_find(b->net, CEFO_PROCESS, r->net->processes[p].id, &q) == 0;
-        offer(t, n, (change){"process", r->net->processes[p].id, in_base ? b->activity[q] : 0,
-                             r->activity[p]});
+        const char *id = cefo_network_id(rnet, CEFO_PROCESS, p);
+        int in_base = cefo_network_find(bnet, CEFO_PROCESS, id, &q) == 0;
+        offer(t, n, (change){"process", id, in_base ? activity(b, q) : 0, activity(r, p)});
     }
-    for (size_t q = 0; q < b->net->nprocesses; q++) {
+    for (size_t q = 0; q < cefo_result_count(b, CEFO_PROCESS); q++) {
         size_t p;
-        if (cefo_network_find(r->net, CEFO_PROCESS, b->net->processes[q].id, &p) != 0)
-            offer(t, n, (change){"process", b->net->processes[q].id, b->activity[q], 0});
+        const char *id = cefo_network_id(bnet, CEFO_PROCESS, q);
+        if (cefo_network_find(rnet, CEFO_PROCESS, id, &p) != 0)
+            offer(t, n, (change){"process", id, activity(b, q), 0});
     }
     size_t have = 0;
     if (!cmp->base_ids) { /* r[0]'s names, once for every run */
-        cmp->base_ids = cefo__calloc(b->net->nlinks + 1, sizeof *cmp->base_ids);
+        cmp->base_ids = cefo__calloc(bnl + 1, sizeof *cmp->base_ids);
         if (!cmp->base_ids)
             return -1;
-        for (size_t m = 0; m < b->net->nlinks; m++)
-            if ((cmp->base_ids[m] = link_name(cmp, b->net, m)) == (size_t)-1)
+        for (size_t m = 0; m < bnl; m++)
+            if ((cmp->base_ids[m] = link_name(cmp, b, m)) == (size_t)-1)
                 return -1;
     }
-    size_t *ids = cefo__calloc(r->net->nlinks + 1, sizeof *ids);
+    size_t *ids = cefo__calloc(rnl + 1, sizeof *ids);
     if (!ids)
         return -1;
     int rc = 0;
-    for (size_t l = 0; l < r->net->nlinks && rc == 0; l++)
-        rc = (ids[l] = link_name(cmp, r->net, l)) == (size_t)-1 ? -1 : 0;
+    for (size_t l = 0; l < rnl && rc == 0; l++)
+        rc = (ids[l] = link_name(cmp, r, l)) == (size_t)-1 ? -1 : 0;
     if (rc == 0)
         rc = cover_names(cmp, &have);
     if (rc == 0 && have > 0) { /* (cover_names zeroed every entry) */
-        for (size_t m = 0; m < b->net->nlinks; m++)
-            cmp->base_flow[cmp->base_ids[m]] += b->flow[m];
-        for (size_t l = 0; l < r->net->nlinks; l++)
-            cmp->run_flow[ids[l]] += r->flow[l];
+        for (size_t m = 0; m < bnl; m++)
+            cmp->base_flow[cmp->base_ids[m]] += link_flow(b, m);
+        for (size_t l = 0; l < rnl; l++)
+            cmp->run_flow[ids[l]] += link_flow(r, l);
         /* The run's links in its order, then the base's links the run does not have. */
         for (size_t pass = 0; pass < 2; pass++) {
-            size_t nl = pass ? b->net->nlinks : r->net->nlinks;
+            size_t nl = pass ? bnl : rnl;
             for (size_t l = 0; l < nl; l++) {
                 size_t i = pass ? cmp->base_ids[l] : ids[l];
                 if (cmp->seen[i])
@@ -170,18 +187,21 @@ static void json_run(const compare *cmp, size_t k, FILE *fp)
     fprintf(fp, "%s\n    {\"label\": ", k ? "," : "");
     cefo__json_str(fp, cmp->labels[k]);
     fputs(", \"name\": ", fp);
-    cefo__json_str_or_null(fp, cefo_network_scenario_name(r->net));
+    cefo__json_str_or_null(fp, cefo_network_scenario_name(cefo_result_network(r)));
     fprintf(fp, ", \"status\": \"%s\", \"objective\": %s,\n     \"costs\": ",
-            cefo_solve_status_name(r->status), cefo__fmt_num(b, r->objective, "null"));
+            cefo_solve_status_name(cefo_result_status(r)),
+            cefo__fmt_num(b, cefo_result_objective(r), "null"));
     cefo__json_costs(fp, r);
     fputs(",\n     \"pollutants\": [", fp);
-    for (size_t i = 0; i < r->net->npollutants; i++) {
+    for (size_t i = 0; i < cefo_result_count(r, CEFO_POLLUTANT); i++) {
+        cefo_pollutant_result pl;
+        cefo_result_pollutant(r, i, &pl);
         fputs(i ? ", {\"id\": " : "{\"id\": ", fp);
-        cefo__json_str(fp, r->net->pollutants[i].id);
+        cefo__json_str(fp, pl.id);
         fputs(", ", fp);
-        cefo__json_num(fp, "emission", r->emission[i], 0);
-        cefo__json_num(fp, "cap", isinf(r->cap[i]) ? NAN : r->cap[i], 0);
-        cefo__json_num(fp, "shadow_price", r->cap_shadow[i], 1);
+        cefo__json_num(fp, "emission", pl.emission, 0);
+        cefo__json_num(fp, "cap", isinf(pl.cap) ? NAN : pl.cap, 0);
+        cefo__json_num(fp, "shadow_price", pl.shadow_price, 1);
         fputc('}', fp);
     }
     fputs("],\n     \"indicators\": ", fp);
@@ -208,7 +228,8 @@ static void csv_line(FILE *fp, const char *label, const char *section, const cha
 
 static const char *currency(const cefo_result *r)
 {
-    return r->net->currency ? r->net->currency : "";
+    const char *cur = cefo_network_currency(cefo_result_network(r));
+    return cur ? cur : "";
 }
 
 static void write_csv(const compare *cmp, FILE *fp)
@@ -216,26 +237,26 @@ static void write_csv(const compare *cmp, FILE *fp)
     fputs("label,section,id,quantity,value,unit\n", fp);
     for (size_t k = 0; k < cmp->n; k++) {
         const cefo_result *r = cmp->r[k];
-        const char *l = cmp->labels[k];
-        if (cefo_network_scenario_name(r->net)) {
+        const char *l = cmp->labels[k], *name = cefo_network_scenario_name(cefo_result_network(r));
+        if (name) {
             cefo__csv_field(fp, l);
             fputs(",scenario,", fp);
-            cefo__csv_field(fp, cefo_network_scenario_name(r->net));
+            cefo__csv_field(fp, name);
             fputs(",name,,\n", fp);
         }
         cefo__csv_field(fp, l);
-        fprintf(fp, ",status,,%s,,\n", cefo_solve_status_name(r->status));
-        csv_line(fp, l, "objective", "total", "cost", r->objective, currency(r));
-        for (size_t i = 0; i + 1 < cefo__cost_count(r); i++) { /* the total is the objective */
-            const char *key, *name;
-            double v;
-            cefo__cost_term(r, i, &key, &name, &v);
-            csv_line(fp, l, "cost", key, "cost", v, currency(r));
+        fprintf(fp, ",status,,%s,,\n", cefo_solve_status_name(cefo_result_status(r)));
+        csv_line(fp, l, "objective", "total", "cost", cefo_result_objective(r), currency(r));
+        for (size_t i = 0; i + 1 < cefo_result_cost_count(r); i++) { /* the total: objective */
+            cefo_cost_term t;
+            cefo_result_cost_term(r, i, &t);
+            csv_line(fp, l, "cost", t.key, "cost", t.value, currency(r));
         }
-        for (size_t i = 0; i < r->net->npollutants; i++) {
-            const cefo__pollutant *pl = &r->net->pollutants[i];
-            csv_line(fp, l, "pollutant", pl->id, "emission", r->emission[i], pl->unit);
-            csv_line(fp, l, "pollutant", pl->id, "cap", r->cap[i], pl->unit);
+        for (size_t i = 0; i < cefo_result_count(r, CEFO_POLLUTANT); i++) {
+            cefo_pollutant_result pl;
+            cefo_result_pollutant(r, i, &pl);
+            csv_line(fp, l, "pollutant", pl.id, "emission", pl.emission, pl.unit);
+            csv_line(fp, l, "pollutant", pl.id, "cap", pl.cap, pl.unit);
         }
         for (size_t i = 0; i < cefo_result_indicator_count(r); i++) {
             cefo_indicator_row row;
@@ -283,18 +304,17 @@ static void text_row(const compare *cmp, const text_cols *c, FILE *fp, const cha
 static double cost_value(const cefo_result *r, const char *key, const char *unit)
 {
     (void)unit;
-    for (size_t i = 0; i < cefo__cost_count(r); i++) {
-        const char *k, *name;
-        double v;
-        cefo__cost_term(r, i, &k, &name, &v);
-        if (strcmp(k, key) == 0)
-            return v;
+    for (size_t i = 0; i < cefo_result_cost_count(r); i++) {
+        cefo_cost_term t;
+        cefo_result_cost_term(r, i, &t);
+        if (strcmp(t.key, key) == 0)
+            return t.value;
     }
     return NAN;
 }
 
-/* The name of pollutant i's row: "COD emission/cap (t)" (its id and unit whole). */
-static char *pollutant_name(const cefo__pollutant *pl)
+/* The name of a pollutant's row: "COD emission/cap (t)" (its id and unit whole). */
+static char *pollutant_name(const cefo_pollutant_result *pl)
 {
     size_t len = strlen(pl->id) + strlen(pl->unit) + 24;
     char *name = cefo__malloc(len);
@@ -316,8 +336,10 @@ static text_cols text_widths(const compare *cmp)
     for (size_t k = 0; k < cmp->n; k++)
         c.run = widest(c.run, cmp->labels[k]);
     const cefo_result *r0 = cmp->r[0];
-    for (size_t i = 0; i < r0->net->npollutants; i++) {
-        char *name = pollutant_name(&r0->net->pollutants[i]);
+    for (size_t i = 0; i < cefo_result_count(r0, CEFO_POLLUTANT); i++) {
+        cefo_pollutant_result pl;
+        cefo_result_pollutant(r0, i, &pl);
+        char *name = pollutant_name(&pl);
         c.name = widest(c.name, name);
         cefo__free(name);
     }
@@ -328,13 +350,13 @@ static text_cols text_widths(const compare *cmp)
         c.name = widest(c.name, cefo__indicator_name(name, &row, 0));
     }
     /* "total cost (CURRENCY)" */
-    size_t total = 13 + cefo__text_width(r0->net->currency ? r0->net->currency : "currency units");
+    size_t total = 13 + cefo__text_width(cefo__currency(cefo_result_network(r0)));
     c.name = total > c.name ? total : c.name;
     return c;
 }
 
 static void text_pollutant(const compare *cmp, const text_cols *c, FILE *fp,
-                           const cefo__pollutant *pl)
+                           const cefo_pollutant_result *pl)
 {
     char b[32], b2[32];
     const char *id = pl->id;
@@ -344,13 +366,15 @@ static void text_pollutant(const compare *cmp, const text_cols *c, FILE *fp,
     for (size_t k = 0; k < cmp->n; k++) {
         size_t j;
         const cefo_result *r = cmp->r[k];
-        if (cefo_network_find(r->net, CEFO_POLLUTANT, id, &j) != 0) {
+        cefo_pollutant_result p;
+        if (cefo_network_find(cefo_result_network(r), CEFO_POLLUTANT, id, &j) != 0
+            || cefo_result_pollutant(r, j, &p) != CEFO_OK) {
             cell(fp, "-", c->run, 0);
             continue;
         }
         char v[64];
-        snprintf(v, sizeof v, "%s/%s", cefo__fmt_human(b, r->emission[j]),
-                 cefo__fmt_human(b2, r->cap[j]));
+        snprintf(v, sizeof v, "%s/%s", cefo__fmt_human(b, p.emission),
+                 cefo__fmt_human(b2, p.cap));
         cell(fp, v, c->run, 0);
     }
     fputc('\n', fp);
@@ -361,7 +385,7 @@ static void text_names(const compare *cmp, FILE *fp)
 {
     size_t w = 0;
     for (size_t k = 1; k < cmp->n; k++) {
-        const char *name = cefo_network_scenario_name(cmp->r[k]->net);
+        const char *name = cefo_network_scenario_name(cefo_result_network(cmp->r[k]));
         if (name && strcmp(name, cmp->labels[k]) != 0 && cefo__text_width(cmp->labels[k]) > w)
             w = cefo__text_width(cmp->labels[k]);
     }
@@ -369,7 +393,7 @@ static void text_names(const compare *cmp, FILE *fp)
         return;
     fputs("Scenarios\n", fp);
     for (size_t k = 1; k < cmp->n; k++) {
-        const char *name = cefo_network_scenario_name(cmp->r[k]->net);
+        const char *name = cefo_network_scenario_name(cefo_result_network(cmp->r[k]));
         if (!name || strcmp(name, cmp->labels[k]) == 0)
             continue;
         fputs("  ", fp);
@@ -392,27 +416,28 @@ static void write_text(const compare *cmp, FILE *fp)
     fputc('\n', fp);
     cell(fp, "status", c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
-        cell(fp, cefo_solve_status_name(cmp->r[k]->status), c.run, 0);
+        cell(fp, cefo_solve_status_name(cefo_result_status(cmp->r[k])), c.run, 0);
     fputc('\n', fp);
     char total[96];
     snprintf(total, sizeof total, "total cost (%.80s)",
-             cmp->r[0]->net->currency ? cmp->r[0]->net->currency : "currency units");
+             cefo__currency(cefo_result_network(cmp->r[0])));
     cell(fp, total, c.name, 1);
     for (size_t k = 0; k < cmp->n; k++)
-        cell(fp, cefo__fmt_human(b, cmp->r[k]->objective), c.run, 0);
+        cell(fp, cefo__fmt_human(b, cefo_result_objective(cmp->r[k])), c.run, 0);
     fputc('\n', fp);
     const cefo_result *r0 = cmp->r[0];
-    for (size_t i = 0; i + 1 < cefo__cost_count(r0); i++) {
-        const char *key, *label;
-        double v;
+    for (size_t i = 0; i + 1 < cefo_result_cost_count(r0); i++) {
+        cefo_cost_term t;
         char name[96];
-        cefo__cost_term(r0, i, &key, &label, &v);
-        snprintf(name, sizeof name, "  %s", label);
-        text_row(cmp, &c, fp, name, cost_value, key, NULL);
+        cefo_result_cost_term(r0, i, &t);
+        snprintf(name, sizeof name, "  %s", t.label);
+        text_row(cmp, &c, fp, name, cost_value, t.key, NULL);
     }
-    const cefo_network *base = r0->net;
-    for (size_t i = 0; i < base->npollutants; i++)
-        text_pollutant(cmp, &c, fp, &base->pollutants[i]);
+    for (size_t i = 0; i < cefo_result_count(r0, CEFO_POLLUTANT); i++) {
+        cefo_pollutant_result pl;
+        cefo_result_pollutant(r0, i, &pl);
+        text_pollutant(cmp, &c, fp, &pl);
+    }
     cefo__ind_iter it = {0};
     cefo_indicator_row row;
     while (cefo__indicator_next(r0, &it, &row)) {
@@ -482,7 +507,7 @@ static cefo_status prepare(compare *cmp, const cefo_result *const *r, const char
     cmp->ntop = cefo__calloc(n, sizeof *cmp->ntop);
     int bad = !cmp->top || !cmp->ntop;
     for (size_t k = 1; k < n && !bad; k++) /* changes only between two plans */
-        if (!isnan(r[0]->objective) && !isnan(r[k]->objective))
+        if (!isnan(cefo_result_objective(r[0])) && !isnan(cefo_result_objective(r[k])))
             bad = find_changes(cmp, k) != 0;
     if (bad) {
         compare_free(cmp);

@@ -1,13 +1,13 @@
 /* report_trajectory.c - a programme in the HTML report: its periods as a table (years,
  * discounting, costs, firms by state, emissions and caps) and its trajectory as SVG (firms
- * by state per period; each capped pollutant's emission against its cap, per period). */
+ * by state per period; each capped pollutant's emission against its cap, per period). Reads
+ * the programme and its periods through the public API. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "writers/fmt.h"
-#include "models/result.h"
 #include "writers/report.h"
 #include "writers/sankey.h"
 
@@ -41,6 +41,11 @@ static double width_of(const char *s)
 static void widen(double *w, const char *s)
 {
     *w = fmax(*w, width_of(s));
+}
+
+static const char *period_id(const cefo_result *r, size_t t)
+{
+    return cefo_network_period_id(cefo_result_network(r), t);
 }
 
 /* The state of a group in a period, as the counts of cefo_result_area_groups name it. */
@@ -121,7 +126,7 @@ static void lay_out(chart *c, const cefo_result *r, double widest_value)
     double w = widest_value;
     c->nperiods = cefo_result_period_count(r);
     for (size_t t = 0; t < c->nperiods; t++)
-        widen(&w, cefo_network_period_id(r->net, t));
+        widen(&w, period_id(r, t));
     c->slot = fmax(MIN_SLOT, w + 14);
     c->bar = fmax(0.6 * c->slot, widest_value + 6);
     c->left = fmax(36, tick_width(c) + 12);
@@ -165,7 +170,7 @@ static void axes(FILE *fp, const cefo_result *r, const chart *c, const char *yti
             c->left, base, right, base, c->left, c->top, c->left, base);
     for (size_t t = 0; t < c->nperiods; t++)
         text_at(fp, "period", c->left + (t + 0.5) * c->slot, base + 14, "middle", "#222",
-                cefo_network_period_id(r->net, t));
+                period_id(r, t));
     text_at(fp, "axis-title", c->left, c->top - 18, "start", "#222", ytitle);
     text_at(fp, "axis-title", (c->left + right) / 2, base + 34, "middle", "#222", "period");
 }
@@ -211,7 +216,7 @@ static void states_chart(FILE *fp, const cefo_result *r, const states *s)
              svg_height(nv));
     axes(fp, r, &c, "firms");
     for (size_t t = 0; t < s->nperiods; t++) {
-        const char *pid = cefo_network_period_id(r->net, t);
+        const char *pid = period_id(r, t);
         double y = chart_y(&c, 0), x = c.left + (t + 0.5) * c.slot - c.bar / 2;
         for (size_t v = 0; v < nv; v++) {
             size_t n = s->count[t * nv + v];
@@ -271,7 +276,7 @@ static void emission_marks(FILE *fp, const cefo_result *r, const chart *c, size_
     double prev_cap = NAN, base = chart_y(c, 0);
     char b[32];
     for (size_t t = 0; t < c->nperiods; t++) {
-        const char *pid = cefo_network_period_id(r->net, t);
+        const char *pid = period_id(r, t);
         cefo_pollutant_result p;
         cefo_result_pollutant(cefo_result_period(r, t), k, &p);
         double e = fmax(p.emission, 0), y = chart_y(c, e), x0 = c->left + t * c->slot;
@@ -338,7 +343,7 @@ static void emission_chart(FILE *fp, const cefo_result *r, size_t k)
 
 static void period_table(FILE *fp, const cefo_result *r, const states *s)
 {
-    const char *cur = r->net->currency ? r->net->currency : "currency units";
+    const char *cur = cefo__currency(cefo_result_network(r));
     size_t nk = cefo_result_count(r, CEFO_POLLUTANT);
     char b[32];
     fputs("<table id=\"periods\"><tr><th>period</th><th>years</th><th>discount factor</th>"
@@ -391,7 +396,7 @@ void cefo__html_trajectory(FILE *fp, const cefo_result *r)
     if (!cefo_result_period_count(r) || isnan(cefo_result_objective(r)))
         return;
     char b[32];
-    const char *cur = r->net->currency ? r->net->currency : "currency units";
+    const char *cur = cefo__currency(cefo_result_network(r));
     fputs("<h2>The programme, period by period</h2>\n<p>Each period's own cost (its running "
           "costs per year, plus the investments it pays) and its share of the discounted total ",
           fp);

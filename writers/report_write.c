@@ -1,5 +1,6 @@
 /* report_write.c - one self-contained HTML page a planner can show: plan, costs, emissions,
- * indicators, decisions, diagnosis, the Sankey diagram, and what-if runs side by side. */
+ * indicators, decisions, diagnosis, the Sankey diagram, and what-if runs side by side. Reads
+ * the results and their networks through the public API. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,7 +8,6 @@
 #include "core/error.h"
 #include "writers/breakdown.h"
 #include "writers/fmt.h"
-#include "models/result.h"
 #include "writers/report.h"
 
 typedef struct report {
@@ -26,6 +26,12 @@ static const char style[] =
     "vertical-align:middle}.figure{width:96vw;position:relative;left:50%;margin-left:-48vw;"
     "overflow-x:auto;text-align:center}";
 
+const char *cefo__currency(const cefo_network *net)
+{
+    const char *cur = cefo_network_currency(net);
+    return cur ? cur : "currency units";
+}
+
 static void cell(FILE *fp, double v)
 {
     char b[32];
@@ -39,7 +45,7 @@ static void price_cell(FILE *fp, double v, const cefo_result *r, const char *uni
     fprintf(fp, "<td>%s", cefo__fmt_human(b, v));
     if (isfinite(v)) {
         fputc(' ', fp);
-        cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
+        cefo__xml_text(fp, cefo__currency(cefo_result_network(r)));
         fputc('/', fp);
         cefo__xml_text(fp, unit);
     }
@@ -58,42 +64,41 @@ static void row(FILE *fp, const char *name, const double *v, size_t n)
 
 static void costs_table(const cefo_result *r, FILE *fp)
 {
-    const char *cur = r->net->currency ? r->net->currency : "currency units";
     fputs("<h2>Costs</h2>\n<table><tr><th>term</th><th>", fp);
-    cefo__xml_text(fp, cur);
+    cefo__xml_text(fp, cefo__currency(cefo_result_network(r)));
     fputs("</th></tr>\n", fp);
-    for (size_t i = 0; i < cefo__cost_count(r); i++) {
-        const char *key, *label;
-        double v;
-        cefo__cost_term(r, i, &key, &label, &v);
-        row(fp, label, &v, 1);
+    for (size_t i = 0; i < cefo_result_cost_count(r); i++) {
+        cefo_cost_term t;
+        cefo_result_cost_term(r, i, &t);
+        row(fp, t.label, &t.value, 1);
     }
     fputs("</table>\n", fp);
 }
 
 static void resources_table(const cefo_result *r, FILE *fp)
 {
-    const cefo_network *net = r->net;
-    if (!net->nresources)
+    size_t n = cefo_result_count(r, CEFO_RESOURCE);
+    if (!n)
         return;
     fputs("<h2>Resources: quotas, land, funds, jobs</h2>\n<table><tr><th>resource</th>"
           "<th>unit</th><th>use</th><th>min</th><th>max</th><th>price</th>"
           "<th>shadow price</th></tr>\n", fp);
-    for (size_t i = 0; i < net->nresources; i++) {
-        double lo = r->res_min[i], hi = r->res_max[i], u = r->use[i];
+    for (size_t i = 0; i < n; i++) {
+        cefo_resource_result rs;
+        cefo_result_resource(r, i, &rs);
+        double lo = rs.min, hi = rs.max, u = rs.use;
         int binds = (!isinf(hi) && u >= hi - 1e-9 * (1 + fabs(hi)))
                     || (!isinf(lo) && u <= lo + 1e-9 * (1 + fabs(lo)));
         fprintf(fp, "<tr%s><td>", binds ? " class=\"bind\"" : "");
-        cefo__xml_text(fp, net->resources[i].name ? net->resources[i].name
-                                                  : net->resources[i].id);
+        cefo__xml_text(fp, rs.name ? rs.name : rs.id);
         fputs("</td><td>", fp);
-        cefo__xml_text(fp, net->resources[i].unit);
+        cefo__xml_text(fp, rs.unit);
         fputs("</td>", fp);
         const double v[] = {u, lo, hi};
         for (int k = 0; k < 3; k++)
             cell(fp, v[k]);
-        price_cell(fp, r->res_price[i], r, net->resources[i].unit);
-        price_cell(fp, r->res_shadow[i], r, net->resources[i].unit);
+        price_cell(fp, rs.price, r, rs.unit);
+        price_cell(fp, rs.shadow_price, r, rs.unit);
         fputs("</tr>\n", fp);
     }
     fputs("</table>\n", fp);
@@ -101,21 +106,23 @@ static void resources_table(const cefo_result *r, FILE *fp)
 
 static void emissions_table(const cefo_result *r, FILE *fp)
 {
-    const cefo_network *net = r->net;
-    if (!net->npollutants)
+    size_t n = cefo_result_count(r, CEFO_POLLUTANT);
+    if (!n)
         return;
     fputs("<h2>Emissions against caps</h2>\n<table><tr><th>pollutant</th><th>unit</th>"
           "<th>emission</th><th>cap</th><th>shadow price</th></tr>\n", fp);
-    for (size_t k = 0; k < net->npollutants; k++) {
-        int binds = !isinf(r->cap[k]) && r->emission[k] >= r->cap[k] - 1e-9 * (1 + r->cap[k]);
+    for (size_t k = 0; k < n; k++) {
+        cefo_pollutant_result p;
+        cefo_result_pollutant(r, k, &p);
+        int binds = !isinf(p.cap) && p.emission >= p.cap - 1e-9 * (1 + p.cap);
         fprintf(fp, "<tr%s><td>", binds ? " class=\"bind\"" : "");
-        cefo__xml_text(fp, net->pollutants[k].id);
+        cefo__xml_text(fp, p.id);
         fputs("</td><td>", fp);
-        cefo__xml_text(fp, net->pollutants[k].unit);
+        cefo__xml_text(fp, p.unit);
         fputs("</td>", fp);
-        cell(fp, r->emission[k]);
-        cell(fp, r->cap[k]);
-        price_cell(fp, r->cap_shadow[k], r, net->pollutants[k].unit);
+        cell(fp, p.emission);
+        cell(fp, p.cap);
+        price_cell(fp, p.shadow_price, r, p.unit);
         fputs("</tr>\n", fp);
     }
     fputs("</table>\n", fp);
@@ -142,20 +149,15 @@ static void indicators_table(const cefo_result *r, FILE *fp)
     fputs("</table>\n", fp);
 }
 
-static const char *base_currency(const cefo_result *r)
-{
-    return r->net->currency ? r->net->currency : "currency units";
-}
-
 static void decisions_and_diagnosis(const cefo_result *r, FILE *fp)
 {
-    const cefo_network *net = r->net;
-    if (net->ngroups) {
+    size_t ng = cefo_result_count(r, CEFO_GROUP), nd = cefo_result_diagnosis_count(r);
+    if (ng) {
         fputs("<h2>Keep, rectify, relocate or close</h2>\n<table><tr><th>firm</th><th>chosen"
               "</th><th>variant</th><th>fixed cost (", fp);
-        cefo__xml_text(fp, base_currency(r));
+        cefo__xml_text(fp, cefo__currency(cefo_result_network(r)));
         fputs(")</th></tr>\n", fp);
-        for (size_t g = 0; g < net->ngroups; g++) {
+        for (size_t g = 0; g < ng; g++) {
             cefo_group_result row_;
             cefo_result_group(r, g, &row_);
             fputs("<tr><td>", fp);
@@ -170,12 +172,14 @@ static void decisions_and_diagnosis(const cefo_result *r, FILE *fp)
         }
         fputs("</table>\n", fp);
     }
-    if (r->ndiag) {
+    if (nd) {
         fputs("<h2>Why there is no plan</h2>\n<p>The least change that would make one:</p><ul>\n",
               fp);
-        for (size_t i = 0; i < r->ndiag; i++) {
+        for (size_t i = 0; i < nd; i++) {
+            cefo_diagnosis_item d;
+            cefo_result_diagnosis(r, i, &d);
             fputs("<li>", fp);
-            cefo__xml_text(fp, r->diag[i].message);
+            cefo__xml_text(fp, d.message);
             fputs("</li>\n", fp);
         }
         fputs("</ul>\n", fp);
@@ -199,13 +203,17 @@ static void compare_row(const report *rp, FILE *fp, const char *name, picker pic
 static double pick_objective(const cefo_result *r, const void *arg)
 {
     (void)arg;
-    return r->objective;
+    return cefo_result_objective(r);
 }
 
 static double pick_emission(const cefo_result *r, const void *arg)
 {
     size_t j;
-    return cefo_network_find(r->net, CEFO_POLLUTANT, arg, &j) == CEFO_OK ? r->emission[j] : NAN;
+    cefo_pollutant_result p;
+    return cefo_network_find(cefo_result_network(r), CEFO_POLLUTANT, arg, &j) == CEFO_OK
+                   && cefo_result_pollutant(r, j, &p) == CEFO_OK
+               ? p.emission
+               : NAN;
 }
 
 static void comparison(const report *rp, FILE *fp)
@@ -214,7 +222,7 @@ static void comparison(const report *rp, FILE *fp)
         return;
     fputs("<h2>What-if scenarios</h2>\n<table><tr><th></th>", fp);
     for (size_t k = 0; k < rp->n; k++) {
-        const char *name = cefo_network_scenario_name(rp->r[k]->net);
+        const char *name = cefo_network_scenario_name(cefo_result_network(rp->r[k]));
         fputs("<th>", fp);
         cefo__xml_text(fp, rp->labels[k]);
         if (name && strcmp(name, rp->labels[k]) != 0) {
@@ -226,18 +234,18 @@ static void comparison(const report *rp, FILE *fp)
     }
     fputs("</tr>\n<tr><td>status</td>", fp);
     for (size_t k = 0; k < rp->n; k++)
-        fprintf(fp, "<td>%s</td>", cefo_solve_status_words(rp->r[k]->status));
+        fprintf(fp, "<td>%s</td>", cefo_solve_status_words(cefo_result_status(rp->r[k])));
     fputs("</tr>\n", fp);
     char total[96];
     snprintf(total, sizeof total, "total cost (%.80s)",
-             base_currency(rp->r[0]));
+             cefo__currency(cefo_result_network(rp->r[0])));
     compare_row(rp, fp, total, pick_objective, NULL);
-    const cefo_network *base = rp->r[0]->net;
-    for (size_t p = 0; p < base->npollutants; p++) {
+    for (size_t k = 0; k < cefo_result_count(rp->r[0], CEFO_POLLUTANT); k++) {
+        cefo_pollutant_result p;
         char name[160];
-        snprintf(name, sizeof name, "%s emission (%s)", base->pollutants[p].id,
-                 base->pollutants[p].unit);
-        compare_row(rp, fp, name, pick_emission, base->pollutants[p].id);
+        cefo_result_pollutant(rp->r[0], k, &p);
+        snprintf(name, sizeof name, "%s emission (%s)", p.id, p.unit);
+        compare_row(rp, fp, name, pick_emission, p.id);
     }
     cefo__ind_iter it = {0};
     cefo_indicator_row ind;
@@ -257,22 +265,24 @@ static void write_report(const void *ctx, FILE *fp)
 {
     const report *rp = ctx;
     const cefo_result *r = rp->r[0];
+    const cefo_network *net = cefo_result_network(r);
+    double objective = cefo_result_objective(r);
     char b[32];
-    const char *name = r->net->name ? r->net->name : r->net->file;
+    const char *name = cefo_network_name(net) ? cefo_network_name(net) : cefo_network_file(net);
     fprintf(fp, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 "<title>cefo plan: ");
     cefo__xml_text(fp, name);
     fprintf(fp, "</title><style>%s</style></head>\n<body>\n<h1>", style);
-    if (!r->net->name)
+    if (!cefo_network_name(net))
         fputs("Plan for ", fp);
     cefo__xml_text(fp, name);
     fputs("</h1>\n", fp);
-    cefo__html_source(fp, r->net, r->net->name != NULL);
+    cefo__html_source(fp, net, cefo_network_name(net) != NULL);
     fprintf(fp, "<p>Status: <span class=\"status\">%s</span>",
-            cefo_solve_status_words(r->status));
-    if (!isnan(r->objective)) {
-        fprintf(fp, " &mdash; total cost %s ", cefo__fmt_human(b, r->objective));
-        cefo__xml_text(fp, r->net->currency ? r->net->currency : "currency units");
+            cefo_solve_status_words(cefo_result_status(r)));
+    if (!isnan(objective)) {
+        fprintf(fp, " &mdash; total cost %s ", cefo__fmt_human(b, objective));
+        cefo__xml_text(fp, cefo__currency(net));
     }
     fputs("</p>\n", fp);
     cefo__html_trajectory(fp, r);
@@ -285,7 +295,7 @@ static void write_report(const void *ctx, FILE *fp)
           fp);
     cefo__svg_sankey(r, fp);
     fputs("</div>\n", fp);
-    if (!isnan(r->objective)) {
+    if (!isnan(objective)) {
         costs_table(r, fp);
         emissions_table(r, fp);
         resources_table(r, fp);
