@@ -104,6 +104,11 @@ int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "/tmp";
     size_t sizes[] = {500, 2000, 4000};
+    cefo_error err;
+    if (cefo__dense_load(&err) != CEFO_OK) {
+        fprintf(stderr, "leontief_bench: %s\n", err.message);
+        return 1;
+    }
     printf("n,gemm_s,gemm_gflops,solve_s,solve_gflops,solve_vs_gemm,inverse_s,inverse_gflops,"
            "inverse_vs_gemm,lu_s,lu_gflops,lu_vs_gemm,x0\n");
     for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {

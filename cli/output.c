@@ -142,8 +142,8 @@ cefo_status cli_out_close(cli_out *out, cefo_status st, cefo_error *err)
 /*
  * SIGINT, SIGTERM and SIGHUP remove every temporary file, end the engines' child processes, and
  * end the process (128 + signal).
- * OpenBLAS starts its threads in a library constructor, before main, so blocking the signals
- * in main cannot keep them from those threads: a handler is installed for the whole process
+ * OpenBLAS (loaded at the first analysis) and GLPK's callers may run threads of their own,
+ * whose signal masks are not ours to set: a handler is installed for the whole process
  * instead, and whichever thread runs it only posts a semaphore (async-signal-safe); one
  * thread of ours waits on it, removes the temporaries under the library's lock, and exits.
  * A signal ignored when cefo started (nohup, a background job's SIGINT) stays ignored.

@@ -9,6 +9,7 @@
 #include "models/network.h"
 #include "models/result.h"
 #include "solver/blocks.h"
+#include "solver/dense.h"
 
 /*
  * The construction (docs/footprint.md). Unknowns: T_p, the whole-chain burden of process p
@@ -327,9 +328,11 @@ static cefo_status solve(fp_work *w, cefo_error *err)
     if (w->n == 0)
         return CEFO_OK;
     int bad = -1;
-    cefo_status st = w->nomem ? CEFO_ERR_NOMEM
-                              : cefo__block_solve((int)w->n, &w->a, (int)w->next, w->c, &bad,
-                                                  &w->stats);
+    cefo_status st = cefo__dense_load(err);
+    if (st != CEFO_OK)
+        return st;
+    st = w->nomem ? CEFO_ERR_NOMEM
+                  : cefo__block_solve((int)w->n, &w->a, (int)w->next, w->c, &bad, &w->stats);
     if (st == CEFO_ERR_INVALID) {
         const cefo__process *pr = &w->net->processes[w->proc[bad >= 0 ? (size_t)bad : 0]];
         return cefo__error(err, st, w->net->file, pr->line, pr->id,

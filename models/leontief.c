@@ -393,10 +393,13 @@ cefo_status cefo_iotable_analyse(const cefo_iotable *t, const cefo_io_options *o
         if (!isfinite(opt->final_demand[i]))
             return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL,
                                "final demand of sector '%s' is not finite", t->ids[i]);
+    cefo_status st = cefo__dense_load(err);
+    if (st != CEFO_OK)
+        return st;
     cefo_io_result *r = result_alloc(t, opt);
     if (!r)
         return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    cefo_status st = analyse(r, opt, err);
+    st = analyse(r, opt, err);
     if (st != CEFO_OK) {
         cefo_io_result_free(r);
         return st;

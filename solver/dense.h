@@ -1,8 +1,16 @@
-/* dense.h - the dense linear algebra of input-output analysis (LAPACK and BLAS behind it). */
+/* dense.h - the dense linear algebra of input-output analysis (LAPACK and BLAS, loaded at first use). */
 #ifndef CEFO_SOLVER_DENSE_H
 #define CEFO_SOLVER_DENSE_H
 
 #include "cefo/cefo.h"
+
+/*
+ * Loads BLAS and LAPACK (OpenBLAS, or the library named by the environment variable CEFO_BLAS)
+ * once per process (the functions below load it too, and return CEFO_ERR_UNAVAILABLE when it
+ * cannot be loaded; cefo__dense_gemm then does nothing). CEFO_OK or CEFO_ERR_UNAVAILABLE with
+ * the loader's reason in the message: call it first where an error can be told.
+ */
+cefo_status cefo__dense_load(cefo_error *err);
 
 /* Matrices are column-major, n x n, as LAPACK keeps them: no hidden transposes. */
 typedef struct cefo__lu {

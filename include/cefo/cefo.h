@@ -953,9 +953,11 @@ typedef struct cefo_io_result cefo_io_result;
  * G = W diag(x)^-1), x = (I - A)^-1 y, output multipliers (column sums of (I - A)^-1), and for
  * each extension its direct intensity (per unit of output), total intensity (per unit of final
  * demand) and footprint by final-demand sector. Solves with one LU factorisation and inverts
- * only when asked. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_NOMEM, or CEFO_ERR_INVALID when
- * I - A is singular or its reciprocal condition number is below rcond_min (the message names
- * the number and the sector of the weakest pivot).
+ * only when asked. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_NOMEM, CEFO_ERR_UNAVAILABLE when
+ * BLAS and LAPACK cannot be loaded (the first call loads OpenBLAS, or the library named by the
+ * environment variable CEFO_BLAS; the message says why), or CEFO_ERR_INVALID when I - A is
+ * singular or its reciprocal condition number is below rcond_min (the message names the
+ * number and the sector of the weakest pivot).
  */
 CEFO_API cefo_status cefo_iotable_analyse(const cefo_iotable *table, const cefo_io_options *opt,
                                           cefo_io_result **out, cefo_error *err);
@@ -1046,7 +1048,8 @@ typedef struct cefo_footprint_row {
  * footprint borrows `res`, which must outlive it). Conservation is checked: the footprints
  * of all final demands and exports, plus the treatment of imported wastes, add up to the
  * plan's total emission of every pollutant (discharges included), its virgin import and its
- * labour, to 1e-9 relative. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_NOMEM, or
+ * labour, to 1e-9 relative. Returns CEFO_OK, CEFO_ERR_ARG, CEFO_ERR_NOMEM,
+ * CEFO_ERR_UNAVAILABLE (BLAS and LAPACK cannot be loaded, as for cefo_iotable_analyse), or
  * CEFO_ERR_INVALID (no optimal plan; a running process with no product and no waste treated;
  * a closed loop of burden; conservation failed), the message naming the item.
  */
