@@ -1,7 +1,8 @@
-/* test_sank.c - the Sankey diagram (SVG) when any allocation of its layout fails. */
+/* test_sank.c - the Sankey diagram (SVG): its labels on a sparse grid, and out of memory. */
 #include "testutil.h"
 
 #include "core/alloc.h"
+#include "writers/sankey.h"
 
 /* The whole of a stream written so far, NUL-terminated (free it); NULL when out of memory. */
 static char *contents(FILE *fp, long *len)
@@ -79,7 +80,33 @@ static void test_svg_oom_cluster(void)
     svg_out_of_memory("examples/zhenan-cluster.xml", 50);
 }
 
+/*
+ * Labels are found free through a grid of buckets: it must cost what is placed, not the
+ * diagram's area (which grows as nodes x layers). Three nodes spread over 10^12 px: a grid
+ * over the area would need 10^16 bytes. Each label goes right of its node (x + 14 + 4), the
+ * last one's left of it (x - 4: right, it would pass the right edge), on its node's centre.
+ */
+static void test_labels_sparse(void)
+{
+    cefo__snode nodes[3] = {
+        {.kind = CEFO__SNODE_PROCESS, .label = "mill", .x = 0, .y = 0, .h = 20},
+        {.kind = CEFO__SNODE_MATERIAL, .label = "slag", .layer = 1, .x = 5e11, .y = 100, .h = 10},
+        {.kind = CEFO__SNODE_DEMAND, .label = "final demand", .layer = 2, .x = 1e12 - 14,
+         .y = 40, .h = 30},
+    };
+    cefo__sankey s = {.nodes = nodes, .nnodes = 3, .width = 1e12, .height = 200,
+                      .node_width = 14, .bottom = 130, .margin_left = 100, .margin_right = 0};
+    const char *amounts[1] = {NULL};
+    CU_ASSERT_EQUAL_FATAL(cefo__sankey_place_labels(&s, amounts), 0);
+    CU_ASSERT(nodes[0].anchor == 1 && nodes[0].lx == 18 && nodes[0].ly == 10);
+    CU_ASSERT(nodes[1].anchor == 1 && nodes[1].lx == 5e11 + 18 && nodes[1].ly == 105);
+    CU_ASSERT(nodes[2].anchor == -1 && nodes[2].lx == 1e12 - 18 && nodes[2].ly == 55);
+    CU_ASSERT(nodes[0].split == 0 && nodes[2].split == 0);
+}
+
 static CU_TestInfo sank_tests[] = {
+    {"labels of a diagram 10^12 px wide: placed, at the cost of what is placed",
+     test_labels_sparse},
     {"SVG of a plan with a loop, every allocation failed in turn", test_svg_oom_cycle},
     {"SVG of the Zhe-nan cluster, every allocation failed in turn", test_svg_oom_cluster},
     CU_TEST_INFO_NULL,

@@ -1,5 +1,5 @@
 /* sankey_labels.c - where a Sankey diagram's labels go so that none overlaps another: node
- * labels beside their nodes, amounts on the larger flows, greedily, on a grid of buckets. */
+ * labels beside their nodes, amounts on the larger flows, greedily, on a sparse grid. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,10 +45,16 @@ typedef struct box {
     double x0, y0, x1, y1;
 } box;
 
+/*
+ * Boxes bucketed by the cells of a CELL_W x CELL_H grid they cover. Only the cells that hold
+ * a box are stored (a hash table of cell -> its first entry), so the grid costs what is
+ * placed, not the diagram's area: that area grows as nodes x layers.
+ */
 typedef struct grid {
     double left, top;
-    size_t cols, rows;
-    size_t *head;           /* per cell: first entry, or NONE */
+    size_t cols, rows;      /* cells beyond them are clamped to the edge ones */
+    size_t *key, *head;     /* per slot: cell + 1 (0: free), and that cell's first entry */
+    size_t bits, used;      /* 2^bits slots, `used` of them taken */
     size_t *next, *which;   /* entries: next in its cell, the box it holds */
     size_t nentries, cap_next, cap_which;
     box *boxes;
@@ -63,6 +69,46 @@ static size_t cell_of(double v, double origin, double size, size_t n)
     return c < 0 ? 0 : c >= (double)n ? n - 1 : (size_t)c;
 }
 
+/* The slot of `cell`, or the free slot where it would go (Fibonacci hashing, linear probes). */
+static size_t slot_of(const grid *g, size_t cell)
+{
+    size_t mask = ((size_t)1 << g->bits) - 1;
+    size_t i = (size_t)(((unsigned long long)cell * 0x9E3779B97F4A7C15ull) >> (64 - g->bits));
+    while (g->key[i] && g->key[i] != cell + 1)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static size_t first_entry(const grid *g, size_t cell)
+{
+    size_t i = slot_of(g, cell);
+    return g->key[i] ? g->head[i] : NONE;
+}
+
+/* 2^bits empty slots holding what the old ones held. 0, or -1 when out of memory. */
+static int rehash(grid *g, size_t bits)
+{
+    grid old = *g;
+    g->bits = bits;
+    g->key = cefo__calloc((size_t)1 << bits, sizeof *g->key);
+    g->head = cefo__calloc((size_t)1 << bits, sizeof *g->head);
+    if (!g->key || !g->head) {
+        cefo__free(g->key);
+        cefo__free(g->head);
+        g->key = old.key, g->head = old.head, g->bits = old.bits;
+        return -1;
+    }
+    for (size_t i = 0; old.key && i < (size_t)1 << old.bits; i++)
+        if (old.key[i]) {
+            size_t j = slot_of(g, old.key[i] - 1);
+            g->key[j] = old.key[i];
+            g->head[j] = old.head[i];
+        }
+    cefo__free(old.key);
+    cefo__free(old.head);
+    return 0;
+}
+
 static int overlaps(const box *a, const box *b)
 {
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
@@ -74,9 +120,25 @@ static int collides(const grid *g, const box *b)
     size_t r0 = cell_of(b->y0, g->top, CELL_H, g->rows), r1 = cell_of(b->y1, g->top, CELL_H, g->rows);
     for (size_t r = r0; r <= r1; r++)
         for (size_t c = c0; c <= c1; c++)
-            for (size_t e = g->head[r * g->cols + c]; e != NONE; e = g->next[e])
+            for (size_t e = first_entry(g, r * g->cols + c); e != NONE; e = g->next[e])
                 if (overlaps(&g->boxes[g->which[e]], b))
                     return 1;
+    return 0;
+}
+
+/* Puts entry e first in `cell`, taking a slot for it when it has none. */
+static int file_entry(grid *g, size_t cell, size_t e)
+{
+    if (2 * (g->used + 1) > (size_t)1 << g->bits && rehash(g, g->bits + 1) != 0)
+        return -1;
+    size_t i = slot_of(g, cell);
+    if (!g->key[i]) {
+        g->key[i] = cell + 1;
+        g->head[i] = NONE;
+        g->used++;
+    }
+    g->next[e] = g->head[i];
+    g->head[i] = e;
     return 0;
 }
 
@@ -90,11 +152,10 @@ static int add_box(grid *g, const box *b)
     for (size_t r = r0; r <= r1; r++)
         for (size_t c = c0; c <= c1; c++) {
             if (cefo__grow((void **)&g->next, &g->cap_next, g->nentries + 1, sizeof *g->next)
-                || cefo__grow((void **)&g->which, &g->cap_which, g->nentries + 1, sizeof *g->which))
+                || cefo__grow((void **)&g->which, &g->cap_which, g->nentries + 1, sizeof *g->which)
+                || file_entry(g, r * g->cols + c, g->nentries) != 0)
                 return -1;
-            g->next[g->nentries] = g->head[r * g->cols + c];
-            g->which[g->nentries] = g->nboxes;
-            g->head[r * g->cols + c] = g->nentries++;
+            g->which[g->nentries++] = g->nboxes;
         }
     g->nboxes++;
     return 0;
@@ -168,11 +229,8 @@ int cefo__sankey_place_labels(cefo__sankey *s, const char *const *amounts)
     g.rows = (size_t)((s->bottom + 80 + 2 * CEFO__SANKEY_LINE * (double)s->nnodes) / CELL_H) + 2;
     if (g.rows > 4 * (s->nnodes + 64)) /* the last rows catch whatever falls below */
         g.rows = 4 * (s->nnodes + 64);
-    g.head = cefo__malloc(g.cols * g.rows * sizeof *g.head);
     flow *order = cefo__calloc(s->nlinks + 1, sizeof *order);
-    int rc = g.head && order ? 0 : -1;
-    for (size_t c = 0; rc == 0 && c < g.cols * g.rows; c++)
-        g.head[c] = NONE;
+    int rc = order && rehash(&g, 10) == 0 ? 0 : -1;
     /* Nodes in order (the layout's: sources, then processes, hubs, terminals): stable. */
     for (size_t i = 0; rc == 0 && i < s->nnodes; i++) {
         s->nodes[i].split = split_at(s->nodes[i].label);
@@ -201,6 +259,7 @@ int cefo__sankey_place_labels(cefo__sankey *s, const char *const *amounts)
         rc = add_box(&g, &bx);
     }
     cefo__free(order);
+    cefo__free(g.key);
     cefo__free(g.head);
     cefo__free(g.next);
     cefo__free(g.which);
