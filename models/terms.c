@@ -83,6 +83,7 @@ static cefo_status result_cost_term(const cefo_result *res, size_t i, cefo_cost_
     if (!res || !out || i >= cefo__cost_count(res))
         return CEFO_ERR_ARG;
     cefo__cost_term(res, i, &out->key, &out->label, &out->value);
+    out->column = cefo__cost_column(res, i);
     return CEFO_OK;
 }
 

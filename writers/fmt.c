@@ -158,3 +158,20 @@ cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, ce
         return cefo__error(err, CEFO_ERR_IO, NULL, 0, NULL, "write failed: %s", strerror(errno));
     return CEFO_OK;
 }
+
+int cefo__format_ok(cefo_format format)
+{
+    return format == CEFO_FORMAT_TEXT || format == CEFO_FORMAT_JSON || format == CEFO_FORMAT_CSV;
+}
+
+cefo_status cefo__write_format(const cefo__formats *w, cefo_format format, const void *ctx,
+                               FILE *fp, const char *path, cefo_error *err)
+{
+    if (!cefo__format_ok(format))
+        return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad output format");
+    cefo__writer write = format == CEFO_FORMAT_JSON ? w->json
+                         : format == CEFO_FORMAT_CSV ? w->csv
+                                                     : w->text;
+    return path ? cefo__write_atomic(write, ctx, path, err)
+                : cefo__write_stream(write, ctx, fp, err);
+}

@@ -45,7 +45,6 @@ double cefo__indicator_shown(const cefo_result *r, const char *key, const char *
  * pu-leather demand costs 16.03 kCNY (16.03 kCNY/t)"); nothing when all are 0. */
 void cefo__text_shadow_words(FILE *fp, const cefo_result *r);
 
-
 /* Calls write(ctx, fp) with numbers in the C locale, then checks the stream (NULL: an error). */
 typedef void (*cefo__writer)(const void *ctx, FILE *fp);
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err);
@@ -53,5 +52,16 @@ cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, ce
  * (a NULL or empty path is an error there). */
 cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *path,
                                cefo_error *err);
+
+/* One output in every cefo_format: its writers for text, JSON and CSV. cefo__format_ok says
+ * whether `format` is one of them (each public writer refuses any other with its own message);
+ * cefo__write_format writes `ctx` with the writer of `format` to `fp` (cefo__write_stream) or,
+ * when `path` is not NULL, into `path` (cefo__write_atomic); CEFO_ERR_ARG for a bad format. */
+typedef struct cefo__formats {
+    cefo__writer text, json, csv;
+} cefo__formats;
+int cefo__format_ok(cefo_format format);
+cefo_status cefo__write_format(const cefo__formats *w, cefo_format format, const void *ctx,
+                               FILE *fp, const char *path, cefo_error *err);
 
 #endif

@@ -1,5 +1,5 @@
 /* plan.h - writers of plans over several periods (plan_write.c) and the plan writers they
- * call back for each period (result_write.c). */
+ * call back for each period (result_write.c, result_json.c, result_csv.c). */
 #ifndef CEFO_WRITERS_PLAN_H
 #define CEFO_WRITERS_PLAN_H
 
@@ -12,6 +12,10 @@
 void cefo__json_plan(const cefo_result *r, FILE *fp, const cefo_period_info *period);
 void cefo__text_plan(const cefo_result *r, FILE *fp, const cefo_period_info *period);
 void cefo__csv_plan(const cefo_result *r, FILE *fp, int header);
+/* Whether a plan was solved as a MIP (branch and bound, then the LP with the decisions fixed):
+ * its network has build/keep decisions, optional processes, group members or optional links
+ * (cefo.h, cefo_result_gap). */
+int cefo__plan_is_mip(const cefo_result *r);
 
 /* JSON: the keys of a period before its plan's; `,\n  "periods": [...]` of a plan over
  * several periods (nothing otherwise); `, "trajectory": [...]` of group g (the variant that
@@ -34,8 +38,7 @@ void cefo__text_source(FILE *fp, const cefo_network *net);
 void cefo__csv_source(FILE *fp, const cefo_network *net, const char *prefix);
 /* A process's labels as JSON keys, each followed by ", ": name, sector, zone (null when not
  * given). */
-struct cefo__process;
-void cefo__json_labels(FILE *fp, const struct cefo__process *p);
+void cefo__json_labels(FILE *fp, const cefo_process_info *p);
 /* Text: the columns sector, zone and name after a process's row (the heading for p NULL),
  * each when some process has that label ("-" for one without); their widths, found once. */
 typedef struct cefo__label_cols {
@@ -43,6 +46,6 @@ typedef struct cefo__label_cols {
     size_t sector, zone;    /* the columns' widths, 0 when no process has that label */
 } cefo__label_cols;
 cefo__label_cols cefo__text_label_cols(const cefo_network *net);
-void cefo__text_labels(FILE *fp, const cefo__label_cols *c, const struct cefo__process *p);
+void cefo__text_labels(FILE *fp, const cefo__label_cols *c, const cefo_process_info *p);
 
 #endif

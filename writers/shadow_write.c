@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "writers/fmt.h"
-#include "models/result.h"
 
 /* A shadow price this small is LP round-off, not a price. */
 static int priced(double v)
@@ -32,43 +31,59 @@ static void say(FILE *fp, const char *unit, const char *before, const char *id,
 
 /* Materials (one more unit of demand), caps (one more unit allowed), capacities (one more
  * unit of activity allowed), resources (one more unit on the bound that binds: <= 0 the
- * maximum, raising it saves; >= 0 the minimum, raising it costs). */
-static void say_all(FILE *fp, const cefo_result *r, const char *cur)
+ * maximum, raising it saves; >= 0 the minimum, raising it costs). With fp NULL, says nothing
+ * and returns whether there is anything to say (at the first price found). */
+static int say_all(FILE *fp, const cefo_result *r, const char *cur)
 {
-    const cefo_network *net = r->net;
-    for (size_t m = 0; m < net->nmaterials; m++)
-        if (priced(r->shadow[m]))
-            say(fp, net->materials[m].unit, " of ", net->materials[m].id, " demand",
-                r->shadow[m], cur, net->materials[m].unit);
-    for (size_t k = 0; k < net->npollutants; k++)
-        if (priced(r->cap_shadow[k]))
-            say(fp, net->pollutants[k].unit, " of ", net->pollutants[k].id,
-                " allowed under its cap", r->cap_shadow[k], cur, net->pollutants[k].unit);
-    for (size_t p = 0; p < net->nprocesses; p++)
-        if (priced(r->capacity_shadow[p]))
-            say(fp, "unit", " of capacity of ", net->processes[p].id, "", r->capacity_shadow[p],
-                cur, "unit of activity");
-    for (size_t i = 0; i < net->nresources; i++) {
-        double v = r->res_shadow[i];
-        if (priced(v))
-            say(fp, net->resources[i].unit, v < 0 ? " on the maximum of " : " on the minimum of ",
-                net->resources[i].id, "", v, cur, net->resources[i].unit);
+    int any = 0;
+    for (size_t m = 0; m < cefo_result_count(r, CEFO_MATERIAL) && (fp || !any); m++) {
+        cefo_material_result row;
+        cefo_result_material(r, m, &row);
+        if (!priced(row.shadow_price))
+            continue;
+        any = 1;
+        if (fp)
+            say(fp, row.unit, " of ", row.id, " demand", row.shadow_price, cur, row.unit);
     }
+    for (size_t k = 0; k < cefo_result_count(r, CEFO_POLLUTANT) && (fp || !any); k++) {
+        cefo_pollutant_result row;
+        cefo_result_pollutant(r, k, &row);
+        if (!priced(row.shadow_price))
+            continue;
+        any = 1;
+        if (fp)
+            say(fp, row.unit, " of ", row.id, " allowed under its cap", row.shadow_price, cur,
+                row.unit);
+    }
+    for (size_t p = 0; p < cefo_result_count(r, CEFO_PROCESS) && (fp || !any); p++) {
+        cefo_process_result row;
+        cefo_result_process(r, p, &row);
+        if (!priced(row.capacity_shadow_price))
+            continue;
+        any = 1;
+        if (fp)
+            say(fp, "unit", " of capacity of ", row.id, "", row.capacity_shadow_price, cur,
+                "unit of activity");
+    }
+    for (size_t i = 0; i < cefo_result_count(r, CEFO_RESOURCE) && (fp || !any); i++) {
+        cefo_resource_result row;
+        cefo_result_resource(r, i, &row);
+        double v = row.shadow_price;
+        if (!priced(v))
+            continue;
+        any = 1;
+        if (fp)
+            say(fp, row.unit, v < 0 ? " on the maximum of " : " on the minimum of ", row.id, "",
+                v, cur, row.unit);
+    }
+    return any;
 }
 
 void cefo__text_shadow_words(FILE *fp, const cefo_result *r)
 {
-    const char *cur = r->net->currency ? r->net->currency : "currency units";
-    int any = 0;
-    for (size_t m = 0; m < r->net->nmaterials && !any; m++)
-        any = priced(r->shadow[m]);
-    for (size_t k = 0; k < r->net->npollutants && !any; k++)
-        any = priced(r->cap_shadow[k]);
-    for (size_t p = 0; p < r->net->nprocesses && !any; p++)
-        any = priced(r->capacity_shadow[p]);
-    for (size_t i = 0; i < r->net->nresources && !any; i++)
-        any = priced(r->res_shadow[i]);
-    if (!any)
+    const char *cur = cefo_network_currency(cefo_result_network(r));
+    cur = cur ? cur : "currency units";
+    if (!say_all(NULL, r, cur))
         return;
     fputs("\nShadow prices in words (what one more unit of each binding constraint does to the "
           "total cost)\n", fp);

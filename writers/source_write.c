@@ -8,7 +8,6 @@
 #include "writers/fmt.h"
 #include "writers/plan.h"
 #include "writers/report.h"
-#include "models/network.h"
 
 static const char *edit_kind(cefo_edit_kind k)
 {
@@ -67,6 +66,39 @@ void cefo__json_source(FILE *fp, const cefo_network *net)
     fputs("]},\n  ", fp);
 }
 
+/* The scenario ("Scenario: ID (NAME) of FILE") and the edits ("Edits: E1; E2") of a network,
+ * each when there is one, as text or HTML: strings through `put`, each line after `br` but
+ * the first one written after `first`. */
+static void scenario_lines(FILE *fp, const cefo_network *net, void (*put)(FILE *, const char *),
+                           const char *first, const char *br)
+{
+    const char *id = cefo_network_scenario(net), *name = cefo_network_scenario_name(net);
+    if (id) {
+        fprintf(fp, "%sScenario: ", first);
+        first = br;
+        put(fp, id);
+        if (name && strcmp(name, id) != 0) {
+            fputs(" (", fp);
+            put(fp, name);
+            fputc(')', fp);
+        }
+        if (cefo_network_scenarios_file(net)) {
+            fputs(" of ", fp);
+            put(fp, cefo_network_scenarios_file(net));
+        }
+    }
+    for (size_t i = 0; i < cefo_network_edit_count(net); i++) {
+        cefo_edit e;
+        cefo_network_edit(net, i, &e);
+        char *w = edit_words(&e);
+        if (!i)
+            fprintf(fp, "%sEdits: ", first);
+        fputs(i ? "; " : "", fp);
+        put(fp, w ? w : "(out of memory)");
+        free(w);
+    }
+}
+
 void cefo__text_source(FILE *fp, const cefo_network *net)
 {
     fputs("Plan for ", fp);
@@ -75,28 +107,7 @@ void cefo__text_source(FILE *fp, const cefo_network *net)
         fputs("\nNetwork: ", fp);
         cefo__text_str(fp, cefo_network_name(net));
     }
-    const char *id = cefo_network_scenario(net), *name = cefo_network_scenario_name(net);
-    if (id) {
-        fputs("\nScenario: ", fp);
-        cefo__text_str(fp, id);
-        if (name && strcmp(name, id) != 0) {
-            fputs(" (", fp);
-            cefo__text_str(fp, name);
-            fputc(')', fp);
-        }
-        if (cefo_network_scenarios_file(net)) {
-            fputs(" of ", fp);
-            cefo__text_str(fp, cefo_network_scenarios_file(net));
-        }
-    }
-    for (size_t i = 0; i < cefo_network_edit_count(net); i++) {
-        cefo_edit e;
-        cefo_network_edit(net, i, &e);
-        char *w = edit_words(&e);
-        fputs(i ? "; " : "\nEdits: ", fp);
-        cefo__text_str(fp, w ? w : "(out of memory)");
-        free(w);
-    }
+    scenario_lines(fp, net, cefo__text_str, "\n", "\n");
     fputc('\n', fp);
 }
 
@@ -126,23 +137,24 @@ void cefo__csv_source(FILE *fp, const cefo_network *net, const char *prefix)
         text_row(fp, "source", w ? w : "(out of memory)", NULL, "edit", (double)(i + 1));
         free(w);
     }
-    if (net->name) {
+    if (cefo_network_name(net)) {
         fputs(prefix, fp);
-        text_row(fp, "label", net->name, NULL, "network_name", NAN);
+        text_row(fp, "label", cefo_network_name(net), NULL, "network_name", NAN);
     }
-    for (size_t i = 0; i < net->nprocesses; i++) {
-        const cefo__process *p = &net->processes[i];
+    for (size_t i = 0; i < cefo_network_count(net, CEFO_PROCESS); i++) {
+        cefo_process_info p;
+        cefo_network_process(net, i, &p);
         const char *lq[] = {"name", "sector", "zone"};
-        const char *lv[] = {p->name, p->sector, p->zone};
+        const char *lv[] = {p.name, p.sector, p.zone};
         for (int k = 0; k < 3; k++)
             if (lv[k]) {
                 fputs(prefix, fp);
-                text_row(fp, "label", lv[k], p->id, lq[k], NAN);
+                text_row(fp, "label", lv[k], p.id, lq[k], NAN);
             }
     }
 }
 
-void cefo__json_labels(FILE *fp, const cefo__process *p)
+void cefo__json_labels(FILE *fp, const cefo_process_info *p)
 {
     const char *q[] = {"name", "sector", "zone"};
     const char *v[] = {p->name, p->sector, p->zone};
@@ -156,11 +168,12 @@ void cefo__json_labels(FILE *fp, const cefo__process *p)
 cefo__label_cols cefo__text_label_cols(const cefo_network *net)
 {
     cefo__label_cols c = {0, 0, 0};
-    for (size_t i = 0; i < net->nprocesses; i++) {
-        const cefo__process *p = &net->processes[i];
-        size_t ws = p->sector ? cefo__text_width(p->sector) : 0;
-        size_t wz = p->zone ? cefo__text_width(p->zone) : 0;
-        c.name |= p->name != NULL;
+    for (size_t i = 0; i < cefo_network_count(net, CEFO_PROCESS); i++) {
+        cefo_process_info p;
+        cefo_network_process(net, i, &p);
+        size_t ws = p.sector ? cefo__text_width(p.sector) : 0;
+        size_t wz = p.zone ? cefo__text_width(p.zone) : 0;
+        c.name |= p.name != NULL;
         c.sector = ws > c.sector ? ws : c.sector;
         c.zone = wz > c.zone ? wz : c.zone;
     }
@@ -180,7 +193,7 @@ static void cell(FILE *fp, const char *s, size_t w)
     fprintf(fp, "%*s", (int)(w > n ? w - n : 0), "");
 }
 
-void cefo__text_labels(FILE *fp, const cefo__label_cols *c, const cefo__process *p)
+void cefo__text_labels(FILE *fp, const cefo__label_cols *c, const cefo_process_info *p)
 {
     if (c->sector)
         cell(fp, p ? p->sector : "sector", c->name || c->zone ? c->sector : 0);
@@ -192,39 +205,13 @@ void cefo__text_labels(FILE *fp, const cefo__label_cols *c, const cefo__process 
 
 void cefo__html_source(FILE *fp, const cefo_network *net, int file)
 {
-    const char *id = cefo_network_scenario(net), *name = cefo_network_scenario_name(net);
-    const char *br = "";
-    if (!file && !id && !cefo_network_edit_count(net))
+    if (!file && !cefo_network_scenario(net) && !cefo_network_edit_count(net))
         return;
     fputs("<p class=\"source\">", fp);
     if (file) {
         fputs("Plan for ", fp);
         cefo__xml_text(fp, cefo_network_file(net));
-        br = "<br>";
     }
-    if (id) {
-        fprintf(fp, "%sScenario: ", br);
-        br = "<br>";
-        cefo__xml_text(fp, id);
-        if (name && strcmp(name, id) != 0) {
-            fputs(" (", fp);
-            cefo__xml_text(fp, name);
-            fputc(')', fp);
-        }
-        if (cefo_network_scenarios_file(net)) {
-            fputs(" of ", fp);
-            cefo__xml_text(fp, cefo_network_scenarios_file(net));
-        }
-    }
-    for (size_t i = 0; i < cefo_network_edit_count(net); i++) {
-        cefo_edit e;
-        cefo_network_edit(net, i, &e);
-        char *w = edit_words(&e);
-        if (!i)
-            fprintf(fp, "%sEdits: ", br);
-        fputs(i ? "; " : "", fp);
-        cefo__xml_text(fp, w ? w : "(out of memory)");
-        free(w);
-    }
+    scenario_lines(fp, net, cefo__xml_text, file ? "<br>" : "", "<br>");
     fputs("</p>\n", fp);
 }

@@ -5,17 +5,15 @@
 #include <string.h>
 
 #include "writers/fmt.h"
-#include "models/result.h"
 
 void cefo__json_costs(FILE *fp, const cefo_result *r)
 {
-    size_t n = cefo__cost_count(r);
+    size_t n = cefo_result_cost_count(r);
     fputc('{', fp);
     for (size_t i = 0; i < n; i++) {
-        const char *key, *label;
-        double v;
-        cefo__cost_term(r, i, &key, &label, &v);
-        cefo__json_num(fp, key, v, i + 1 == n);
+        cefo_cost_term t;
+        cefo_result_cost_term(r, i, &t);
+        cefo__json_num(fp, t.key, t.value, i + 1 == n);
     }
     fputc('}', fp);
 }

@@ -560,6 +560,9 @@ typedef struct cefo_cost_term {
     const char *key;
     const char *label;
     double value;
+    const char *column;     /* its column in a summary line (cefo_result_write_summary):
+                               "cost_process", ..., "export_revenue"; NULL for "total", whose
+                               value stands in the column "objective" (static string) */
 } cefo_cost_term;
 
 CEFO_API size_t cefo_result_cost_count(const cefo_result *res);
