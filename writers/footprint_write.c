@@ -10,7 +10,6 @@ static const char boundary_note[] =
 
 typedef struct fp_out {
     const cefo_footprint *fp;
-    cefo_format format;
     size_t npoll;
     const cefo_result *res;
 } fp_out;
@@ -38,8 +37,9 @@ static void json_object(const fp_out *o, FILE *fp, const double *v)
     fputc('}', fp);
 }
 
-static void write_json(const fp_out *o, FILE *fp)
+static void write_json(const void *ctx, FILE *fp)
 {
+    const fp_out *o = ctx;
     cefo_footprint_row r;
     size_t n = cefo_footprint_count(o->fp);
     fprintf(fp, "{\n  \"allocation\": \"%s\",\n  \"boundary\": ",
@@ -85,8 +85,9 @@ static void csv_row(FILE *fp, const char *product, const char *col, const char *
     cefo__csv_line(fp, f, 3, v, unit);
 }
 
-static void write_csv(const fp_out *o, FILE *fp)
+static void write_csv(const void *ctx, FILE *fp)
 {
+    const fp_out *o = ctx;
     cefo_footprint_row r;
     const char *unit;
     fputs("product,column,quantity,value,unit\n", fp);
@@ -119,8 +120,9 @@ static void text_unit(FILE *fp, const char *unit)
     fputc('\n', fp);
 }
 
-static void write_text(const fp_out *o, FILE *fp)
+static void write_text(const void *ctx, FILE *fp)
 {
+    const fp_out *o = ctx;
     cefo_footprint_row r;
     const char *unit;
     char b1[32], b2[32], b3[32];
@@ -165,23 +167,14 @@ static void write_text(const fp_out *o, FILE *fp)
                 "gap %.3g)\n", r.residual);
 }
 
-static void write_fp(const void *ctx, FILE *fp)
-{
-    const fp_out *o = ctx;
-    if (o->format == CEFO_FORMAT_JSON)
-        write_json(o, fp);
-    else if (o->format == CEFO_FORMAT_CSV)
-        write_csv(o, fp);
-    else
-        write_text(o, fp);
-}
+static const cefo__formats formats = {write_text, write_json, write_csv};
 
 static cefo_status prepare(fp_out *o, const cefo_footprint *fp, cefo_format format,
                            cefo_error *err)
 {
-    *o = (fp_out){.fp = fp, .format = format, .npoll = cefo_footprint_pollutants(fp),
+    *o = (fp_out){.fp = fp, .npoll = cefo_footprint_pollutants(fp),
                   .res = cefo_footprint_result(fp)};
-    if (!fp || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
+    if (!fp || !cefo__format_ok(format))
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to write footprints");
     return CEFO_OK;
 }
@@ -191,13 +184,15 @@ cefo_status cefo_footprint_write(const cefo_footprint *fp, FILE *out, cefo_forma
 {
     fp_out o;
     cefo_status st = prepare(&o, fp, format, err);
-    return st == CEFO_OK ? cefo__write_stream(write_fp, &o, out, err) : st;
+    return st == CEFO_OK ? cefo__write_format(&formats, format, &o, out, NULL, err) : st;
 }
 
+/* A NULL path is refused by the output as "" is ("no output path"). */
 cefo_status cefo_footprint_write_file(const cefo_footprint *fp, const char *path,
                                       cefo_format format, cefo_error *err)
 {
     fp_out o;
     cefo_status st = prepare(&o, fp, format, err);
-    return st == CEFO_OK ? cefo__write_atomic(write_fp, &o, path, err) : st;
+    return st == CEFO_OK ? cefo__write_format(&formats, format, &o, NULL, path ? path : "", err)
+                         : st;
 }

@@ -6,12 +6,12 @@
 
 typedef struct io_out {
     const cefo_io_result *res;
-    cefo_format format;
     cefo_io_vectors v;
 } io_out;
 
-static void write_json(const io_out *o, FILE *fp)
+static void write_json(const void *ctx, FILE *fp)
 {
+    const io_out *o = ctx;
     const cefo_io_vectors *v = &o->v;
     fputs("{\n  \"sectors\": [", fp);
     for (size_t i = 0; i < v->n; i++) {
@@ -62,8 +62,9 @@ static void csv_row(FILE *fp, const char *section, const char *sector, const cha
     cefo__csv_line(fp, f, 4, value, unit);
 }
 
-static void write_csv(const io_out *o, FILE *fp)
+static void write_csv(const void *ctx, FILE *fp)
 {
+    const io_out *o = ctx;
     const cefo_io_vectors *v = &o->v;
     fputs("section,sector,column,quantity,value,unit\n", fp);
     csv_row(fp, "table", NULL, NULL, "rcond", v->rcond, NULL);
@@ -99,8 +100,9 @@ static int id_width(const cefo_io_vectors *v)
     return w > 40 ? 40 : w;
 }
 
-static void write_text(const io_out *o, FILE *fp)
+static void write_text(const void *ctx, FILE *fp)
 {
+    const io_out *o = ctx;
     const cefo_io_vectors *v = &o->v;
     char b1[32], b2[32], b3[32];
     int w = id_width(v);
@@ -136,24 +138,13 @@ static void write_text(const io_out *o, FILE *fp)
     }
 }
 
-static void write_io(const void *ctx, FILE *fp)
-{
-    const io_out *o = ctx;
-    if (o->format == CEFO_FORMAT_JSON)
-        write_json(o, fp);
-    else if (o->format == CEFO_FORMAT_CSV)
-        write_csv(o, fp);
-    else
-        write_text(o, fp);
-}
+static const cefo__formats formats = {write_text, write_json, write_csv};
 
 static cefo_status prepare(io_out *o, const cefo_io_result *res, cefo_format format,
                            cefo_error *err)
 {
     o->res = res;
-    o->format = format;
-    if (!res || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV
-        || cefo_io_result_vectors(res, &o->v) != CEFO_OK)
+    if (!res || !cefo__format_ok(format) || cefo_io_result_vectors(res, &o->v) != CEFO_OK)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "bad arguments to write a result");
     return CEFO_OK;
 }
@@ -163,13 +154,15 @@ cefo_status cefo_io_result_write(const cefo_io_result *res, FILE *fp, cefo_forma
 {
     io_out o;
     cefo_status st = prepare(&o, res, format, err);
-    return st == CEFO_OK ? cefo__write_stream(write_io, &o, fp, err) : st;
+    return st == CEFO_OK ? cefo__write_format(&formats, format, &o, fp, NULL, err) : st;
 }
 
+/* A NULL path is refused by the output as "" is ("no output path"). */
 cefo_status cefo_io_result_write_file(const cefo_io_result *res, const char *path,
                                       cefo_format format, cefo_error *err)
 {
     io_out o;
     cefo_status st = prepare(&o, res, format, err);
-    return st == CEFO_OK ? cefo__write_atomic(write_io, &o, path, err) : st;
+    return st == CEFO_OK ? cefo__write_format(&formats, format, &o, NULL, path ? path : "", err)
+                         : st;
 }

@@ -47,11 +47,11 @@ typedef struct rank_out {
     const cefo_rank_row *rows;
     size_t n;
     double optimum;
-    cefo_format format;
 } rank_out;
 
-static void write_text(const rank_out *o, FILE *fp)
+static void write_text(const void *ctx, FILE *fp)
 {
+    const rank_out *o = ctx;
     char b[32], b2[32], name[512];
     const char *currency = cefo_network_currency(o->net);
     fprintf(fp, "Decisions of %s by value (optimum %s %s)\n", cefo_network_file(o->net),
@@ -73,8 +73,9 @@ static void json_delta(FILE *fp, const char *key, double v, cefo_solve_status st
     fprintf(fp, "\"%s_status\": \"%s\"%s", key, cefo_solve_status_name(st), last ? "" : ", ");
 }
 
-static void write_json(const rank_out *o, FILE *fp)
+static void write_json(const void *ctx, FILE *fp)
 {
+    const rank_out *o = ctx;
     const cefo_network *net = o->net;
     fputs("{\n  ", fp);
     cefo__json_num(fp, "optimum", o->optimum, 1);
@@ -103,8 +104,9 @@ static void write_json(const rank_out *o, FILE *fp)
 }
 
 /* CSV: one line per decision, its number first (so that `cefo merge` joins shards). */
-static void write_csv(const rank_out *o, FILE *fp)
+static void write_csv(const void *ctx, FILE *fp)
 {
+    const rank_out *o = ctx;
     const cefo_network *net = o->net;
     char b[32];
     fputs("decision,kind,id,from,to,material,chosen,value,regret,value_status,regret_status\n",
@@ -126,16 +128,7 @@ static void write_csv(const rank_out *o, FILE *fp)
     }
 }
 
-static void write_rank(const void *ctx, FILE *fp)
-{
-    const rank_out *o = ctx;
-    if (o->format == CEFO_FORMAT_JSON)
-        write_json(o, fp);
-    else if (o->format == CEFO_FORMAT_CSV)
-        write_csv(o, fp);
-    else
-        write_text(o, fp);
-}
+static const cefo__formats formats = {write_text, write_json, write_csv};
 
 /* Writes the caller's rows, read at its struct size, to a stream (path NULL) or a file. */
 static cefo_status write_rows(const cefo_network *net, const cefo_rank_row *rows, size_t n,
@@ -143,14 +136,13 @@ static cefo_status write_rows(const cefo_network *net, const cefo_rank_row *rows
                               cefo_error *err, size_t size)
 {
     if (!net || (n && cefo__abi_check(rows, size, CEFO__END(cefo_rank_row, forced_status)))
-        || (path ? !*path : !fp) || format < CEFO_FORMAT_TEXT || format > CEFO_FORMAT_CSV)
+        || (path ? !*path : !fp) || !cefo__format_ok(format))
         return cefo__error(err, CEFO_ERR_ARG, path, 0, NULL, "bad arguments to write a ranking");
     cefo_rank_row *full = cefo__abi_array_in(rows, n, size, sizeof *full);
     if (!full)
         return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory");
-    rank_out o = {net, full, n, optimum, format};
-    cefo_status st = path ? cefo__write_atomic(write_rank, &o, path, err)
-                          : cefo__write_stream(write_rank, &o, fp, err);
+    rank_out o = {net, full, n, optimum};
+    cefo_status st = cefo__write_format(&formats, format, &o, fp, path, err);
     cefo__free(full);
     return st;
 }
