@@ -61,9 +61,27 @@ static void json_decisions(const cefo_result *r, FILE *fp)
     fputs("\"shadow_prices\": \"from the LP with every decision fixed\"}", fp);
 }
 
+/* Item i of a list: `{"id": ID, "unit": UNIT, ` (with `"kind": KIND, ` unless NULL), then the
+ * n numbers under their keys (a missing or infinite one as null). */
+static void json_item(FILE *fp, size_t i, const char *id, const char *unit, const char *kind,
+                      const char *const *keys, const double *v, int n)
+{
+    fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
+    cefo__json_str(fp, id);
+    fputs(", \"unit\": ", fp);
+    cefo__json_str(fp, unit);
+    if (kind)
+        fprintf(fp, ", \"kind\": \"%s\"", kind);
+    fputs(", ", fp);
+    for (int k = 0; k < n; k++)
+        cefo__json_num(fp, keys[k], v[k], k + 1 == n);
+    fputc('}', fp);
+}
+
 /* "resources": [...], only when the network has resources (older outputs stay as they were). */
 static void json_resources(const cefo_result *r, FILE *fp)
 {
+    static const char *const keys[] = {"use", "min", "max", "price", "shadow_price"};
     size_t n = cefo_result_count(r, CEFO_RESOURCE);
     if (!n)
         return;
@@ -71,17 +89,8 @@ static void json_resources(const cefo_result *r, FILE *fp)
     for (size_t i = 0; i < n; i++) {
         cefo_resource_result row;
         cefo_result_resource(r, i, &row);
-        fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
-        cefo__json_str(fp, row.id);
-        fputs(", \"unit\": ", fp);
-        cefo__json_str(fp, row.unit);
-        fputs(", ", fp);
-        cefo__json_num(fp, "use", row.use, 0);
-        cefo__json_num(fp, "min", isinf(row.min) ? NAN : row.min, 0);
-        cefo__json_num(fp, "max", isinf(row.max) ? NAN : row.max, 0);
-        cefo__json_num(fp, "price", row.price, 0);
-        cefo__json_num(fp, "shadow_price", row.shadow_price, 1);
-        fputc('}', fp);
+        const double v[] = {row.use, row.min, row.max, row.price, row.shadow_price};
+        json_item(fp, i, row.id, row.unit, NULL, keys, v, 5);
     }
     fputs("\n  ]", fp);
 }
@@ -140,43 +149,28 @@ static void json_links(const cefo_result *r, FILE *fp)
 
 static void json_materials(const cefo_result *r, FILE *fp)
 {
+    static const char *const keys[] = {"import", "export", "discharge", "demand", "shadow_price"};
     size_t n = cefo_result_count(r, CEFO_MATERIAL);
     fprintf(fp, ",\n  \"materials\": [");
     for (size_t i = 0; i < n; i++) {
-        cefo_material_result row;
-        cefo_result_material(r, i, &row);
-        fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
-        cefo__json_str(fp, row.id);
-        fputs(", \"unit\": ", fp);
-        cefo__json_str(fp, row.unit);
-        fprintf(fp, ", \"kind\": \"%s\", ", row.kind);
-        cefo__json_num(fp, "import", row.import, 0);
-        cefo__json_num(fp, "export", row.export, 0);
-        cefo__json_num(fp, "discharge", row.discharge, 0);
-        cefo__json_num(fp, "demand", row.demand, 0);
-        cefo__json_num(fp, "shadow_price", row.shadow_price, 1);
-        fputc('}', fp);
+        cefo_material_result m;
+        cefo_result_material(r, i, &m);
+        const double v[] = {m.import, m.export, m.discharge, m.demand, m.shadow_price};
+        json_item(fp, i, m.id, m.unit, m.kind, keys, v, 5);
     }
     fprintf(fp, "%s]", n ? "\n  " : "");
 }
 
 static void json_pollutants(const cefo_result *r, FILE *fp)
 {
+    static const char *const keys[] = {"emission", "cap", "damage_cost", "shadow_price"};
     size_t n = cefo_result_count(r, CEFO_POLLUTANT);
     fprintf(fp, ",\n  \"pollutants\": [");
     for (size_t i = 0; i < n; i++) {
-        cefo_pollutant_result row;
-        cefo_result_pollutant(r, i, &row);
-        fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
-        cefo__json_str(fp, row.id);
-        fputs(", \"unit\": ", fp);
-        cefo__json_str(fp, row.unit);
-        fputs(", ", fp);
-        cefo__json_num(fp, "emission", row.emission, 0);
-        cefo__json_num(fp, "cap", isinf(row.cap) ? NAN : row.cap, 0);
-        cefo__json_num(fp, "damage_cost", row.damage_cost, 0);
-        cefo__json_num(fp, "shadow_price", row.shadow_price, 1);
-        fputc('}', fp);
+        cefo_pollutant_result k;
+        cefo_result_pollutant(r, i, &k);
+        const double v[] = {k.emission, k.cap, k.damage_cost, k.shadow_price};
+        json_item(fp, i, k.id, k.unit, NULL, keys, v, 4);
     }
     fprintf(fp, "%s]", n ? "\n  " : "");
 }

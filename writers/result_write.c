@@ -8,6 +8,7 @@
 #include "writers/breakdown.h"
 #include "writers/fmt.h"
 #include "writers/plan.h"
+#include "writers/report.h"
 
 /* Whether a plan was solved as a MIP: its network has build/keep decisions (cefo.h). */
 int cefo__plan_is_mip(const cefo_result *r)
@@ -24,13 +25,6 @@ int cefo__plan_is_mip(const cefo_result *r)
             return 1;
     }
     return 0;
-}
-
-/* The currency for people: the network's, else "currency units". */
-static const char *currency_words(const cefo_result *r)
-{
-    const char *cur = cefo_network_currency(cefo_result_network(r));
-    return cur ? cur : "currency units";
 }
 
 /* Width of the widest id of items of `kind` (at least `min`, at most 40). */
@@ -204,7 +198,7 @@ static void text_decisions(const cefo_result *r, FILE *fp, const char *cur)
 void cefo__text_plan(const cefo_result *r, FILE *fp, const cefo_period_info *period)
 {
     const cefo_network *net = cefo_result_network(r);
-    const char *cur = currency_words(r);
+    const char *cur = cefo__currency(net);
     cefo_solve_status status = cefo_result_status(r);
     char b[32];
     if (period) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "writers/fmt.h"
+#include "writers/report.h"
 
 /* A shadow price this small is LP round-off, not a price. */
 static int priced(double v)
@@ -81,8 +82,7 @@ static int say_all(FILE *fp, const cefo_result *r, const char *cur)
 
 void cefo__text_shadow_words(FILE *fp, const cefo_result *r)
 {
-    const char *cur = cefo_network_currency(cefo_result_network(r));
-    cur = cur ? cur : "currency units";
+    const char *cur = cefo__currency(cefo_result_network(r));
     if (!say_all(NULL, r, cur))
         return;
     fputs("\nShadow prices in words (what one more unit of each binding constraint does to the "
