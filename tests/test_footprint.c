@@ -396,12 +396,47 @@ static void test_block_solve(void)
     cefo__triplet_free(&c);
 }
 
+/*
+ * A treatment plant with a product: M makes 100 t of goods (1 t CO2 each) and 1 t of waste per
+ * t, which only the incinerator I takes (cost 5, 2 t CO2 per t); I makes 1 t of steam per t,
+ * and steam is also imported at 3; demand steam 150. Plan: M 100, I 100, steam import 50.
+ * Shadow prices: steam 3 (imported at the margin); waste -2 (a t less to burn saves 5, buys 3
+ * of steam). Market allocation of I's 200 t: steam 3 x 100 = 300, the treatment service
+ * 2 x 100 = 200 (the waste's price, unsigned), so 0.6 and 0.4: goods carry 100 + 0.4 x 200 =
+ * 180 t (1.8 per t), steam 0.6 x 200 = 120 t over its 150 t (0.8 per t, the imported third
+ * clean); 180 + 120 = 300, the plan's CO2.
+ */
+static const char incinerator[] =
+    "<network version=\"1\"><pollutant id=\"CO2\" unit=\"t\"/>"
+    "<material id=\"goods\" unit=\"t\"/><material id=\"steam\" unit=\"t\" import-cost=\"3\"/>"
+    "<material id=\"waste\" unit=\"t\" kind=\"waste\"/>"
+    "<process id=\"M\" cost=\"1\"><output material=\"goods\" amount=\"1\"/>"
+    "<output material=\"waste\" amount=\"1\"/><emission pollutant=\"CO2\" amount=\"1\"/>"
+    "</process><process id=\"I\" kind=\"treatment\" cost=\"5\">"
+    "<input material=\"waste\" amount=\"1\"/><output material=\"steam\" amount=\"1\"/>"
+    "<emission pollutant=\"CO2\" amount=\"2\"/></process>"
+    "<demand material=\"goods\" amount=\"100\"/><demand material=\"steam\" amount=\"150\"/>"
+    "</network>";
+
+static void test_treatment_with_product(void)
+{
+    case_run r;
+    CU_ASSERT_EQUAL_FATAL(run(&r, incinerator, NULL, CEFO_ALLOCATION_MARKET), CEFO_OK);
+    ASSERT_CLOSE(product(&r, "goods").intensity[0], 1.8);
+    ASSERT_CLOSE(product(&r, "goods").footprint[0], 180);
+    ASSERT_CLOSE(product(&r, "steam").intensity[0], 0.8);
+    ASSERT_CLOSE(product(&r, "steam").footprint[0], 120);
+    run_free(&r);
+}
+
 static CU_TestInfo footprint_tests[] = {
     {"the sparse solve by blocks: a loop, a chain, duplicates, a singular loop",
      test_block_solve},
     {"two producers of a part at market shares", test_two_producers},
     {"a co-product by market value and by mass", test_coproduct},
     {"a waste treated by two plants, pooled and linked", test_waste_two_plants},
+    {"a treatment plant with a product: its service valued at the waste's price",
+     test_treatment_with_product},
     {"a recycling loop counted once", test_recycling_loop},
     {"single producers agree with cefo leontief", test_agrees_with_leontief},
     {"conservation on the golden networks and examples", test_conservation},
