@@ -121,10 +121,50 @@ static void test_group_forced(void)
     cefo_network_free(net);
 }
 
+/*
+ * The writer reads a caller's rows at the caller's struct size: rows of a newer, bigger struct
+ * give the same table as the library's own, row by row (three decisions, so the stride shows).
+ */
+static void test_write_wide_rows(void)
+{
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    open_rank(&net, &prob);
+    cefo_rank_row rows[3];
+    struct {
+        cefo_rank_row r;
+        double future[3];
+    } wide[3];
+    double z0 = 0;
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_rank(prob, NULL, NULL, 3, rows, &z0, NULL), CEFO_OK);
+    memset(wide, 0xA5, sizeof wide);
+    for (int i = 0; i < 3; i++)
+        wide[i].r = rows[i];
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    FILE *fa = open_memstream(&a, &la), *fb = open_memstream(&b, &lb);
+    CU_ASSERT_FATAL(fa && fb);
+    CU_ASSERT_EQUAL(cefo_rank_write(net, rows, 3, z0, fa, CEFO_FORMAT_CSV, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL(cefo_rank_write_sized(net, &wide[0].r, 3, z0, fb, CEFO_FORMAT_CSV, NULL,
+                                          sizeof wide[0]),
+                    CEFO_OK);
+    fclose(fa);
+    fclose(fb);
+    CU_ASSERT(la > 0 && la == lb && memcmp(a, b, la) == 0);
+    /* the hand ranking's order: tannery 500, fibre-board 450, chrome recovery 0 */
+    const char *t = b ? strstr(b, "tannery") : NULL, *f = t ? strstr(t, "fibreboard") : NULL;
+    CU_ASSERT_PTR_NOT_NULL(f ? strstr(f, "chrome-recovery") : NULL);
+    free(a);
+    free(b);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
+}
+
 static CU_TestInfo rank_tests[] = {
     {"values and regrets by hand; bounds restored; subsets", test_rank_by_hand},
     {"an indispensable firm", test_indispensable},
     {"a closed firm forced open: its regret", test_group_forced},
+    {"the writer reads rows at the caller's struct size", test_write_wide_rows},
     CU_TEST_INFO_NULL,
 };
 
