@@ -1,4 +1,8 @@
-/* test_sank.c - the Sankey diagram (SVG): its labels on a sparse grid, and out of memory. */
+/* test_sank.c - the Sankey diagram (SVG): its labels on a sparse grid; the SVG and the report
+ * out of memory: an error, never a document with a part missing, and no file left. */
+#include <dirent.h>
+#include <unistd.h>
+
 #include "testutil.h"
 
 #include "core/alloc.h"
@@ -23,11 +27,26 @@ static int ends_with(const char *s, long len, const char *tail)
 
 /*
  * Fails the n-th allocation of cefo_result_write_svg for every n until a run needs fewer:
- * each run returns CEFO_OK or CEFO_ERR_NOMEM, an OK one writes a whole document (a diagram
- * is never cut off), the sanitizers see no leak and no undefined behaviour, and the run that
+ * each run with a failed allocation returns CEFO_ERR_NOMEM (never CEFO_OK with "No plan to
+ * draw." or labels missing), an OK one writes a whole document (a diagram is never cut off), the sanitizers see no leak and no undefined behaviour, and the run that
  * fails nothing writes the diagram itself.
  */
-static void svg_out_of_memory(const char *rel, long at_least)
+typedef cefo_status (*writer)(const cefo_result *res, FILE *fp);
+
+static cefo_status write_svg(const cefo_result *res, FILE *fp)
+{
+    return cefo_result_write_svg(res, fp, NULL);
+}
+
+static cefo_status write_report(const cefo_result *res, FILE *fp)
+{
+    static const char *const labels[] = {"plan"};
+    return cefo_report_write(&res, labels, 1, fp, NULL);
+}
+
+/* The same for `write`, whose whole output ends with `tail` and holds `mark`. */
+static void out_of_memory(const char *rel, long at_least, writer write, const char *tail,
+                          const char *mark)
 {
     char path[1024];
     cefo_network *net = NULL;
@@ -39,25 +58,25 @@ static void svg_out_of_memory(const char *rel, long at_least)
     CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
     FILE *ref = tmpfile();
     CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
-    CU_ASSERT_EQUAL_FATAL(cefo_result_write_svg(res, ref, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(write(res, ref), CEFO_OK);
     long reflen;
     char *want = contents(ref, &reflen);
     fclose(ref);
-    CU_ASSERT_FATAL(want && strstr(want, "class=\"links\""));
+    CU_ASSERT_FATAL(want && strstr(want, mark));
     long n = 1;
     for (int completed = 0; !completed; n++) {
         FILE *sink = tmpfile();
         CU_ASSERT_PTR_NOT_NULL_FATAL(sink);
         cefo__alloc_fail_at(n);
-        cefo_status st = cefo_result_write_svg(res, sink, NULL);
+        cefo_status st = write(res, sink);
         completed = cefo__alloc_fail_at(0) < n; /* the n-th allocation never came */
         long len;
         char *got = contents(sink, &len);
         fclose(sink);
         CU_ASSERT_PTR_NOT_NULL_FATAL(got);
-        CU_ASSERT(st == CEFO_OK || (st == CEFO_ERR_NOMEM && !completed));
+        CU_ASSERT_EQUAL(st, completed ? CEFO_OK : CEFO_ERR_NOMEM); /* never a part dropped */
         if (st == CEFO_OK)
-            CU_ASSERT(ends_with(got, len, "</svg>\n"));
+            CU_ASSERT(ends_with(got, len, tail));
         if (completed)
             CU_ASSERT(len == reflen && memcmp(got, want, (size_t)len) == 0);
         free(got);
@@ -70,6 +89,11 @@ static void svg_out_of_memory(const char *rel, long at_least)
     cefo_network_free(net);
 }
 
+static void svg_out_of_memory(const char *rel, long at_least)
+{
+    out_of_memory(rel, at_least, write_svg, "</svg>\n", "class=\"links\"");
+}
+
 static void test_svg_oom_cycle(void)
 {
     svg_out_of_memory("tests/cli/data/sankey-cycle.xml", 20);
@@ -78,6 +102,53 @@ static void test_svg_oom_cycle(void)
 static void test_svg_oom_cluster(void)
 {
     svg_out_of_memory("examples/zhenan-cluster.xml", 50);
+}
+
+/* The report of a programme: its trajectory's tables and charts allocate too. */
+static void test_report_oom_programme(void)
+{
+    out_of_memory("tests/cli/data/report-periods.xml", 50, write_report, "</html>\n",
+                  "class=\"trajectory");
+}
+
+/* Into a file: a run that ran out of memory leaves no file (and no temporary beside it). */
+static void test_report_file_oom(void)
+{
+    char path[1024], dir[] = "/tmp/cefo-sank-XXXXXX", out[64];
+    cefo_network *net = NULL;
+    cefo_problem *prob = NULL;
+    cefo_result *res = NULL;
+    static const char *const labels[] = {"plan"};
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(out, sizeof out, "%s/report.html", dir);
+    CU_ASSERT_EQUAL_FATAL(cefo_network_load_file(&net, source_path(path, sizeof path,
+                              "tests/cli/data/report-periods.xml"), NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_build(&prob, net, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_problem_solve(prob, NULL, &res, NULL), CEFO_OK);
+    const cefo_result *rs[] = {res};
+    long n = 1, nomem = 0;
+    for (int completed = 0; !completed; n++) {
+        cefo__alloc_fail_at(n);
+        cefo_status st = cefo_report_write_file(rs, labels, 1, out, NULL);
+        completed = cefo__alloc_fail_at(0) < n;
+        CU_ASSERT(st == CEFO_OK || st == CEFO_ERR_NOMEM);
+        CU_ASSERT_EQUAL(access(out, F_OK) == 0, st == CEFO_OK);
+        nomem += st == CEFO_ERR_NOMEM;
+        remove(out);
+        DIR *d = opendir(dir); /* nothing else left behind */
+        struct dirent *e;
+        int others = 0;
+        while (d && (e = readdir(d)))
+            others += e->d_name[0] != '.';
+        if (d)
+            closedir(d);
+        CU_ASSERT_EQUAL(others, 0);
+    }
+    CU_ASSERT(nomem > 50);
+    rmdir(dir);
+    cefo_result_free(res);
+    cefo_problem_free(prob);
+    cefo_network_free(net);
 }
 
 /*
@@ -109,6 +180,8 @@ static CU_TestInfo sank_tests[] = {
      test_labels_sparse},
     {"SVG of a plan with a loop, every allocation failed in turn", test_svg_oom_cycle},
     {"SVG of the Zhe-nan cluster, every allocation failed in turn", test_svg_oom_cluster},
+    {"report of a programme, every allocation failed in turn", test_report_oom_programme},
+    {"report file: out of memory leaves no file", test_report_file_oom},
     CU_TEST_INFO_NULL,
 };
 

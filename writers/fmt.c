@@ -146,14 +146,31 @@ void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const 
     fputc('\n', fp);
 }
 
+static _Thread_local int write_nomem;
+
+void cefo__write_nomem(void)
+{
+    write_nomem = 1;
+}
+
+int cefo__write_run(cefo__writer write, const void *ctx, FILE *fp)
+{
+    cefo__locale saved;
+    write_nomem = 0;
+    cefo__c_locale_push(&saved);
+    write(ctx, fp);
+    cefo__c_locale_pop(&saved);
+    return write_nomem;
+}
+
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err)
 {
     if (!fp)
         return cefo__error(err, CEFO_ERR_ARG, NULL, 0, NULL, "no stream");
-    cefo__locale saved;
-    cefo__c_locale_push(&saved);
-    write(ctx, fp);
-    cefo__c_locale_pop(&saved);
+    if (cefo__write_run(write, ctx, fp)) {
+        fflush(fp);
+        return cefo__error(err, CEFO_ERR_NOMEM, NULL, 0, NULL, "out of memory while writing");
+    }
     if (fflush(fp) != 0 || ferror(fp))
         return cefo__error(err, CEFO_ERR_IO, NULL, 0, NULL, "write failed: %s", strerror(errno));
     return CEFO_OK;

@@ -47,6 +47,12 @@ void cefo__text_shadow_words(FILE *fp, const cefo_result *r);
 
 /* Calls write(ctx, fp) with numbers in the C locale, then checks the stream (NULL: an error). */
 typedef void (*cefo__writer)(const void *ctx, FILE *fp);
+/* A writer that could not allocate what a part of its output needs calls this: the output is
+ * then CEFO_ERR_NOMEM (an atomic file is not committed) rather than a document that looks
+ * whole with the part missing. Per thread; cleared at the start of each write. */
+void cefo__write_nomem(void);
+/* Runs write(ctx, fp) in the C locale; 1 when it called cefo__write_nomem, else 0. */
+int cefo__write_run(cefo__writer write, const void *ctx, FILE *fp);
 cefo_status cefo__write_stream(cefo__writer write, const void *ctx, FILE *fp, cefo_error *err);
 /* The same into `path` through one output (writers/output.c): atomically when it is a regular file
  * (a NULL or empty path is an error there). */

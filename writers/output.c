@@ -295,9 +295,9 @@ cefo_status cefo__write_atomic(cefo__writer write, const void *ctx, const char *
         cefo_output_discard(o);
         return st;
     }
-    cefo__locale saved;
-    cefo__c_locale_push(&saved);
-    write(ctx, fp);
-    cefo__c_locale_pop(&saved);
+    if (cefo__write_run(write, ctx, fp)) {
+        cefo_output_discard(o);
+        return cefo__error(err, CEFO_ERR_NOMEM, path, 0, NULL, "out of memory while writing");
+    }
     return cefo_output_commit(o, err);
 }

@@ -265,7 +265,10 @@ void cefo__html_footprints(FILE *fp, const cefo_result *r)
     cefo_footprint *f = NULL;
     cefo_error err = {0};
     fputs("<h2>Footprints of the final products</h2>\n", fp);
-    if (cefo_footprint_compute(&f, r, CEFO_ALLOCATION_MARKET, &err) != CEFO_OK) {
+    cefo_status st = cefo_footprint_compute(&f, r, CEFO_ALLOCATION_MARKET, &err);
+    if (st != CEFO_OK) { /* a plan they cannot be computed for, or BLAS missing: said */
+        if (st == CEFO_ERR_NOMEM)
+            cefo__write_nomem();
         fputs("<p>Not computed: ", fp);
         cefo__xml_text(fp, err.message);
         fputs("</p>\n", fp);

@@ -405,6 +405,7 @@ void cefo__html_trajectory(FILE *fp, const cefo_result *r)
     fputs("); firms by state; emissions and caps per year of each period.</p>\n", fp);
     states s = {0};
     if (count_states(r, &s) != 0) {
+        cefo__write_nomem();
         fputs("<p>Not drawn: out of memory.</p>\n", fp);
         return;
     }

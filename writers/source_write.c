@@ -94,6 +94,8 @@ static void scenario_lines(FILE *fp, const cefo_network *net, void (*put)(FILE *
         if (!i)
             fprintf(fp, "%sEdits: ", first);
         fputs(i ? "; " : "", fp);
+        if (!w)
+            cefo__write_nomem();
         put(fp, w ? w : "(out of memory)");
         free(w);
     }
@@ -134,6 +136,8 @@ void cefo__csv_source(FILE *fp, const cefo_network *net, const char *prefix)
         cefo_network_edit(net, i, &e);
         char *w = edit_words(&e);
         fputs(prefix, fp);
+        if (!w)
+            cefo__write_nomem();
         text_row(fp, "source", w ? w : "(out of memory)", NULL, "edit", (double)(i + 1));
         free(w);
     }

@@ -233,7 +233,9 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp)
 {
     cefo__sankey s;
     char **amounts = NULL;
-    int ok = layout(r, &s, &amounts) == 0;
+    int ok = layout(r, &s, &amounts) == 0; /* -1: out of memory */
+    if (!ok)
+        cefo__write_nomem();
     double top = ok ? s.top : 0; /* relaxation may leave a node above 0, loops run above */
     for (size_t i = 0; ok && i < s.nnodes; i++)
         top = fmin(top, fmin(s.nodes[i].y, s.nodes[i].ly - CEFO__SANKEY_LINE * 1.5));
