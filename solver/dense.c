@@ -40,16 +40,18 @@ typedef void dgemm_fn(const char *transa, const char *transb, const int *m, cons
                       const double *b, const int *ldb, const double *beta, double *c,
                       const int *ldc, size_t transa_len, size_t transb_len);
 
-static struct {
+typedef struct lapack {
     dlange_fn *dlange;
     dgetrf_fn *dgetrf;
     dgecon_fn *dgecon;
     dgetrs_fn *dgetrs;
     dgetri_fn *dgetri;
     dgemm_fn *dgemm;
-    const char *library;
-    char why[512];      /* why it could not be loaded; "" once loaded */
-} lib;
+} lapack;
+
+static lapack lib;          /* all set once loaded, all NULL otherwise */
+static const char *library; /* the name it was loaded by */
+static char why[512];       /* why it could not be loaded */
 static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
 
 /* The symbol `name` of `h` into the function pointer at `fn` (POSIX: a dlsym result may be
@@ -58,7 +60,7 @@ static int sym(void *h, const char *name, void *fn)
 {
     void *p = dlsym(h, name);
     if (!p) {
-        snprintf(lib.why, sizeof lib.why, "%s has no %s: not a LAPACK", lib.library, name);
+        snprintf(why, sizeof why, "%s has no %s: not a LAPACK", library, name);
         return 0;
     }
     memcpy(fn, &p, sizeof p);
@@ -68,29 +70,19 @@ static int sym(void *h, const char *name, void *fn)
 static void load(void)
 {
     const char *name = getenv("CEFO_BLAS");
-    lib.library = name && *name ? name : CEFO_BLAS_LIBRARY;
+    library = name && *name ? name : CEFO_BLAS_LIBRARY;
     /* Kept for the life of the process: OpenBLAS's threads cannot be unloaded. */
-    void *h = dlopen(lib.library, RTLD_NOW | RTLD_LOCAL);
+    void *h = dlopen(library, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *e = dlerror();
-        snprintf(lib.why, sizeof lib.why, "%s", e ? e : lib.library);
+        snprintf(why, sizeof why, "%s", e ? e : library);
         return;
     }
-    dlange_fn *dlange;
-    dgetrf_fn *dgetrf;
-    dgecon_fn *dgecon;
-    dgetrs_fn *dgetrs;
-    dgetri_fn *dgetri;
-    dgemm_fn *dgemm;
-    if (sym(h, "dlange_", &dlange) && sym(h, "dgetrf_", &dgetrf) && sym(h, "dgecon_", &dgecon) &&
-        sym(h, "dgetrs_", &dgetrs) && sym(h, "dgetri_", &dgetri) && sym(h, "dgemm_", &dgemm)) {
-        lib.dlange = dlange;
-        lib.dgetrf = dgetrf;
-        lib.dgecon = dgecon;
-        lib.dgetrs = dgetrs;
-        lib.dgetri = dgetri;
-        lib.dgemm = dgemm;
-    }
+    lapack got;
+    if (sym(h, "dlange_", &got.dlange) && sym(h, "dgetrf_", &got.dgetrf) &&
+        sym(h, "dgecon_", &got.dgecon) && sym(h, "dgetrs_", &got.dgetrs) &&
+        sym(h, "dgetri_", &got.dgetri) && sym(h, "dgemm_", &got.dgemm))
+        lib = got;
 }
 
 /* Loaded (once per process): the functions below load it themselves, so that no path can
@@ -106,7 +98,7 @@ cefo_status cefo__dense_load(cefo_error *err)
         return cefo__error(err, CEFO_ERR_UNAVAILABLE, NULL, 0, NULL,
                            "input-output analysis needs BLAS and LAPACK, which could not be "
                            "loaded: %s (install OpenBLAS, or name a library with both in "
-                           "CEFO_BLAS)", lib.why[0] ? lib.why : "pthread_once failed");
+                           "CEFO_BLAS)", why[0] ? why : "pthread_once failed");
     return CEFO_OK;
 }
 

@@ -52,21 +52,14 @@ static void test_not_loaded_by_a_solve(void)
     cefo_network_free(net);
 }
 
-static const char *miller_blair =
-    "<iotable version=\"1\">\n"
-    "<sector id=\"agriculture\" final-demand=\"350\"/>\n"
-    "<sector id=\"manufacturing\" final-demand=\"1700\"/>\n"
-    "<transactions><row sector=\"agriculture\">150 500</row>\n"
-    "<row sector=\"manufacturing\">200 100</row></transactions>\n"
-    "</iotable>\n";
-
-/* A = [0.15 0.25; 0.2 0.05]; det(I - A) = 0.85 x 0.95 - 0.25 x 0.2 = 0.7575; the column sums of
+/* examples/miller-blair.xml: A = [0.15 0.25; 0.2 0.05]; det(I - A) = 0.85 x 0.95 - 0.25 x 0.2 = 0.7575; the column sums of
  * L = (I - A)^-1 = [0.95 0.25; 0.2 0.85] / 0.7575 are 1.15 / 0.7575 and 1.1 / 0.7575. */
 static void test_loaded_by_the_first_analysis(void)
 {
+    char path[1024];
     cefo_iotable *t = NULL;
-    CU_ASSERT_EQUAL_FATAL(cefo_iotable_load_memory(&t, miller_blair, strlen(miller_blair),
-                                                   "mb.xml", NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_iotable_load_file(&t, source_path(path, sizeof path,
+                                                 "examples/miller-blair.xml"), NULL), CEFO_OK);
     CU_ASSERT_FALSE(blas_mapped());
     cefo_io_options opt;
     cefo_io_options_init(&opt);

@@ -146,6 +146,12 @@ void cefo__csv_line(FILE *fp, const char *const *fields, int n, double v, const 
     fputc('\n', fp);
 }
 
+const char *cefo__currency(const cefo_network *net)
+{
+    const char *cur = cefo_network_currency(net);
+    return cur ? cur : "currency units";
+}
+
 static _Thread_local int write_nomem;
 
 void cefo__write_nomem(void)

@@ -15,6 +15,8 @@ void cefo__json_num(FILE *fp, const char *key, double v, int last);
 /* [v0, v1, ...] with nulls for missing values. */
 void cefo__json_array(FILE *fp, const double *v, size_t n);
 void cefo__csv_field(FILE *fp, const char *s);
+/* The network's currency for people: its `currency`, else "currency units". */
+const char *cefo__currency(const cefo_network *net);
 /* Text for people: s with its control characters escaped (\n, \xNN...), never a forged line;
  * and its width in terminal columns (UTF-8 characters, an escape as written). */
 void cefo__text_str(FILE *fp, const char *s);

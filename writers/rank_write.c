@@ -53,9 +53,8 @@ static void write_text(const void *ctx, FILE *fp)
 {
     const rank_out *o = ctx;
     char b[32], b2[32], name[512];
-    const char *currency = cefo_network_currency(o->net);
     fprintf(fp, "Decisions of %s by value (optimum %s %s)\n", cefo_network_file(o->net),
-            cefo__fmt_human(b, o->optimum), currency ? currency : "currency units");
+            cefo__fmt_human(b, o->optimum), cefo__currency(o->net));
     fprintf(fp, "  %-40s %-8s %-6s %14s %14s\n", "decision", "kind", "chosen", "value", "regret");
     for (size_t i = 0; i < o->n; i++) {
         const cefo_rank_row *r = &o->rows[i];

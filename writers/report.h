@@ -19,8 +19,6 @@ void cefo__svg_sankey(const cefo_result *r, FILE *fp);
 /* The name of process p for people: its name, else its id. */
 const char *cefo__process_label(const cefo_network *net, size_t p);
 
-/* The network's currency for people: its `currency`, else "currency units". */
-const char *cefo__currency(const cefo_network *net);
 
 /* report_plan.c: tables of the plan (activities, links, materials), the largest emitters per
  * pollutant by firm and sector, the footprints of the final products. */

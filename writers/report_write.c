@@ -26,11 +26,6 @@ static const char style[] =
     "vertical-align:middle}.figure{width:96vw;position:relative;left:50%;margin-left:-48vw;"
     "overflow-x:auto;text-align:center}";
 
-const char *cefo__currency(const cefo_network *net)
-{
-    const char *cur = cefo_network_currency(net);
-    return cur ? cur : "currency units";
-}
 
 static void cell(FILE *fp, double v)
 {
