@@ -1,5 +1,6 @@
 /* test_api.c - the public API as an embedding host uses it: misuse, updates, writers, faults. */
 #include <cefo/cefo.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -718,6 +719,38 @@ static void test_labels(void)
     cefo_network_free(net);
 }
 
+/* A commit that cannot rename its temporary into place (a folder now stands at the output's
+ * path) fails with CEFO_ERR_CREATE and removes the temporary: the folder holds nothing else. */
+static void test_output_commit_fails_cleanly(void)
+{
+    char dir[] = "/tmp/cefo-commit-XXXXXX", path[64];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    cefo_output *o = NULL;
+    FILE *fp = NULL;
+    CU_ASSERT_EQUAL_FATAL(cefo_output_open(&o, path, NULL), CEFO_OK);
+    CU_ASSERT_EQUAL_FATAL(cefo_output_stream(o, &fp, NULL), CEFO_OK);
+    fputs("plan\n", fp);
+    CU_ASSERT_EQUAL_FATAL(mkdir(path, 0700), 0);
+    char keep[80];
+    snprintf(keep, sizeof keep, "%s/inside", path); /* rename() replaces an empty folder */
+    FILE *k = fopen(keep, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    fclose(k);
+    cefo_error err = {0};
+    CU_ASSERT_EQUAL(cefo_output_commit(o, &err), CEFO_ERR_CREATE);
+    DIR *d = opendir(dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    int others = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        others += e->d_name[0] != '.' && strcmp(e->d_name, "out.txt") != 0;
+    closedir(d);
+    CU_ASSERT_EQUAL(others, 0); /* no temporary left beside it */
+    remove(keep);
+    rmdir(path);
+    rmdir(dir);
+}
+
 static CU_TestInfo api_tests[] = {
     {"labels as written: name, sector, zone", test_labels},
     {"CSV cells guarded against formulas", test_csv_cell},
@@ -736,6 +769,7 @@ static CU_TestInfo api_tests[] = {
     {"a scenario id without a scenario set", test_scenario_without_set},
     {"the iteration limit reaches branch and bound", test_mip_iteration_limit},
     {"libxml2 out of memory is CEFO_ERR_NOMEM", test_xml_out_of_memory},
+    {"a commit that cannot rename leaves no temporary", test_output_commit_fails_cleanly},
     CU_TEST_INFO_NULL,
 };
 
