@@ -163,11 +163,17 @@ static const char *area_head(const cefo_result *r, size_t c,
 }
 
 
+/* The columns of the tables by area (as area_head names them): activity cost, fixed costs,
+ * labour, each pollutant, each variant label (at most MAX_CELLS). */
+static size_t area_columns(const cefo_result *r)
+{
+    size_t n = 3 + cefo_result_count(r, CEFO_POLLUTANT) + cefo_result_variant_count(r);
+    return n < MAX_CELLS ? n : MAX_CELLS;
+}
+
 void cefo__text_areas(FILE *fp, const cefo_result *r)
 {
-    size_t ncol = 3 + cefo_result_count(r, CEFO_POLLUTANT) + cefo_result_variant_count(r);
-    if (ncol > MAX_CELLS)
-        ncol = MAX_CELLS;
+    size_t ncol = area_columns(r);
     for (int kind = 0; kind < 2; kind++) {
         size_t n = cefo_result_area_count(r, (cefo_area_kind)kind);
         if (!n)
@@ -192,9 +198,7 @@ void cefo__text_areas(FILE *fp, const cefo_result *r)
 
 void cefo__html_areas(FILE *fp, const cefo_result *r)
 {
-    size_t ncol = 3 + cefo_result_count(r, CEFO_POLLUTANT) + cefo_result_variant_count(r);
-    if (ncol > MAX_CELLS)
-        ncol = MAX_CELLS;
+    size_t ncol = area_columns(r);
     for (int kind = 0; kind < 2; kind++) {
         size_t n = cefo_result_area_count(r, (cefo_area_kind)kind);
         if (!n)
